@@ -1,0 +1,199 @@
+//! The MVSEP client: one async method per endpoint, against a configurable base URL.
+
+use crate::api::decode::decode;
+use crate::api::endpoints::{self, BoardQuery, QcSubmission};
+use crate::api::error::ApiError;
+use crate::api::models::*;
+use crate::api::request::Request;
+use crate::api::transport::{self, Abort, FileBody};
+use serde::de::DeserializeOwned;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Client {
+    /// `https://mvsep.com`, a mirror, or `` for this origin (behind a proxy).
+    pub base: String,
+    pub token: Option<String>,
+}
+
+fn need(token: &Option<String>) -> Result<&str, ApiError> {
+    token
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .ok_or(ApiError::Unauthorized {
+            message: Some("No API token is set".into()),
+        })
+}
+
+impl Client {
+    pub fn new(base: impl Into<String>, token: Option<String>) -> Self {
+        Self {
+            base: base.into(),
+            token: token.filter(|t| !t.trim().is_empty()),
+        }
+    }
+
+    async fn run<T: DeserializeOwned>(
+        &self,
+        req: Request,
+        file: Option<&FileBody>,
+        abort: Option<&Abort>,
+    ) -> Result<T, ApiError> {
+        let raw = transport::send(&self.base, &req, file, abort).await?;
+        decode(&raw, req.envelope)
+    }
+
+    fn token(&self) -> Option<&str> {
+        self.token.as_deref()
+    }
+
+    pub async fn create_from_file(
+        &self,
+        opts: &JobOptions,
+        file: &FileBody,
+    ) -> Result<Created, ApiError> {
+        self.run(
+            endpoints::create_from_file(self.token(), opts),
+            Some(file),
+            None,
+        )
+        .await
+    }
+
+    pub async fn create_from_url(
+        &self,
+        opts: &JobOptions,
+        url: &str,
+        remote: RemoteType,
+    ) -> Result<Created, ApiError> {
+        self.run(
+            endpoints::create_from_url(self.token(), opts, url, remote),
+            None,
+            None,
+        )
+        .await
+    }
+
+    pub async fn job(
+        &self,
+        hash: &str,
+        mirror: bool,
+        abort: Option<&Abort>,
+    ) -> Result<Job, ApiError> {
+        self.run(endpoints::get_job(hash, mirror, self.token()), None, abort)
+            .await
+    }
+
+    pub async fn job_remote(&self, hash: &str) -> Result<Job, ApiError> {
+        self.run(endpoints::get_remote(hash), None, None).await
+    }
+
+    pub async fn cancel(&self, hash: &str) -> Result<Notice, ApiError> {
+        self.run(endpoints::cancel(need(&self.token)?, hash), None, None)
+            .await
+    }
+
+    pub async fn algorithms(
+        &self,
+        scope: Option<Scope>,
+        abort: Option<&Abort>,
+    ) -> Result<Vec<Algorithm>, ApiError> {
+        self.run(endpoints::algorithms(scope), None, abort).await
+    }
+
+    pub async fn news(
+        &self,
+        lang: &str,
+        start: u32,
+        limit: u32,
+    ) -> Result<Vec<NewsItem>, ApiError> {
+        self.run(endpoints::news(lang, start, limit), None, None)
+            .await
+    }
+
+    pub async fn queue(&self) -> Result<SiteQueue, ApiError> {
+        self.run(endpoints::queue(self.token()), None, None).await
+    }
+
+    pub async fn demo(&self, start: u32, limit: u32) -> Result<Vec<Demo>, ApiError> {
+        self.run(endpoints::demo(start, limit), None, None).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Result<User, ApiError> {
+        self.run(endpoints::login(email, password), None, None)
+            .await
+    }
+
+    pub async fn register(
+        &self,
+        name: &str,
+        email: &str,
+        password: &str,
+        confirmation: &str,
+    ) -> Result<Notice, ApiError> {
+        self.run(
+            endpoints::register(name, email, password, confirmation),
+            None,
+            None,
+        )
+        .await
+    }
+
+    pub async fn user(&self, abort: Option<&Abort>) -> Result<User, ApiError> {
+        self.run(endpoints::user(need(&self.token)?), None, abort)
+            .await
+    }
+
+    pub async fn history(&self, start: u32, limit: u32) -> Result<Vec<HistoryEntry>, ApiError> {
+        self.run(
+            endpoints::history(need(&self.token)?, start, limit),
+            None,
+            None,
+        )
+        .await
+    }
+
+    pub async fn set_premium(&self, on: bool) -> Result<Notice, ApiError> {
+        self.run(endpoints::set_premium(need(&self.token)?, on), None, None)
+            .await
+    }
+
+    pub async fn set_long_filenames(&self, on: bool) -> Result<Notice, ApiError> {
+        self.run(
+            endpoints::set_long_filenames(need(&self.token)?, on),
+            None,
+            None,
+        )
+        .await
+    }
+
+    pub async fn qc_queue(&self, start: u32, limit: u32) -> Result<Vec<QcEntry>, ApiError> {
+        self.run(endpoints::qc_queue(start, limit), None, None)
+            .await
+    }
+
+    pub async fn qc_leaderboard(
+        &self,
+        q: &BoardQuery,
+        abort: Option<&Abort>,
+    ) -> Result<Leaderboard, ApiError> {
+        self.run(endpoints::qc_leaderboard(q), None, abort).await
+    }
+
+    pub async fn qc_add(
+        &self,
+        s: &QcSubmission<'_>,
+        zip: &FileBody,
+    ) -> Result<QcCreated, ApiError> {
+        self.run(endpoints::qc_add(need(&self.token)?, s), Some(zip), None)
+            .await
+    }
+
+    pub async fn qc_entry(&self, id: i64) -> Result<QcEntry, ApiError> {
+        self.run(endpoints::qc_entry(id), None, None).await
+    }
+
+    pub async fn qc_delete(&self, id: i64, password: &str) -> Result<Notice, ApiError> {
+        self.run(endpoints::qc_delete(id, password), None, None)
+            .await
+    }
+}

@@ -1,0 +1,171 @@
+//! Turning an HTTP answer into a typed value or an [`ApiError`] carrying the server's words.
+
+use crate::api::error::ApiError;
+use crate::api::request::Envelope;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// What the transport hands over: enough to decode without a browser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawResponse {
+    pub status: u16,
+    pub retry_after: Option<String>,
+    pub body: String,
+}
+
+impl RawResponse {
+    pub fn new(status: u16, body: impl Into<String>) -> Self {
+        Self {
+            status,
+            retry_after: None,
+            body: body.into(),
+        }
+    }
+}
+
+/// Decodes `raw` as `T` inside `envelope`, or finds the server's refusal in it.
+pub fn decode<T: DeserializeOwned>(raw: &RawResponse, envelope: Envelope) -> Result<T, ApiError> {
+    if raw.status == 429 {
+        return Err(ApiError::RateLimited {
+            retry_after_secs: raw.retry_after.as_deref().and_then(parse_retry_after),
+        });
+    }
+    let value: Value = serde_json::from_str(&raw.body).map_err(|_| ApiError::NotJson {
+        status: raw.status,
+        snippet: snippet(&raw.body),
+    })?;
+    if let Some(err) = refusal(raw.status, &value, envelope) {
+        return Err(err);
+    }
+    let (target, prefix) = match envelope {
+        Envelope::Data => match value.get("data") {
+            Some(data) => (data.clone(), "data."),
+            None => {
+                return Err(ApiError::Decode {
+                    path: "data".into(),
+                    detail: "missing".into(),
+                })
+            }
+        },
+        Envelope::Whole | Envelope::Bare => (value, ""),
+    };
+    from_value(target, prefix)
+}
+
+fn from_value<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        ApiError::Decode {
+            path: format!("{prefix}{path}").trim_end_matches('.').to_string(),
+            detail: e.into_inner().to_string(),
+        }
+    })
+}
+
+/// The error a body stands for, if it is one.
+fn refusal(status: u16, body: &Value, envelope: Envelope) -> Option<ApiError> {
+    let success = body.get("success").and_then(Value::as_bool);
+    // A job lookup answers `success:false, status:"not_found"`: that is a state, not an error.
+    let is_job_state =
+        envelope == Envelope::Whole && body.get("status").is_some_and(Value::is_string);
+    let refused = status >= 400 || (success == Some(false) && !is_job_state);
+    if !refused {
+        return None;
+    }
+    if let Some(fields) = validation_fields(body) {
+        return Some(ApiError::Validation { status, fields });
+    }
+    let message = server_message(body);
+    if status == 401 {
+        return Some(ApiError::Unauthorized { message });
+    }
+    Some(ApiError::Server {
+        status,
+        message: message.unwrap_or_else(|| match status {
+            200..=299 => "The server refused the request without saying why".into(),
+            _ => format!("The server refused the request"),
+        }),
+    })
+}
+
+/// The server's own words from any of its envelopes: `data.message`, `errors[]`, `message`.
+pub fn server_message(body: &Value) -> Option<String> {
+    let text = |v: &Value| match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    };
+    if let Some(m) = body
+        .get("data")
+        .and_then(|d| d.get("message"))
+        .and_then(text)
+    {
+        return Some(m);
+    }
+    if let Some(errors) = body.get("errors") {
+        let list: Vec<String> = match errors {
+            Value::Array(items) => items.iter().filter_map(text).collect(),
+            Value::Object(map) => map.values().flat_map(flatten_messages).collect(),
+            other => text(other).into_iter().collect(),
+        };
+        if !list.is_empty() {
+            return Some(list.join(" "));
+        }
+    }
+    if let Some(m) = body.get("message").and_then(text) {
+        return Some(m);
+    }
+    body.get("error").and_then(text)
+}
+
+fn flatten_messages(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => vec![s.clone()],
+        Value::Array(items) => items.iter().flat_map(flatten_messages).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `message: {field: [..]}` as (field, messages) pairs in the server's order.
+fn validation_fields(body: &Value) -> Option<Vec<(String, Vec<String>)>> {
+    let map = body.get("message")?.as_object()?;
+    let fields: Vec<(String, Vec<String>)> = map
+        .iter()
+        .map(|(k, v)| (k.clone(), flatten_messages(v)))
+        .collect();
+    (!fields.is_empty()).then_some(fields)
+}
+
+/// `Retry-After` is seconds or an HTTP date; only seconds are used (dates are rare here).
+pub fn parse_retry_after(v: &str) -> Option<u32> {
+    v.trim().parse::<u32>().ok()
+}
+
+fn snippet(body: &str) -> String {
+    let text: String = strip_tags(body)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out: String = text.chars().take(120).collect();
+    if text.chars().count() > 120 {
+        out.push('…');
+    }
+    out
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,122 @@
+//! One error type for every way a call can fail, each with a message a person can act on.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The request never got an answer: offline, server down, DNS, or a cross-origin block
+    /// (the browser reports all of these the same way).
+    Network { base: String, cross_origin: bool },
+    /// HTTP 401: an unknown token, or the site's bot protection.
+    Unauthorized { message: Option<String> },
+    /// HTTP 429.
+    RateLimited { retry_after_secs: Option<u32> },
+    /// The server refused, in its own words (any envelope).
+    Server { status: u16, message: String },
+    /// Field errors (`message: {field: [..]}`), in the server's order.
+    Validation {
+        status: u16,
+        fields: Vec<(String, Vec<String>)>,
+    },
+    /// A body that is not JSON (502/503 pages, proxies, truncated bodies).
+    NotJson { status: u16, snippet: String },
+    /// JSON of an unexpected shape; `path` names the field.
+    Decode { path: String, detail: String },
+    /// The call was cancelled (the view went away or the person pressed cancel).
+    Aborted,
+}
+
+impl ApiError {
+    /// Seconds to wait before trying again, when the server said.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            ApiError::RateLimited { retry_after_secs } => *retry_after_secs,
+            _ => None,
+        }
+    }
+    /// Worth retrying later without changing anything.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network { .. } | ApiError::RateLimited { .. } => true,
+            ApiError::NotJson { status, .. } => *status >= 500 || *status == 0,
+            ApiError::Server { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+    /// The messages for one form field, for showing next to it.
+    pub fn field_errors(&self, field: &str) -> Vec<String> {
+        match self {
+            ApiError::Validation { fields, .. } => fields
+                .iter()
+                .filter(|(f, _)| f == field)
+                .flat_map(|(_, m)| m.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Network { base, cross_origin } => {
+                write!(
+                    f,
+                    "Could not reach the MVSEP API at {base}. Check your connection and the API \
+                     address in Settings."
+                )?;
+                if *cross_origin {
+                    write!(
+                        f,
+                        " If the address is right, the browser may have blocked a cross-origin \
+                         call: serve this app and a proxy for /api from one origin (see the \
+                         README's Deploy section) and set the API address to that origin."
+                    )?;
+                }
+                Ok(())
+            }
+            ApiError::Unauthorized { message } => {
+                write!(f, "The server refused the token or the request (HTTP 401)")?;
+                if let Some(m) = message {
+                    write!(f, ": {m}")?;
+                }
+                write!(f, ". Check the API token in Settings.")
+            }
+            ApiError::RateLimited { retry_after_secs } => match retry_after_secs {
+                Some(s) => write!(f, "Too many requests: the server asks to wait {s} s."),
+                None => write!(f, "Too many requests: wait a minute and try again."),
+            },
+            ApiError::Server { status, message } => write!(f, "{message} (HTTP {status})"),
+            ApiError::Validation { fields, .. } => {
+                let parts: Vec<String> = fields
+                    .iter()
+                    .map(|(field, msgs)| format!("{field}: {}", msgs.join(" ")))
+                    .collect();
+                write!(f, "{}", parts.join("; "))
+            }
+            ApiError::NotJson { status, snippet } => {
+                if *status >= 500 {
+                    write!(
+                        f,
+                        "The service answered with an error page (HTTP {status}); it may be down \
+                         or overloaded. Try again in a minute."
+                    )
+                } else {
+                    write!(
+                        f,
+                        "The server's answer was not the data expected (HTTP {status}): \
+                         \u{201c}{snippet}\u{201d}. Check the API address in Settings."
+                    )
+                }
+            }
+            ApiError::Decode { path, detail } => write!(
+                f,
+                "The server's answer could not be read: field `{path}`: {detail}. The service may \
+                 have changed; please report it."
+            ),
+            ApiError::Aborted => write!(f, "Cancelled."),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}

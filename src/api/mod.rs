@@ -1,0 +1,20 @@
+//! The typed MVSEP client. Everything here but `transport` and `client` is plain Rust with no
+//! browser in it, so `cargo test` covers it on the host.
+
+pub mod de;
+pub mod decode;
+pub mod endpoints;
+pub mod error;
+pub mod models;
+pub mod request;
+
+pub mod client;
+mod transport;
+
+pub use client::Client;
+pub use decode::RawResponse;
+pub use error::ApiError;
+pub use transport::{Abort, FileBody};
+
+/// The public service.
+pub const DEFAULT_BASE: &str = "https://mvsep.com";

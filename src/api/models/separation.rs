@@ -1,0 +1,150 @@
+//! `/api/separation/*`: creating jobs and reading their state and results.
+
+use crate::api::de;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// `data` of a successful create.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Created {
+    pub hash: String,
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NotFound,
+    Waiting,
+    Processing,
+    Distributing,
+    Merging,
+    Done,
+    Failed,
+    /// A status this client does not know yet; shown as is and polled on.
+    #[serde(other)]
+    Unknown,
+}
+
+impl Status {
+    pub fn is_final(self) -> bool {
+        matches!(self, Status::Done | Status::Failed | Status::NotFound)
+    }
+}
+
+/// One result file. The service has no `name` or `link`: `type` is the stem label.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct ResultFile {
+    #[serde(rename = "type", default)]
+    pub stem: String,
+    pub url: String,
+    #[serde(default)]
+    pub download: Option<String>,
+    /// A human string such as "5.70 MB".
+    #[serde(default, deserialize_with = "de::opt_string_flex")]
+    pub size: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct InputFile {
+    pub url: String,
+    #[serde(default, deserialize_with = "de::opt_string_flex")]
+    pub size: Option<String>,
+    #[serde(default)]
+    pub download: Option<String>,
+}
+
+/// `data` of `/api/separation/get`; which fields are present depends on the status.
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+pub struct JobData {
+    #[serde(default, deserialize_with = "de::opt_i64_flex")]
+    pub queue_count: Option<i64>,
+    #[serde(default, deserialize_with = "de::opt_i64_flex")]
+    pub current_order: Option<i64>,
+    #[serde(default, deserialize_with = "de::opt_i64_flex")]
+    pub finished_chunks: Option<i64>,
+    #[serde(default, deserialize_with = "de::opt_i64_flex")]
+    pub all_chunks: Option<i64>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub algorithm: Option<String>,
+    #[serde(default)]
+    pub algorithm_description: Option<String>,
+    /// A label such as "mp3 (320 kbps)", not the integer sent at create.
+    #[serde(default, deserialize_with = "de::opt_string_flex")]
+    pub output_format: Option<String>,
+    #[serde(default, deserialize_with = "de::opt_string_flex")]
+    pub size: Option<String>,
+    /// getID3 output with mixed types: kept raw.
+    #[serde(default)]
+    pub tags: Option<Value>,
+    #[serde(default)]
+    pub input_file: Option<InputFile>,
+    #[serde(default)]
+    pub files: Vec<ResultFile>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub link: Option<String>,
+    #[serde(default)]
+    pub hash: Option<String>,
+}
+
+/// The whole answer of `/api/separation/get` (and `get-remote`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Job {
+    #[serde(default)]
+    pub success: bool,
+    pub status: Status,
+    #[serde(default)]
+    pub data: JobData,
+}
+
+impl Job {
+    /// `done` arrives before the file list is written: keep polling until files appear.
+    pub fn is_finishing(&self) -> bool {
+        self.status == Status::Done && self.data.files.is_empty()
+    }
+}
+
+/// Output formats (`output_format`); 4 and 5 are for premium users.
+pub const OUTPUT_FORMATS: [(u8, &str, bool); 6] = [
+    (0, "MP3 320 kbps", false),
+    (1, "WAV 16 bit", false),
+    (2, "FLAC 16 bit", false),
+    (3, "M4A", false),
+    (4, "WAV 32 bit", true),
+    (5, "FLAC 24 bit", true),
+];
+
+/// Where a `url` job's input is fetched from (`remote_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RemoteType {
+    Direct,
+    Mega,
+    Drive,
+    Dropbox,
+}
+
+impl RemoteType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemoteType::Direct => "direct",
+            RemoteType::Mega => "mega",
+            RemoteType::Drive => "drive",
+            RemoteType::Dropbox => "dropbox",
+        }
+    }
+}
+
+/// The options of a new job, as the create form sends them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct JobOptions {
+    pub sep_type: i64,
+    /// (add_optN, key) pairs, keys exactly as the server listed them.
+    pub fields: Vec<(String, String)>,
+    pub output_format: u8,
+    pub is_demo: bool,
+}

@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+/// A polite, announced loading line.
+#[component]
+pub fn Loading(
+    /// What is being loaded, e.g. "account".
+    #[prop(into)]
+    what: String,
+) -> impl IntoView {
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>
+            {format!("Loading {what}…")}
+        </p>
+    }
+}

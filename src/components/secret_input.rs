@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+/// A password-style input with a button that shows or hides what was typed.
+#[component]
+pub fn SecretInput(
+    /// The element id, for the `<label for>`.
+    #[prop(into)]
+    id: String,
+    /// The value, read and written.
+    value: RwSignal<String>,
+    /// Form field name (for password managers).
+    #[prop(optional, into)]
+    name: Option<String>,
+) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    view! {
+        <span class="secret">
+            <input
+                id=id
+                name=name
+                type=move || if shown.get() { "text" } else { "password" }
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <button
+                type="button"
+                class="secondary"
+                aria-pressed=move || shown.get().to_string()
+                on:click=move |_| shown.update(|s| *s = !*s)
+            >
+                {move || if shown.get() { "Hide" } else { "Show" }}
+            </button>
+        </span>
+    }
+}

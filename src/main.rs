@@ -1,0 +1,17 @@
+use wasm_bindgen::JsCast;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    // Replace the static shell in index.html (painted before the wasm loaded) with the app.
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(el) => {
+            el.set_inner_html("");
+            leptos::mount::mount_to(el, mvsep_web::app::App).forget();
+        }
+        None => leptos::mount::mount_to_body(mvsep_web::app::App),
+    }
+}

@@ -1,0 +1,82 @@
+//! Settings: the API address and token, with a check against `/api/app/user`.
+
+use crate::api::{ApiError, Client};
+use crate::components::{ErrorView, SecretInput, UserSummary};
+use crate::state::use_settings;
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let settings = use_settings();
+    let base = RwSignal::new(settings.base.get_untracked());
+    let token = RwSignal::new(settings.token.get_untracked().unwrap_or_default());
+    let saved = RwSignal::new(None::<Result<(), String>>);
+
+    let check = Action::new_local(|client: &Client| {
+        let client = client.clone();
+        async move { client.user(None).await }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(Some(settings.save(&base.get(), &token.get())));
+    };
+
+    view! {
+        <section aria-labelledby="settings-title">
+            <h1 id="settings-title">"Settings"</h1>
+            <form class="stack" on:submit=on_submit>
+                <label for="api-base">"API address"</label>
+                <input
+                    id="api-base"
+                    type="url"
+                    placeholder="https://mvsep.com (empty: this site's /api proxy)"
+                    aria-describedby="api-base-help"
+                    prop:value=move || base.get()
+                    on:input=move |ev| base.set(event_target_value(&ev))
+                />
+                <p id="api-base-help" class="help">
+                    "Leave empty to use this site's own /api (a same-origin proxy). "
+                    "Regional hosts and mirrors work too; a job stays on the host it was created on."
+                </p>
+                <label for="api-token">"API token"</label>
+                <SecretInput id="api-token" name="api_token" value=token />
+                <p class="help">
+                    "Your token is on your "
+                    <a href="https://mvsep.com/user-api" rel="noopener noreferrer" target="_blank">
+                        "MVSEP account page"
+                    </a>
+                    ". It is kept in this browser only and sent only to the API address above."
+                </p>
+                <div class="row">
+                    <button type="submit">"Save"</button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| {
+                            check.dispatch(Client::new(base.get().trim().trim_end_matches('/'), Some(token.get().trim().to_string())));
+                        }
+                    >
+                        "Check token"
+                    </button>
+                </div>
+            </form>
+            <div aria-live="polite">
+                {move || saved.get().map(|r| match r {
+                    Ok(()) => view! { <p class="ok" role="status">"Settings saved."</p> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                })}
+                {move || check.pending().get().then(|| view! { <p role="status">"Checking…"</p> })}
+                {move || check.value().get().map(|r: Result<_, ApiError>| match r {
+                    Ok(user) => view! {
+                        <div class="ok" role="status">
+                            <p>"The token works."</p>
+                            <UserSummary user=user />
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
