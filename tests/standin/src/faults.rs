@@ -1,0 +1,198 @@
+//! Fault switches: latency, 5xx HTML pages, dropped connections, malformed JSON, 429 with
+//! Retry-After, and CORS on or off. Rates are deterministic (every 1/rate-th API call) so tests
+//! that use them do not flake.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use crate::world::App;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Faults {
+    pub latency_ms: u64,
+    /// Share of API calls answered 502 with an HTML page (0..1).
+    pub error_rate: f64,
+    /// Share of API calls whose connection is dropped mid-answer.
+    pub drop_rate: f64,
+    /// Share of API calls answered with truncated JSON.
+    pub malformed_rate: f64,
+    /// Share of API calls answered 429 with Retry-After.
+    pub rate_limit_rate: f64,
+    pub retry_after_secs: u32,
+    /// Cross-origin headers on API answers.
+    pub cors: bool,
+    /// Put script payloads into news and algorithm descriptions.
+    pub xss: bool,
+}
+
+/// Counts calls per fault; a fault fires when the running share crosses the next whole number.
+#[derive(Debug, Default)]
+pub struct Counters {
+    calls: u64,
+}
+
+fn fires(calls: u64, rate: f64) -> bool {
+    if rate <= 0.0 {
+        return false;
+    }
+    let rate = rate.min(1.0);
+    ((calls as f64) * rate).floor() > (((calls - 1) as f64) * rate).floor()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fault {
+    None,
+    Error,
+    Drop,
+    Malformed,
+    RateLimited,
+}
+
+impl Counters {
+    pub fn next(&mut self, f: &Faults) -> Fault {
+        self.calls += 1;
+        let n = self.calls;
+        if fires(n, f.rate_limit_rate) {
+            Fault::RateLimited
+        } else if fires(n, f.error_rate) {
+            Fault::Error
+        } else if fires(n, f.drop_rate) {
+            Fault::Drop
+        } else if fires(n, f.malformed_rate) {
+            Fault::Malformed
+        } else {
+            Fault::None
+        }
+    }
+}
+
+const BAD_GATEWAY: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+pub async fn middleware(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    if !path.starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let (faults, fault) = {
+        let mut w = app.world.lock().unwrap();
+        let f = w.faults.clone();
+        let fault = w.fault_counters.next(&f);
+        (f, fault)
+    };
+    if req.method() == Method::OPTIONS {
+        return with_cors(StatusCode::NO_CONTENT.into_response(), &faults);
+    }
+    if faults.latency_ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(faults.latency_ms)).await;
+    }
+    let resp = match fault {
+        Fault::None => next.run(req).await,
+        Fault::Error => (
+            StatusCode::BAD_GATEWAY,
+            [(header::CONTENT_TYPE, "text/html")],
+            BAD_GATEWAY,
+        )
+            .into_response(),
+        Fault::RateLimited => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, faults.retry_after_secs.to_string())],
+            "Too Many Attempts.",
+        )
+            .into_response(),
+        Fault::Malformed => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            "{\"success\":true,\"data\":{\"name\":\"trunc",
+        )
+            .into_response(),
+        Fault::Drop => {
+            // Headers go out, then the body fails: the client sees the connection drop.
+            let body = Body::from_stream(futures_util::stream::once(async {
+                Err::<Vec<u8>, std::io::Error>(std::io::Error::other("dropped by fault switch"))
+            }));
+            Response::builder()
+                .status(StatusCode::OK)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body)
+                .unwrap()
+        }
+    };
+    with_cors(resp, &faults)
+}
+
+fn with_cors(mut resp: Response, f: &Faults) -> Response {
+    if f.cors {
+        let h = resp.headers_mut();
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static("GET, POST, OPTIONS"),
+        );
+        h.insert(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static("Retry-After"),
+        );
+    }
+    resp
+}
+
+/// `GET /__admin/faults`: the switches in force.
+pub async fn get_faults(State(app): State<Arc<App>>) -> Json<Faults> {
+    Json(app.world.lock().unwrap().faults.clone())
+}
+
+/// `POST /__admin/faults` with a JSON object: the named switches change, the rest stay.
+pub async fn set_faults(
+    State(app): State<Arc<App>>,
+    Json(patch): Json<serde_json::Value>,
+) -> Response {
+    let mut w = app.world.lock().unwrap();
+    let mut current = serde_json::to_value(&w.faults).unwrap();
+    if let (Some(cur), Some(p)) = (current.as_object_mut(), patch.as_object()) {
+        for (k, v) in p {
+            cur.insert(k.clone(), v.clone());
+        }
+    }
+    match serde_json::from_value::<Faults>(current) {
+        Ok(f) => {
+            w.faults = f.clone();
+            w.fault_counters = Counters::default();
+            Json(f).into_response()
+        }
+        Err(e) => (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_fire_deterministically() {
+        let f = Faults {
+            error_rate: 0.25,
+            ..Default::default()
+        };
+        let mut c = Counters::default();
+        let hits = (0..100).filter(|_| c.next(&f) == Fault::Error).count();
+        assert_eq!(hits, 25);
+        let mut c = Counters::default();
+        let all = Faults {
+            drop_rate: 1.0,
+            ..Default::default()
+        };
+        assert!((0..5).all(|_| c.next(&all) == Fault::Drop));
+        let mut c = Counters::default();
+        assert!((0..50).all(|_| c.next(&Faults::default()) == Fault::None));
+    }
+}

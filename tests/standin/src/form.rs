@@ -1,0 +1,170 @@
+//! Reads POST bodies: multipart (as the API page shows) or urlencoded, with the file part
+//! streamed to disk and never held whole in memory.
+
+use axum::extract::{FromRequest, Multipart, Request};
+use axum::http::{header, StatusCode};
+use axum::response::Response;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use tokio::io::AsyncWriteExt;
+
+use crate::world::refuse;
+
+pub struct Upload {
+    pub field: String,
+    pub file_name: String,
+    pub path: PathBuf,
+    pub bytes: u64,
+}
+
+pub struct Form {
+    pub fields: HashMap<String, String>,
+    pub upload: Option<Upload>,
+}
+
+impl Form {
+    pub fn get(&self, k: &str) -> Option<&str> {
+        self.fields
+            .get(k)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// Reads the body; a file over `max_bytes` is refused as the service would, and removed.
+pub async fn read(req: Request, tmp_dir: &Path, max_bytes: u64) -> Result<Form, Response> {
+    let ctype = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    if ctype.starts_with("application/x-www-form-urlencoded") {
+        let bytes = axum::body::to_bytes(req.into_body(), 1 << 20)
+            .await
+            .map_err(|_| refuse(StatusCode::BAD_REQUEST, "Malformed form body"))?;
+        let fields = parse_urlencoded(&String::from_utf8_lossy(&bytes));
+        return Ok(Form {
+            fields,
+            upload: None,
+        });
+    }
+    if !ctype.starts_with("multipart/form-data") {
+        return Ok(Form {
+            fields: HashMap::new(),
+            upload: None,
+        });
+    }
+    let mut mp = Multipart::from_request(req, &())
+        .await
+        .map_err(|e| refuse(StatusCode::BAD_REQUEST, &e.body_text()))?;
+    let mut fields = HashMap::new();
+    let mut upload = None;
+    let bad = |e: axum::extract::multipart::MultipartError| {
+        refuse(StatusCode::BAD_REQUEST, &e.body_text())
+    };
+    loop {
+        let mut field = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            // Some clients send an empty form as a bare closing boundary.
+            Err(_) if fields.is_empty() && upload.is_none() => break,
+            Err(e) => return Err(bad(e)),
+        };
+        let name = field.name().unwrap_or("").to_string();
+        if let Some(file_name) = field.file_name().map(str::to_string) {
+            tokio::fs::create_dir_all(tmp_dir).await.ok();
+            let path = tmp_dir.join(format!("upload-{}-{}", std::process::id(), unique()));
+            let mut out = tokio::fs::File::create(&path).await.map_err(|_| {
+                refuse(StatusCode::INTERNAL_SERVER_ERROR, "Cannot store the upload")
+            })?;
+            let mut bytes = 0u64;
+            while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                bytes += chunk.len() as u64;
+                if bytes > max_bytes {
+                    drop(out);
+                    let _ = tokio::fs::remove_file(&path).await;
+                    return Err(too_large(max_bytes));
+                }
+                out.write_all(&chunk).await.map_err(|_| {
+                    refuse(StatusCode::INTERNAL_SERVER_ERROR, "Cannot store the upload")
+                })?;
+            }
+            out.flush().await.ok();
+            upload = Some(Upload {
+                field: name,
+                file_name,
+                path,
+                bytes,
+            });
+        } else {
+            let text = field.text().await.map_err(bad)?;
+            fields.insert(name, text);
+        }
+    }
+    Ok(Form { fields, upload })
+}
+
+pub fn too_large(max_bytes: u64) -> Response {
+    refuse(
+        StatusCode::BAD_REQUEST,
+        &format!(
+            "File size exceeds the limit of {} MB for your account",
+            max_bytes >> 20
+        ),
+    )
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
+pub fn parse_urlencoded(s: &str) -> HashMap<String, String> {
+    s.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16)
+                {
+                    Ok(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes one path segment of a URL.
+pub fn encode_path(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

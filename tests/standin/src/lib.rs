@@ -1,0 +1,139 @@
+//! A stand-in for the MVSEP API (mvsep.com) that behaves like the real service: every endpoint
+//! with its real envelopes and odd types, accounts and credits, a job state machine with real
+//! audio results, the quality checker, and switches for faults.
+
+pub mod accounts;
+pub mod audio;
+pub mod config;
+pub mod faults;
+pub mod form;
+pub mod jobs;
+pub mod machine;
+pub mod quality;
+pub mod site;
+pub mod world;
+
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::Value;
+use std::sync::{Arc, Mutex};
+use tower_http::services::{ServeDir, ServeFile};
+
+use config::Config;
+use world::{App, World};
+
+fn recorded(text: &str) -> Vec<Value> {
+    serde_json::from_str(text).expect("recorded fixture is JSON")
+}
+
+pub fn build_app(config: Config) -> Arc<App> {
+    let algorithms = match config.algorithms.as_str() {
+        "2024" => recorded(include_str!("../../fixtures/postman_algorithms_200.json")),
+        _ => recorded(include_str!("../../fixtures/algorithms_2026_sample.json")),
+    };
+    jobs::set_storage(config.data_dir.join("storage"));
+    let world = Mutex::new(World::new(&config));
+    Arc::new(App {
+        world,
+        algorithms,
+        news_en: recorded(include_str!("../../fixtures/postman_news_200_2.json")),
+        news_ru: recorded(include_str!("../../fixtures/postman_news_200.json")),
+        demo: recorded(include_str!("../../fixtures/postman_demo_200.json")),
+        config,
+    })
+}
+
+/// `POST /__admin/reset`: accounts, jobs, entries and switches back to their start.
+async fn reset(State(app): State<Arc<App>>) -> StatusCode {
+    *app.world.lock().unwrap() = World::new(&app.config);
+    StatusCode::NO_CONTENT
+}
+
+async fn result_page(Path(hash): Path<String>) -> Redirect {
+    Redirect::to(&format!("/jobs/{}", form::encode_path(&hash)))
+}
+
+async fn api_not_found() -> Response {
+    world::refuse(StatusCode::NOT_FOUND, "Not found").into_response()
+}
+
+pub fn router(app: Arc<App>) -> Router {
+    let api = Router::new()
+        .route("/api/separation/create", post(jobs::create))
+        .route("/api/separation/get", get(jobs::get))
+        .route("/api/separation/get-remote", get(jobs::get_remote))
+        .route("/api/separation/cancel", post(jobs::cancel))
+        .route("/api/app/algorithms", get(site::algorithms))
+        .route("/api/app/news", get(site::news))
+        .route("/api/app/queue", get(site::queue))
+        .route("/api/app/demo", get(site::demo))
+        .route("/api/app/login", post(accounts::login))
+        .route("/api/app/register", post(accounts::register))
+        .route("/api/app/user", get(accounts::user))
+        .route("/api/app/separation_history", get(accounts::history))
+        .route("/api/app/enable_premium", post(accounts::enable_premium))
+        .route("/api/app/disable_premium", post(accounts::disable_premium))
+        .route(
+            "/api/app/enable_long_filenames",
+            post(accounts::enable_long),
+        )
+        .route(
+            "/api/app/disable_long_filenames",
+            post(accounts::disable_long),
+        )
+        .route("/api/quality_checker/queue", get(quality::queue))
+        .route(
+            "/api/quality_checker/leaderboard",
+            get(quality::leaderboard),
+        )
+        .route("/api/quality_checker/entry", get(quality::entry))
+        .route("/api/quality_checker/add", post(quality::add))
+        .route("/api/quality_checker/delete", post(quality::delete))
+        .route("/api/{*rest}", axum::routing::any(api_not_found))
+        // Uploads are streamed to disk; the per-plan limits are checked while streaming.
+        .layer(DefaultBodyLimit::disable());
+    let mut r = api
+        .route(
+            "/__admin/faults",
+            get(faults::get_faults).post(faults::set_faults),
+        )
+        .route("/__admin/reset", post(reset))
+        .route("/result/{hash}", get(result_page))
+        .nest_service(
+            "/storage",
+            ServeDir::new(app.config.data_dir.join("storage")),
+        );
+    if let Some(dir) = &app.config.static_dir {
+        // The app itself, with deep links falling back to index.html.
+        r = r.fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))));
+    }
+    r.layer(axum::middleware::from_fn_with_state(
+        app.clone(),
+        faults::middleware,
+    ))
+    .with_state(app)
+}
+
+/// Serves on 127.0.0.1 until `shutdown` resolves; returns the bound port.
+pub async fn serve(
+    config: Config,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
+    serve_on(listener, config, shutdown).await
+}
+
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(config.data_dir.join("storage").join("temp"))?;
+    let app = build_app(config);
+    axum::serve(listener, router(app))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
