@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Every recorded body decodes into its model through the same path the app uses.
 
 mod common;

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Error envelopes, request building, option key order, and decoders that never panic.
 
 mod common;

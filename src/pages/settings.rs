@@ -29,7 +29,10 @@ pub fn SettingsPage() -> impl IntoView {
                 <label for="api-base">"API address"</label>
                 <input
                     id="api-base"
-                    type="url"
+                    type="text"
+                    inputmode="url"
+                    autocomplete="url"
+                    spellcheck="false"
                     placeholder="https://mvsep.com (empty: this site's /api proxy)"
                     aria-describedby="api-base-help"
                     prop:value=move || base.get()

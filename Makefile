@@ -1,0 +1,67 @@
+# The README's commands. Each target installs what is missing first (.ci/ensure-tools.sh).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+PORT ?= 8787
+STANDIN := target/standin/mvsep-standin
+
+.PHONY: run test demo standin tools fetch build standin-bin test-native test-browser test-e2e test-curl size fmt lint
+
+## make run: the app at http://127.0.0.1:8080 with /api proxied to https://mvsep.com
+run: tools fetch
+	trunk serve
+
+## make test: native tests, browser tests in headless Chromium, Playwright end to end
+test: tools fetch test-native test-browser build test-curl test-e2e size
+	@echo "make test: all three layers passed"
+
+## make demo: the release app and the stand-in API on http://127.0.0.1:8080, fully offline
+demo: tools fetch build
+	@echo "Open http://127.0.0.1:8080 - tokens: see README (Stand-in server)"
+	$(STANDIN) --port 8080 --static dist --slow 8
+
+## make standin: the stand-in API alone (PORT=... picks the port)
+standin: fetch standin-bin
+	$(STANDIN) --port $(PORT)
+
+tools:
+	@.ci/ensure-tools.sh
+
+# Trunk runs cargo offline (it must not download tools), so the crates are fetched first.
+fetch:
+	cargo fetch --quiet
+
+build: standin-bin
+	trunk build --release
+
+standin-bin:
+	cargo build --quiet -p mvsep-standin --profile standin
+
+test-native:
+	cargo test --workspace
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown
+
+test-curl: standin-bin
+	tests/standin/curl_flow.sh $(STANDIN)
+
+test-e2e:
+	npx playwright test
+
+## The release wasm's size, raw and brotli-compressed (budget: 300 kB brotli)
+size:
+	@for f in dist/*.wasm; do \
+	  raw=$$(stat -c%s "$$f"); br=$$(brotli -c -q 11 "$$f" 2>/dev/null | wc -c || echo 0); \
+	  echo "wasm: $$raw bytes, $$br bytes brotli"; \
+	  if [ "$$br" -gt 307200 ]; then echo "over the 300 kB brotli budget" >&2; exit 1; fi; \
+	done
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings

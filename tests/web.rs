@@ -1,0 +1,143 @@
+//! Components and state in a real browser (headless Chromium): real DOM, real localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use mvsep_web::api::ApiError;
+use mvsep_web::components::{ErrorView, SecretInput};
+use mvsep_web::pages::SettingsPage;
+use mvsep_web::state::settings::{KEY_BASE, KEY_TOKEN};
+use mvsep_web::state::{provide_settings, Settings};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn fresh_root() -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn input(root: &HtmlElement, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector).unwrap().expect(selector).unchecked_into()
+}
+
+fn button(root: &HtmlElement, text: &str) -> HtmlElement {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button {text}"))
+}
+
+fn type_into(el: &HtmlInputElement, value: &str) {
+    el.set_value(value);
+    el.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+#[component]
+fn SettingsHost() -> impl IntoView {
+    provide_settings();
+    view! { <SettingsPage /> }
+}
+
+#[wasm_bindgen_test]
+async fn settings_persist_in_local_storage_and_survive_a_remount() {
+    storage().clear().unwrap();
+    let root = fresh_root();
+    let handle = mount_to(root.clone(), SettingsHost);
+    tick().await;
+    type_into(&input(&root, "#api-base"), "https://de.mvsep.com/");
+    type_into(&input(&root, "#api-token"), "  tok-123  ");
+    let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().unchecked_into();
+    form.request_submit().unwrap();
+    tick().await;
+    assert!(root.text_content().unwrap().contains("Settings saved."));
+    assert_eq!(storage().get_item(KEY_BASE).unwrap().as_deref(), Some("https://de.mvsep.com"));
+    assert_eq!(storage().get_item(KEY_TOKEN).unwrap().as_deref(), Some("tok-123"));
+    drop(handle);
+    assert!(root.query_selector("#api-token").unwrap().is_none(), "unmounted");
+
+    // A new mount reads what the last one stored.
+    let handle = mount_to(root.clone(), SettingsHost);
+    tick().await;
+    assert_eq!(input(&root, "#api-base").value(), "https://de.mvsep.com");
+    assert_eq!(input(&root, "#api-token").value(), "tok-123");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_address_is_refused_and_nothing_is_stored() {
+    storage().clear().unwrap();
+    let root = fresh_root();
+    let _handle = mount_to(root.clone(), SettingsHost);
+    tick().await;
+    type_into(&input(&root, "#api-base"), "mvsep.com");
+    let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().unchecked_into();
+    form.request_submit().unwrap();
+    tick().await;
+    assert!(root.text_content().unwrap().contains("must start with https://"));
+    assert_eq!(storage().get_item(KEY_BASE).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn forget_token_keeps_the_address() {
+    storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let s = Settings::load();
+        s.save("https://mvsep.com", "abc").unwrap();
+        s.forget_token();
+        assert_eq!(s.token.get_untracked(), None);
+    });
+    assert_eq!(storage().get_item(KEY_TOKEN).unwrap(), None);
+    assert_eq!(storage().get_item(KEY_BASE).unwrap().as_deref(), Some("https://mvsep.com"));
+}
+
+#[wasm_bindgen_test]
+async fn secret_input_shows_and_hides_on_click() {
+    let root = fresh_root();
+    let value = RwSignal::new("secret".to_string());
+    let _handle = mount_to(root.clone(), move || view! { <SecretInput id="s" value=value /> });
+    tick().await;
+    let field = input(&root, "#s");
+    assert_eq!(field.type_(), "password");
+    assert_eq!(field.value(), "secret");
+    let toggle = button(&root, "Show");
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
+    toggle.click();
+    tick().await;
+    assert_eq!(field.type_(), "text");
+    assert_eq!(toggle.text_content().unwrap(), "Hide");
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
+    type_into(&field, "changed");
+    assert_eq!(value.get_untracked(), "changed");
+}
+
+#[wasm_bindgen_test]
+async fn error_view_shows_the_message_and_retries_on_click() {
+    let root = fresh_root();
+    let retries = RwSignal::new(0);
+    let err = ApiError::Server { status: 400, message: "Seperation type is unavailable".into() };
+    let _handle = mount_to(root.clone(), move || {
+        view! { <ErrorView error=err.clone() on_retry=Callback::new(move |_| retries.update(|n| *n += 1)) /> }
+    });
+    tick().await;
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+    assert_eq!(alert.text_content().unwrap().trim_end_matches("Try again"), "Seperation type is unavailable (HTTP 400)");
+    button(&root, "Try again").click();
+    button(&root, "Try again").click();
+    tick().await;
+    assert_eq!(retries.get_untracked(), 2);
+}
