@@ -29,7 +29,10 @@ fn storage() -> web_sys::Storage {
 }
 
 fn input(root: &HtmlElement, selector: &str) -> HtmlInputElement {
-    root.query_selector(selector).unwrap().expect(selector).unchecked_into()
+    root.query_selector(selector)
+        .unwrap()
+        .expect(selector)
+        .unchecked_into()
 }
 
 fn button(root: &HtmlElement, text: &str) -> HtmlElement {
@@ -43,7 +46,8 @@ fn button(root: &HtmlElement, text: &str) -> HtmlElement {
 
 fn type_into(el: &HtmlInputElement, value: &str) {
     el.set_value(value);
-    el.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 #[component]
@@ -60,14 +64,27 @@ async fn settings_persist_in_local_storage_and_survive_a_remount() {
     tick().await;
     type_into(&input(&root, "#api-base"), "https://de.mvsep.com/");
     type_into(&input(&root, "#api-token"), "  tok-123  ");
-    let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().unchecked_into();
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     form.request_submit().unwrap();
     tick().await;
     assert!(root.text_content().unwrap().contains("Settings saved."));
-    assert_eq!(storage().get_item(KEY_BASE).unwrap().as_deref(), Some("https://de.mvsep.com"));
-    assert_eq!(storage().get_item(KEY_TOKEN).unwrap().as_deref(), Some("tok-123"));
+    assert_eq!(
+        storage().get_item(KEY_BASE).unwrap().as_deref(),
+        Some("https://de.mvsep.com")
+    );
+    assert_eq!(
+        storage().get_item(KEY_TOKEN).unwrap().as_deref(),
+        Some("tok-123")
+    );
     drop(handle);
-    assert!(root.query_selector("#api-token").unwrap().is_none(), "unmounted");
+    assert!(
+        root.query_selector("#api-token").unwrap().is_none(),
+        "unmounted"
+    );
 
     // A new mount reads what the last one stored.
     let handle = mount_to(root.clone(), SettingsHost);
@@ -84,10 +101,17 @@ async fn a_bad_address_is_refused_and_nothing_is_stored() {
     let _handle = mount_to(root.clone(), SettingsHost);
     tick().await;
     type_into(&input(&root, "#api-base"), "mvsep.com");
-    let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().unchecked_into();
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     form.request_submit().unwrap();
     tick().await;
-    assert!(root.text_content().unwrap().contains("must start with https://"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("must start with https://"));
     assert_eq!(storage().get_item(KEY_BASE).unwrap(), None);
 }
 
@@ -102,25 +126,37 @@ async fn forget_token_keeps_the_address() {
         assert_eq!(s.token.get_untracked(), None);
     });
     assert_eq!(storage().get_item(KEY_TOKEN).unwrap(), None);
-    assert_eq!(storage().get_item(KEY_BASE).unwrap().as_deref(), Some("https://mvsep.com"));
+    assert_eq!(
+        storage().get_item(KEY_BASE).unwrap().as_deref(),
+        Some("https://mvsep.com")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn secret_input_shows_and_hides_on_click() {
     let root = fresh_root();
     let value = RwSignal::new("secret".to_string());
-    let _handle = mount_to(root.clone(), move || view! { <SecretInput id="s" value=value /> });
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <SecretInput id="s" value=value /> },
+    );
     tick().await;
     let field = input(&root, "#s");
     assert_eq!(field.type_(), "password");
     assert_eq!(field.value(), "secret");
     let toggle = button(&root, "Show");
-    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
     toggle.click();
     tick().await;
     assert_eq!(field.type_(), "text");
     assert_eq!(toggle.text_content().unwrap(), "Hide");
-    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
     type_into(&field, "changed");
     assert_eq!(value.get_untracked(), "changed");
 }
@@ -129,13 +165,19 @@ async fn secret_input_shows_and_hides_on_click() {
 async fn error_view_shows_the_message_and_retries_on_click() {
     let root = fresh_root();
     let retries = RwSignal::new(0);
-    let err = ApiError::Server { status: 400, message: "Seperation type is unavailable".into() };
+    let err = ApiError::Server {
+        status: 400,
+        message: "Seperation type is unavailable".into(),
+    };
     let _handle = mount_to(root.clone(), move || {
         view! { <ErrorView error=err.clone() on_retry=Callback::new(move |_| retries.update(|n| *n += 1)) /> }
     });
     tick().await;
     let alert = root.query_selector("[role=alert]").unwrap().unwrap();
-    assert_eq!(alert.text_content().unwrap().trim_end_matches("Try again"), "Seperation type is unavailable (HTTP 400)");
+    assert_eq!(
+        alert.text_content().unwrap().trim_end_matches("Try again"),
+        "Seperation type is unavailable (HTTP 400)"
+    );
     button(&root, "Try again").click();
     button(&root, "Try again").click();
     tick().await;

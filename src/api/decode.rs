@@ -84,7 +84,7 @@ fn refusal(status: u16, body: &Value, envelope: Envelope) -> Option<ApiError> {
         status,
         message: message.unwrap_or_else(|| match status {
             200..=299 => "The server refused the request without saying why".into(),
-            _ => format!("The server refused the request"),
+            _ => "The server refused the request".into(),
         }),
     })
 }

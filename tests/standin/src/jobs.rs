@@ -241,7 +241,9 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
     let alg = app
         .algorithms
         .iter()
-        .find(|a| a["render_id"].to_string() == sep_type && a["is_active"].as_i64() != Some(0))
+        .find(|a| {
+            a["render_id"].to_string().as_str() == sep_type && a["is_active"].as_i64() != Some(0)
+        })
         .cloned()
         .ok_or_else(|| refuse_fields(&[("sep_type", "The selected sep type is invalid.")]))?;
     match alg["orientation"].as_i64().unwrap_or(0) {

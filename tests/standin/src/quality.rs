@@ -221,7 +221,7 @@ pub async fn queue(State(app): State<Arc<App>>, Query(q): Params) -> Response {
     let mut w = app.world.lock().unwrap();
     settle(&app, &mut w);
     let mut rows: Vec<&QcEntry> = w.qc.iter().collect();
-    rows.sort_by(|a, b| b.id.cmp(&a.id));
+    rows.sort_by_key(|e| std::cmp::Reverse(e.id));
     ok(Value::Array(
         rows.into_iter()
             .skip(start)
