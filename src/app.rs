@@ -2,14 +2,15 @@
 
 use crate::components::Nav;
 use crate::pages::{AccountPage, NotFound, Planned, SettingsPage};
-use crate::state::provide_settings;
+use crate::state::{provide_settings, provide_tracker};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_settings();
+    let settings = provide_settings();
+    provide_tracker(settings);
     view! {
         <Router>
             <a class="skip" href="#main">"Skip to content"</a>

@@ -2,6 +2,9 @@
 
 pub mod api;
 pub mod app;
+pub mod browser;
 pub mod components;
+pub mod forms;
 pub mod pages;
+pub mod safe_html;
 pub mod state;

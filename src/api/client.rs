@@ -5,7 +5,7 @@ use crate::api::endpoints::{self, BoardQuery, QcSubmission};
 use crate::api::error::ApiError;
 use crate::api::models::*;
 use crate::api::request::Request;
-use crate::api::transport::{self, Abort, FileBody};
+use crate::api::transport::{self, Abort, FileBody, UploadHandle};
 use serde::de::DeserializeOwned;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -57,6 +57,44 @@ impl Client {
             None,
         )
         .await
+    }
+
+    /// Creates a job from a file with upload progress; the handle cancels the upload.
+    pub fn create_with_progress(
+        &self,
+        opts: &JobOptions,
+        file: &FileBody,
+        on_progress: impl Fn(f64, f64) + 'static,
+    ) -> Result<
+        (
+            UploadHandle,
+            impl std::future::Future<Output = Result<Created, ApiError>>,
+        ),
+        ApiError,
+    > {
+        let req = endpoints::create_from_file(self.token(), opts);
+        let envelope = req.envelope;
+        let (handle, answer) = transport::upload(&self.base, &req, file, on_progress)?;
+        Ok((handle, async move { decode(&answer.await?, envelope) }))
+    }
+
+    /// Adds a quality-checker entry with upload progress.
+    pub fn qc_add_with_progress(
+        &self,
+        s: &QcSubmission<'_>,
+        zip: &FileBody,
+        on_progress: impl Fn(f64, f64) + 'static,
+    ) -> Result<
+        (
+            UploadHandle,
+            impl std::future::Future<Output = Result<QcCreated, ApiError>>,
+        ),
+        ApiError,
+    > {
+        let req = endpoints::qc_add(need(&self.token)?, s);
+        let envelope = req.envelope;
+        let (handle, answer) = transport::upload(&self.base, &req, zip, on_progress)?;
+        Ok((handle, async move { decode(&answer.await?, envelope) }))
     }
 
     pub async fn create_from_url(

@@ -6,7 +6,13 @@ use crate::api::decode::RawResponse;
 use crate::api::error::ApiError;
 use crate::api::request::{Method, Request};
 use gloo_net::http::Request as Http;
-use web_sys::{AbortController, AbortSignal, FormData, RequestCache};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    AbortController, AbortSignal, FormData, ProgressEvent, RequestCache, XmlHttpRequest,
+};
 
 /// A file to upload, straight from the `<input type=file>` or a drop: never copied.
 pub type FileBody = web_sys::Blob;
@@ -49,6 +55,109 @@ fn is_cross_origin(base: &str) -> bool {
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     !base.starts_with(&origin)
+}
+
+fn network_error(base: &str) -> ApiError {
+    ApiError::Network {
+        base: if base.is_empty() {
+            "this site".into()
+        } else {
+            base.to_string()
+        },
+        cross_origin: is_cross_origin(base),
+    }
+}
+
+fn form_data(req: &Request, file: Option<&FileBody>) -> Option<FormData> {
+    let form = FormData::new().ok()?;
+    for (k, v) in &req.form {
+        form.append_with_str(k, v).ok()?;
+    }
+    if let (Some(field), Some(f)) = (req.file_field, file) {
+        // A File keeps its name; the browser streams it from disk, never copying it into memory.
+        match f.dyn_ref::<web_sys::File>() {
+            Some(named) => form
+                .append_with_blob_and_filename(field, f, &named.name())
+                .ok()?,
+            None => form.append_with_blob(field, f).ok()?,
+        }
+    }
+    Some(form)
+}
+
+/// An upload in flight; `abort` cancels it.
+#[derive(Clone)]
+pub struct UploadHandle {
+    xhr: XmlHttpRequest,
+    aborted: Rc<Cell<bool>>,
+}
+
+impl UploadHandle {
+    pub fn abort(&self) {
+        self.aborted.set(true);
+        let _ = self.xhr.abort();
+    }
+}
+
+/// Sends a multipart POST with XMLHttpRequest, for its upload progress events
+/// (`on_progress(loaded, total)`). Returns the handle at once and the answer when it comes.
+pub fn upload(
+    base: &str,
+    req: &Request,
+    file: &FileBody,
+    on_progress: impl Fn(f64, f64) + 'static,
+) -> Result<
+    (
+        UploadHandle,
+        impl std::future::Future<Output = Result<RawResponse, ApiError>>,
+    ),
+    ApiError,
+> {
+    let base = base.to_string();
+    let xhr = XmlHttpRequest::new().map_err(|_| network_error(&base))?;
+    xhr.open_with_async("POST", &req.url(&base), true)
+        .map_err(|_| network_error(&base))?;
+    let form = form_data(req, Some(file)).ok_or_else(|| network_error(&base))?;
+    let progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
+        on_progress(
+            e.loaded(),
+            if e.length_computable() {
+                e.total()
+            } else {
+                0.0
+            },
+        )
+    });
+    if let Ok(up) = xhr.upload() {
+        up.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        xhr.set_onload(Some(&resolve));
+        xhr.set_onerror(Some(&reject));
+        xhr.set_onabort(Some(&reject));
+        xhr.set_ontimeout(Some(&reject));
+    });
+    xhr.send_with_opt_form_data(Some(&form))
+        .map_err(|_| network_error(&base))?;
+    let handle = UploadHandle {
+        xhr: xhr.clone(),
+        aborted: Rc::new(Cell::new(false)),
+    };
+    let aborted = handle.aborted.clone();
+    let done = async move {
+        let outcome = wasm_bindgen_futures::JsFuture::from(promise).await;
+        drop(progress);
+        if aborted.get() {
+            return Err(ApiError::Aborted);
+        }
+        outcome.map_err(|_| network_error(&base))?;
+        Ok(RawResponse {
+            status: xhr.status().unwrap_or(0),
+            retry_after: xhr.get_response_header("Retry-After").ok().flatten(),
+            body: xhr.response_text().ok().flatten().unwrap_or_default(),
+        })
+    };
+    Ok((handle, done))
 }
 
 pub async fn send(

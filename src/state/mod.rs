@@ -1,6 +1,11 @@
 //! Everything the app remembers in the browser, exposed to pages through typed contexts.
 
+pub mod cache;
+pub mod choices;
+pub mod jobs;
 pub mod settings;
 pub mod storage;
+pub mod tracker;
 
 pub use settings::{provide_settings, use_settings, Settings};
+pub use tracker::{provide_tracker, use_tracker, Tracker};

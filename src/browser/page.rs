@@ -1,0 +1,60 @@
+use wasm_bindgen::JsCast;
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A random number in [0, 1) (for jitter and local ids).
+pub fn random_unit() -> f64 {
+    js_sys::Math::random()
+}
+
+pub fn is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.hidden())
+        .unwrap_or(false)
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+/// Calls `f` whenever the tab becomes visible again.
+pub fn on_visible(f: impl Fn() + 'static) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if !is_hidden() {
+            f()
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    cb.forget();
+}
+
+/// Whether the person allowed notifications.
+pub fn notifications_allowed() -> bool {
+    web_sys::Notification::permission() == web_sys::NotificationPermission::Granted
+}
+
+pub fn notifications_undecided() -> bool {
+    web_sys::Notification::permission() == web_sys::NotificationPermission::Default
+}
+
+pub fn ask_for_notifications() {
+    let _ = web_sys::Notification::request_permission();
+}
+
+/// Shows a system notification when allowed; otherwise does nothing.
+pub fn notify(title: &str, body: &str) {
+    if notifications_allowed() {
+        let opts = web_sys::NotificationOptions::new();
+        opts.set_body(body);
+        let _ = web_sys::Notification::new_with_options(title, &opts);
+    }
+}

@@ -1,0 +1,91 @@
+//! The algorithm catalogue: active ones only, searched, sorted and grouped.
+
+use crate::api::models::Algorithm;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// The service's order (`order_id`, then the list's own order).
+    #[default]
+    Service,
+    Usage,
+    Rating,
+}
+
+impl SortBy {
+    pub fn key(self) -> &'static str {
+        match self {
+            SortBy::Service => "service",
+            SortBy::Usage => "usage",
+            SortBy::Rating => "rating",
+        }
+    }
+    pub fn from_key(k: &str) -> Self {
+        match k {
+            "usage" => SortBy::Usage,
+            "rating" => SortBy::Rating,
+            _ => SortBy::Service,
+        }
+    }
+}
+
+/// Whether `alg` matches every word of `query` in its name, descriptions or stems.
+pub fn matches(alg: &Algorithm, query: &str) -> bool {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return true;
+    }
+    let mut hay = alg.name.to_lowercase();
+    for d in &alg.algorithm_descriptions {
+        if let Some(s) = &d.short_description {
+            hay.push(' ');
+            hay.push_str(&s.to_lowercase());
+        }
+    }
+    if let Some(d) = &alg.description {
+        hay.push(' ');
+        hay.push_str(&d.to_lowercase());
+    }
+    for s in alg.stem_labels() {
+        hay.push(' ');
+        hay.push_str(&s.to_lowercase());
+    }
+    words.iter().all(|w| hay.contains(w.as_str()))
+}
+
+/// Groups of (group name, algorithms), groups in the order their best member sorts.
+pub fn grouped<'a>(
+    algs: &'a [Algorithm],
+    query: &str,
+    sort: SortBy,
+) -> Vec<(String, Vec<&'a Algorithm>)> {
+    let mut list: Vec<(usize, &Algorithm)> = algs
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.is_active && matches(a, query))
+        .collect();
+    list.sort_by(|(ia, a), (ib, b)| match sort {
+        SortBy::Service => a
+            .order_id
+            .unwrap_or(i64::MAX)
+            .cmp(&b.order_id.unwrap_or(i64::MAX))
+            .then(ia.cmp(ib)),
+        SortBy::Usage => b
+            .usage
+            .unwrap_or(0)
+            .cmp(&a.usage.unwrap_or(0))
+            .then(ia.cmp(ib)),
+        SortBy::Rating => {
+            let r = |x: &Algorithm| x.rating.as_ref().and_then(|r| r.average).unwrap_or(0.0);
+            r(b).total_cmp(&r(a)).then(ia.cmp(ib))
+        }
+    });
+    let mut groups: Vec<(String, Vec<&Algorithm>)> = Vec::new();
+    for (_, a) in list {
+        let name = a.group_name();
+        match groups.iter_mut().find(|(g, _)| *g == name) {
+            Some((_, v)) => v.push(a),
+            None => groups.push((name, vec![a])),
+        }
+    }
+    groups
+}

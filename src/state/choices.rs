@@ -1,0 +1,29 @@
+//! The last options chosen per algorithm, and the last algorithm and output format.
+
+use crate::forms::options::Values;
+use crate::state::storage;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const KEY_CHOICES: &str = "mvsep.choices";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Choices {
+    /// Algorithm id (not render_id: render_ids repeat in older lists).
+    pub algorithm: Option<i64>,
+    pub output_format: u8,
+    pub per_algorithm: BTreeMap<i64, Values>,
+}
+
+impl Choices {
+    pub fn load() -> Self {
+        storage::get(KEY_CHOICES)
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+    pub fn save(&self) {
+        if let Ok(t) = serde_json::to_string(self) {
+            let _ = storage::set(KEY_CHOICES, &t);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The jobs started in this browser, kept in localStorage so that a reload or a crash loses
+//! nothing: what was uploading comes back as interrupted, what was submitted resumes polling.
+
+use crate::api::models::{JobOptions, ResultFile, Status};
+use crate::forms::batch::Phase;
+use crate::state::storage;
+use serde::{Deserialize, Serialize};
+
+pub const KEY_JOBS: &str = "mvsep.jobs";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct JobResult {
+    pub files: Vec<ResultFile>,
+    pub input_url: Option<String>,
+    pub output_format: Option<String>,
+    pub date: Option<String>,
+    pub algorithm: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TrackedJob {
+    /// A local id (a job has no hash until the service accepts it).
+    pub id: String,
+    pub hash: Option<String>,
+    pub file_name: String,
+    pub file_bytes: f64,
+    /// For jobs made from a link.
+    pub source_url: Option<String>,
+    pub remote_type: Option<String>,
+    pub algorithm: String,
+    pub options: JobOptions,
+    /// "Overlap: 87.5%", for showing what was asked.
+    pub option_text: Vec<String>,
+    /// A job stays on the host it was created on.
+    pub api_base: String,
+    pub phase: Phase,
+    pub status: Option<Status>,
+    /// The server's words (failure reason, refusal) or the last error.
+    pub message: Option<String>,
+    /// (position, of)
+    pub queue: Option<(i64, i64)>,
+    /// (finished, all)
+    pub chunks: Option<(i64, i64)>,
+    pub created_ms: f64,
+    pub submitted_ms: Option<f64>,
+    pub processing_since_ms: Option<f64>,
+    pub cost: Option<u64>,
+    pub duration_secs: Option<f64>,
+    pub result: Option<JobResult>,
+    pub long_names: bool,
+}
+
+impl TrackedJob {
+    /// The job has reached an end: nothing more to send or poll.
+    pub fn is_final(&self) -> bool {
+        matches!(self.phase, Phase::Ended | Phase::Refused)
+    }
+    pub fn needs_poll(&self) -> bool {
+        self.phase == Phase::Submitted && self.hash.is_some()
+    }
+    /// `done` arrived but the files are not listed yet.
+    pub fn is_finishing(&self) -> bool {
+        self.status == Some(Status::Done) && self.result.as_ref().is_none_or(|r| r.files.is_empty())
+    }
+}
+
+/// What was saved, with anything caught mid-upload marked interrupted: the File objects do not
+/// survive a reload, so those need the person to pick the file again.
+pub fn load() -> Vec<TrackedJob> {
+    let mut jobs: Vec<TrackedJob> = storage::get(KEY_JOBS)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    for j in &mut jobs {
+        recover(j);
+    }
+    jobs
+}
+
+/// A job as it must look after a reload.
+pub fn recover(j: &mut TrackedJob) {
+    match j.phase {
+        Phase::Uploading => {
+            j.phase = Phase::Interrupted;
+            j.message = Some("The upload did not finish: the page was closed or reloaded. Retry to send it again.".into());
+        }
+        Phase::Queued if j.source_url.is_none() => {
+            j.phase = Phase::Interrupted;
+            j.message = Some("This file was waiting for a free slot when the page was closed. Retry and choose the file again.".into());
+        }
+        _ => {}
+    }
+}
+
+pub fn save(jobs: &[TrackedJob]) -> bool {
+    serde_json::to_string(jobs)
+        .map(|t| storage::set(KEY_JOBS, &t))
+        .unwrap_or(false)
+}
+
+/// A fresh local id.
+pub fn new_id(now_ms: f64, unit: f64) -> String {
+    format!("{:x}-{:06x}", now_ms as u64, (unit * 16_777_215.0) as u64)
+}

@@ -1,0 +1,518 @@
+//! Sends queued files within the plan's parallel limit and polls every submitted job until it
+//! ends, within the request budget, pausing while the tab is hidden. One tracker per app,
+//! shared through a context; pages read its signals and call its methods.
+
+use crate::api::models::{Job, Status};
+use crate::api::{ApiError, Client, UploadHandle};
+use crate::browser::{self, is_hidden, now_ms, random_unit};
+use crate::forms::batch::{is_limit_refusal, next_to_send, Phase};
+use crate::forms::polling::{self, backoff_ms, interval_ms, within_budget};
+use crate::state::jobs::{self, JobResult, TrackedJob};
+use crate::state::settings::Settings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+/// Upload progress of one file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub loaded: f64,
+    pub total: f64,
+    pub started_ms: f64,
+    pub now_ms: f64,
+}
+
+impl Progress {
+    pub fn fraction(&self) -> f64 {
+        if self.total > 0.0 {
+            (self.loaded / self.total).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+    /// Bytes per second so far.
+    pub fn speed(&self) -> f64 {
+        let secs = (self.now_ms - self.started_ms) / 1000.0;
+        if secs > 0.2 {
+            self.loaded / secs
+        } else {
+            0.0
+        }
+    }
+}
+
+#[derive(Default)]
+struct Schedule {
+    next_poll: HashMap<String, f64>,
+    in_flight: HashSet<String>,
+    failures: HashMap<String, u32>,
+    /// Request times, overall and per job, for the budget.
+    recent: Vec<f64>,
+    recent_per_job: HashMap<String, Vec<f64>>,
+    /// No new upload before this time (after a parallel-limit refusal).
+    hold_uploads_until: f64,
+}
+
+#[derive(Clone, Copy)]
+pub struct Tracker {
+    pub jobs: RwSignal<Vec<TrackedJob>>,
+    pub progress: RwSignal<HashMap<String, Progress>>,
+    /// How many jobs may run at once (1 free, 10 premium; read from the account).
+    pub limit: RwSignal<usize>,
+    files: StoredValue<HashMap<String, web_sys::File>, LocalStorage>,
+    uploads: StoredValue<HashMap<String, UploadHandle>, LocalStorage>,
+    sched: StoredValue<Schedule, LocalStorage>,
+    settings: Settings,
+}
+
+impl Tracker {
+    pub fn new(settings: Settings) -> Self {
+        let t = Self {
+            jobs: RwSignal::new(jobs::load()),
+            progress: RwSignal::new(HashMap::new()),
+            limit: RwSignal::new(1),
+            files: StoredValue::new_local(HashMap::new()),
+            uploads: StoredValue::new_local(HashMap::new()),
+            sched: StoredValue::new_local(Schedule::default()),
+            settings,
+        };
+        // Every change is written at once: a crash loses nothing.
+        Effect::new(move |_| {
+            t.jobs.with(|j| jobs::save(j));
+        });
+        // The plan's limit comes from the account.
+        Effect::new(move |_| {
+            let client = settings.client();
+            if client.token.is_none() {
+                t.limit.set(1);
+                return;
+            }
+            spawn_local(async move {
+                if let Ok(user) = client.user(None).await {
+                    t.limit.set(user.parallel_limit());
+                    t.pump();
+                }
+            });
+        });
+        let _ = set_interval_with_handle(move || t.tick(), Duration::from_millis(1000));
+        browser::page::on_visible(move || {
+            browser::set_title("mvsep-web");
+            // Back in view: ask about every job now.
+            t.sched
+                .update_value(|s| s.next_poll.values_mut().for_each(|v| *v = 0.0));
+            t.pump();
+        });
+        t
+    }
+
+    fn tick(&self) {
+        if !is_hidden() {
+            self.pump();
+        }
+    }
+
+    fn update(&self, id: &str, f: impl FnOnce(&mut TrackedJob)) {
+        self.jobs.update(|list| {
+            if let Some(j) = list.iter_mut().find(|j| j.id == id) {
+                f(j);
+            }
+        });
+    }
+
+    fn get(&self, id: &str) -> Option<TrackedJob> {
+        self.jobs
+            .with_untracked(|l| l.iter().find(|j| j.id == id).cloned())
+    }
+
+    /// Adds a file to the queue (sent when a slot frees).
+    pub fn enqueue(&self, job: TrackedJob, file: Option<web_sys::File>) {
+        if let Some(f) = file {
+            self.files.update_value(|m| {
+                m.insert(job.id.clone(), f);
+            });
+        }
+        self.jobs.update(|l| l.push(job));
+        self.pump();
+    }
+
+    /// Sends an interrupted or refused job again; a file job needs its file.
+    pub fn retry(&self, id: &str, file: Option<web_sys::File>) -> Result<(), String> {
+        let Some(job) = self.get(id) else {
+            return Err("This job is gone.".into());
+        };
+        if job.hash.is_some() {
+            return Err("The service already has this job: it is not sent twice.".into());
+        }
+        let has_file = file.is_some() || self.files.with_value(|m| m.contains_key(id));
+        if job.source_url.is_none() && !has_file {
+            return Err(format!("Choose {} again to retry.", job.file_name));
+        }
+        if let Some(f) = file {
+            if f.name() != job.file_name || (f.size() - job.file_bytes).abs() > 0.5 {
+                return Err(format!(
+                    "That is not {} ({}).",
+                    job.file_name,
+                    crate::forms::files::human_bytes(job.file_bytes)
+                ));
+            }
+            self.files.update_value(|m| {
+                m.insert(id.to_string(), f);
+            });
+        }
+        self.update(id, |j| {
+            j.phase = Phase::Queued;
+            j.message = None;
+        });
+        self.pump();
+        Ok(())
+    }
+
+    /// Whether retrying this job needs the person to pick its file again.
+    pub fn needs_file(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|j| j.source_url.is_none())
+            && !self.files.with_value(|m| m.contains_key(id))
+    }
+
+    /// Stops an upload in progress (it can be retried).
+    pub fn cancel_upload(&self, id: &str) {
+        if let Some(h) = self.uploads.with_value(|m| m.get(id).cloned()) {
+            h.abort();
+        }
+    }
+
+    /// Forgets a job in this browser (the service keeps it).
+    pub fn remove(&self, id: &str) {
+        self.cancel_upload(id);
+        self.files.update_value(|m| {
+            m.remove(id);
+        });
+        self.jobs.update(|l| l.retain(|j| j.id != id));
+    }
+
+    /// Tracks a job by its hash (a bookmark or the history), if not tracked yet; returns its id.
+    pub fn open(&self, hash: &str) -> String {
+        if let Some(j) = self
+            .jobs
+            .with_untracked(|l| l.iter().find(|j| j.hash.as_deref() == Some(hash)).cloned())
+        {
+            return j.id;
+        }
+        let id = jobs::new_id(now_ms(), random_unit());
+        let name = hash.splitn(3, '-').nth(2).unwrap_or(hash).to_string();
+        self.jobs.update(|l| {
+            l.push(TrackedJob {
+                id: id.clone(),
+                hash: Some(hash.to_string()),
+                file_name: name,
+                file_bytes: 0.0,
+                source_url: None,
+                remote_type: None,
+                algorithm: String::new(),
+                options: Default::default(),
+                option_text: Vec::new(),
+                api_base: self.settings.base.get_untracked(),
+                phase: Phase::Submitted,
+                status: None,
+                message: None,
+                queue: None,
+                chunks: None,
+                created_ms: now_ms(),
+                submitted_ms: None,
+                processing_since_ms: None,
+                cost: None,
+                duration_secs: None,
+                result: None,
+                long_names: false,
+            })
+        });
+        self.pump();
+        id
+    }
+
+    /// Cancels a waiting job at the service (credits come back).
+    pub async fn cancel_job(&self, id: &str) -> Result<String, ApiError> {
+        let Some(job) = self.get(id) else {
+            return Err(ApiError::Aborted);
+        };
+        let Some(hash) = job.hash.clone() else {
+            return Err(ApiError::Aborted);
+        };
+        let client = Client::new(job.api_base.clone(), self.settings.token.get_untracked());
+        let notice = client.cancel(&hash).await?;
+        self.update(id, |j| {
+            j.phase = Phase::Ended;
+            j.status = Some(Status::Failed);
+            j.message = Some(notice.message.clone().unwrap_or_else(|| "Cancelled".into()));
+        });
+        self.pump();
+        Ok(notice.message.unwrap_or_else(|| "Cancelled".into()))
+    }
+
+    /// Starts what can start: uploads into free slots, polls that are due.
+    pub fn pump(&self) {
+        let now = now_ms();
+        let items: Vec<(Phase, bool)> = self.jobs.with_untracked(|l| {
+            l.iter()
+                .map(|j| {
+                    (
+                        j.phase.clone(),
+                        j.is_final()
+                            || matches!(j.status, Some(s) if s.is_final() && !j.is_finishing()),
+                    )
+                })
+                .collect()
+        });
+        if self.sched.with_value(|s| now >= s.hold_uploads_until) {
+            if let Some(i) = next_to_send(&items, self.limit.get_untracked()) {
+                if let Some(id) = self.jobs.with_untracked(|l| l.get(i).map(|j| j.id.clone())) {
+                    self.send(id);
+                }
+            }
+        }
+        let due: Vec<String> = self.jobs.with_untracked(|l| {
+            l.iter()
+                .filter(|j| j.needs_poll())
+                .filter(|j| {
+                    self.sched.with_value(|s| {
+                        !s.in_flight.contains(&j.id)
+                            && s.next_poll.get(&j.id).copied().unwrap_or(0.0) <= now
+                    })
+                })
+                .map(|j| j.id.clone())
+                .collect()
+        });
+        for id in due {
+            let allowed = self.sched.with_value(|s| {
+                within_budget(now, &s.recent, polling::OVERALL_PER_MINUTE)
+                    && within_budget(
+                        now,
+                        s.recent_per_job.get(&id).map(Vec::as_slice).unwrap_or(&[]),
+                        polling::PER_JOB_PER_MINUTE,
+                    )
+            });
+            if !allowed {
+                break;
+            }
+            self.poll(id);
+        }
+    }
+
+    fn send(&self, id: String) {
+        let Some(job) = self.get(&id) else { return };
+        let client = Client::new(job.api_base.clone(), self.settings.token.get_untracked());
+        self.update(&id, |j| {
+            j.phase = Phase::Uploading;
+            j.message = None;
+        });
+        let t = *self;
+        if let Some(url) = job.source_url.clone() {
+            let remote = match job.remote_type.as_deref() {
+                Some("mega") => crate::api::models::RemoteType::Mega,
+                Some("drive") => crate::api::models::RemoteType::Drive,
+                Some("dropbox") => crate::api::models::RemoteType::Dropbox,
+                _ => crate::api::models::RemoteType::Direct,
+            };
+            spawn_local(async move {
+                let r = client.create_from_url(&job.options, &url, remote).await;
+                t.after_send(&id, r);
+            });
+            return;
+        }
+        let Some(file) = self.files.with_value(|m| m.get(&id).cloned()) else {
+            self.update(&id, |j| {
+                j.phase = Phase::Interrupted;
+                j.message = Some(format!("Choose {} again to send it.", j.file_name));
+            });
+            return;
+        };
+        let started = now_ms();
+        let progress_id = id.clone();
+        let on_progress = move |loaded: f64, total: f64| {
+            t.progress.update(|m| {
+                m.insert(
+                    progress_id.clone(),
+                    Progress {
+                        loaded,
+                        total,
+                        started_ms: started,
+                        now_ms: now_ms(),
+                    },
+                );
+            });
+        };
+        match client.create_with_progress(&job.options, &file, on_progress) {
+            Ok((handle, answer)) => {
+                self.uploads.update_value(|m| {
+                    m.insert(id.clone(), handle);
+                });
+                spawn_local(async move {
+                    let r = answer.await;
+                    t.uploads.update_value(|m| {
+                        m.remove(&id);
+                    });
+                    t.progress.update(|m| {
+                        m.remove(&id);
+                    });
+                    t.after_send(&id, r);
+                });
+            }
+            Err(e) => self.after_send(&id, Err(e)),
+        }
+    }
+
+    fn after_send(&self, id: &str, r: Result<crate::api::models::Created, ApiError>) {
+        match r {
+            Ok(created) => {
+                self.files.update_value(|m| {
+                    m.remove(id);
+                });
+                self.update(id, |j| {
+                    j.hash = Some(created.hash);
+                    j.phase = Phase::Submitted;
+                    j.submitted_ms = Some(now_ms());
+                });
+                self.sched.update_value(|s| {
+                    s.next_poll.insert(id.to_string(), now_ms() + 2000.0);
+                });
+            }
+            Err(ApiError::Server { message, .. }) if is_limit_refusal(&message) => {
+                // The plan's limit: back to the queue, not an error.
+                self.update(id, |j| {
+                    j.phase = Phase::Queued;
+                    j.message = Some(format!("Waiting for a free slot ({message})"));
+                });
+                self.sched
+                    .update_value(|s| s.hold_uploads_until = now_ms() + 10_000.0);
+            }
+            Err(ApiError::Aborted) => self.update(id, |j| {
+                j.phase = Phase::Interrupted;
+                j.message = Some("Upload cancelled. Retry to send it again.".into());
+            }),
+            Err(e) if e.is_transient() => self.update(id, |j| {
+                j.phase = Phase::Interrupted;
+                j.message = Some(format!("{e} Retry to send it again."));
+            }),
+            Err(e) => self.update(id, |j| {
+                j.phase = Phase::Refused;
+                j.message = Some(e.to_string());
+            }),
+        }
+        self.pump();
+    }
+
+    fn poll(&self, id: String) {
+        let Some(job) = self.get(&id) else { return };
+        let Some(hash) = job.hash.clone() else { return };
+        let now = now_ms();
+        self.sched.update_value(|s| {
+            s.in_flight.insert(id.clone());
+            s.recent.push(now);
+            polling::prune(now, &mut s.recent);
+            let per = s.recent_per_job.entry(id.clone()).or_default();
+            per.push(now);
+            polling::prune(now, per);
+        });
+        let client = Client::new(job.api_base.clone(), None);
+        let t = *self;
+        spawn_local(async move {
+            let r = client.job(&hash, false, None).await;
+            t.sched.update_value(|s| {
+                s.in_flight.remove(&id);
+            });
+            match r {
+                Ok(j) => t.apply(&id, j),
+                Err(e) => {
+                    let failures = t
+                        .sched
+                        .with_value(|s| s.failures.get(&id).copied().unwrap_or(0));
+                    let wait = backoff_ms(failures, random_unit(), e.retry_after());
+                    t.sched.update_value(|s| {
+                        s.failures.insert(id.clone(), failures + 1);
+                        s.next_poll.insert(id.clone(), now_ms() + wait as f64);
+                    });
+                    t.update(&id, |j| {
+                        j.message = Some(format!(
+                            "Could not check this job: {e} Trying again in {} s.",
+                            wait / 1000
+                        ))
+                    });
+                }
+            }
+        });
+    }
+
+    fn apply(&self, id: &str, job: Job) {
+        let now = now_ms();
+        let wait = interval_ms(job.status, job.data.current_order.map(|o| o - 1));
+        self.sched.update_value(|s| {
+            s.failures.remove(id);
+            s.next_poll.insert(id.to_string(), now + wait as f64);
+        });
+        let mut ended = None;
+        self.update(id, |j| {
+            j.status = Some(job.status);
+            j.message = job.data.message.clone().filter(|m| !m.is_empty());
+            j.queue = match (job.data.current_order, job.data.queue_count) {
+                (Some(o), Some(c)) if job.status == Status::Waiting => Some((o, c)),
+                _ => None,
+            };
+            j.chunks = match (job.data.finished_chunks, job.data.all_chunks) {
+                (Some(f), Some(a)) => Some((f, a)),
+                _ => None,
+            };
+            if matches!(job.status, Status::Processing | Status::Distributing | Status::Merging) && j.processing_since_ms.is_none() {
+                j.processing_since_ms = Some(now);
+            }
+            if job.status == Status::Done {
+                let d = &job.data;
+                j.result = Some(JobResult {
+                    files: d.files.clone(),
+                    input_url: d.input_file.as_ref().map(|f| f.url.clone()),
+                    output_format: d.output_format.clone(),
+                    date: d.date.clone(),
+                    algorithm: d.algorithm.clone(),
+                });
+                if j.algorithm.is_empty() {
+                    j.algorithm = d.algorithm.clone().unwrap_or_default();
+                }
+            }
+            let finished = match job.status {
+                Status::Done => !job.data.files.is_empty(),
+                Status::Failed | Status::NotFound => true,
+                _ => false,
+            };
+            if job.status == Status::NotFound {
+                j.message = Some("The result has expired (the service keeps results about 72 hours) or never existed.".into());
+            }
+            if finished {
+                j.phase = Phase::Ended;
+                ended = Some((j.file_name.clone(), job.status));
+            }
+        });
+        if let Some((name, status)) = ended {
+            let what = if status == Status::Done {
+                "is ready"
+            } else {
+                "did not finish"
+            };
+            let title = format!(
+                "{} {name} {what}",
+                if status == Status::Done { "✓" } else { "✗" }
+            );
+            browser::set_title(&format!("{title} — mvsep-web"));
+            browser::notify("mvsep-web", &title);
+            self.pump();
+        }
+    }
+}
+
+pub fn provide_tracker(settings: Settings) -> Tracker {
+    let t = Tracker::new(settings);
+    provide_context(t);
+    t
+}
+
+pub fn use_tracker() -> Tracker {
+    expect_context::<Tracker>()
+}
