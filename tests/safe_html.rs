@@ -80,6 +80,7 @@ fn dangerous(out: &str) -> Option<&'static str> {
         "<source",
         "<details",
         "<marquee",
+        "<noscript",
         "javascript:",
         "vbscript:",
         "data:",
