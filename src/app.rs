@@ -1,7 +1,7 @@
 //! The router and the contexts every page reads.
 
 use crate::components::Nav;
-use crate::pages::{AccountPage, NotFound, Planned, SettingsPage};
+use crate::pages::{AccountPage, JobPage, JobsPage, NotFound, Planned, SeparatePage, SettingsPage};
 use crate::state::{provide_settings, provide_tracker};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -17,9 +17,9 @@ pub fn App() -> impl IntoView {
             <Nav />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=|| view! { <Planned key="separate" /> } />
-                    <Route path=path!("/jobs") view=|| view! { <Planned key="jobs" /> } />
-                    <Route path=path!("/jobs/:hash") view=|| view! { <Planned key="jobs" /> } />
+                    <Route path=path!("/") view=SeparatePage />
+                    <Route path=path!("/jobs") view=JobsPage />
+                    <Route path=path!("/jobs/:hash") view=JobPage />
                     <Route path=path!("/history") view=|| view! { <Planned key="history" /> } />
                     <Route path=path!("/demos") view=|| view! { <Planned key="demos" /> } />
                     <Route path=path!("/news") view=|| view! { <Planned key="news" /> } />

@@ -137,6 +137,50 @@ fn decode_failures_name_the_field() {
 }
 
 #[test]
+fn decode_failures_name_the_field_in_every_position() {
+    let path = |e: ApiError| match e {
+        ApiError::Decode { path, .. } => path,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        path(err::<User>(
+            200,
+            r#"{"success":true,"data":{"name":[1],"email":"x"}}"#,
+            Envelope::Data
+        )),
+        "data.name"
+    );
+    assert_eq!(
+        path(err::<Created>(
+            200,
+            r#"{"success":true,"data":{"link":"l"}}"#,
+            Envelope::Data
+        )),
+        "data.hash"
+    );
+    assert_eq!(
+        path(err::<Created>(200, r#"{"success":true}"#, Envelope::Data)),
+        "data"
+    );
+    assert_eq!(
+        path(err::<Job>(
+            200,
+            "{\n  \"status\": \"waiting\",\n  \"data\": {\"queue_count\": \"many\"}\n}",
+            Envelope::Whole
+        )),
+        "data.queue_count"
+    );
+    assert_eq!(
+        path(err::<Vec<HistoryEntry>>(
+            200,
+            r#"{"success":true,"data":[{"id":1,"hash":"a"},{"id":"x","hash":"b"}]}"#,
+            Envelope::Data
+        )),
+        "data[1].id"
+    );
+}
+
+#[test]
 fn network_error_hints_at_the_proxy_only_cross_origin() {
     let cross = ApiError::Network {
         base: "https://mvsep.com".into(),

@@ -130,6 +130,16 @@ impl Client {
             .await
     }
 
+    /// The algorithms and the body as sent (for caching it as is).
+    pub async fn algorithms_with_body(
+        &self,
+        scope: Option<Scope>,
+    ) -> Result<(Vec<Algorithm>, String), ApiError> {
+        let req = endpoints::algorithms(scope);
+        let raw = transport::send(&self.base, &req, None, None).await?;
+        Ok((decode(&raw, req.envelope)?, raw.body))
+    }
+
     pub async fn algorithms(
         &self,
         scope: Option<Scope>,

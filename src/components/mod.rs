@@ -1,13 +1,27 @@
 //! Reusable pieces that take props and callbacks. They never call the API.
 
+pub mod algorithm_picker;
+pub mod drop_zone;
 pub mod error_view;
+pub mod job_card;
 pub mod loading;
 pub mod nav;
+pub mod option_form;
+pub mod progress_bar;
+pub mod result_files;
+pub mod safe_html;
 pub mod secret_input;
 pub mod user_summary;
 
+pub use algorithm_picker::AlgorithmPicker;
+pub use drop_zone::DropZone;
 pub use error_view::ErrorView;
+pub use job_card::{use_clock, JobCard};
 pub use loading::Loading;
 pub use nav::Nav;
+pub use option_form::OptionForm;
+pub use progress_bar::ProgressBar;
+pub use result_files::ResultFiles;
+pub use safe_html::SafeHtml;
 pub use secret_input::SecretInput;
 pub use user_summary::UserSummary;

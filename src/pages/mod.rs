@@ -1,11 +1,17 @@
 //! One file per routed screen. Pages own resources and actions and render components.
 
 pub mod account;
+pub mod job;
+pub mod jobs;
 pub mod not_found;
 pub mod planned;
+pub mod separate;
 pub mod settings;
 
 pub use account::AccountPage;
+pub use job::JobPage;
+pub use jobs::JobsPage;
 pub use not_found::NotFound;
 pub use planned::Planned;
+pub use separate::SeparatePage;
 pub use settings::SettingsPage;

@@ -4,9 +4,7 @@
 use leptos::prelude::*;
 
 /// (path, title, what the screen will hold)
-pub const PLANNED: [(&str, &str, &str); 6] = [
-    ("separate", "Separate", "Drop songs, choose one of the service's models and its options, see the credit cost, upload with progress and get the stems back."),
-    ("jobs", "Jobs", "The jobs started in this browser, polled until they end, with their results, players and downloads."),
+pub const PLANNED: [(&str, &str, &str); 4] = [
     ("history", "History", "Your separation history from the service, page by page, with what still exists."),
     ("demos", "Demos", "The site's demo gallery: inputs and results of each model."),
     ("news", "News", "The service's news in your language."),

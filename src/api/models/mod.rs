@@ -9,5 +9,7 @@ pub mod site;
 pub use account::{AlgorithmRef, HistoryEntry, Notice, User};
 pub use algorithm::{Algorithm, AlgorithmField, Audience, Scope};
 pub use quality::{Leaderboard, QcCreated, QcEntry};
-pub use separation::{Created, Job, JobData, JobOptions, RemoteType, ResultFile, Status};
+pub use separation::{
+    Created, Job, JobData, JobOptions, RemoteType, ResultFile, Status, OUTPUT_FORMATS,
+};
 pub use site::{Demo, NewsItem, SiteQueue};

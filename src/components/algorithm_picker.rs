@@ -1,0 +1,97 @@
+use crate::api::models::{Algorithm, Audience};
+use crate::forms::catalog::{grouped, SortBy};
+use leptos::prelude::*;
+
+fn badge(a: &Algorithm) -> Option<(&'static str, &'static str)> {
+    match a.audience() {
+        Audience::Premium => Some(("premium", "Premium")),
+        Audience::Registered => Some(("registered", "Registered users")),
+        Audience::Everyone => None,
+    }
+}
+
+/// A searchable, sortable, grouped list of the active algorithms, as radio buttons
+/// (arrow keys move within the list).
+#[component]
+pub fn AlgorithmPicker(
+    /// The list from the service.
+    #[prop(into)]
+    algorithms: Signal<Vec<Algorithm>>,
+    /// The chosen algorithm's id.
+    selected: RwSignal<Option<i64>>,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new(SortBy::Service);
+    let groups = Memo::new(move |_| {
+        algorithms.with(|list| {
+            grouped(list, &query.get(), sort.get())
+                .into_iter()
+                .map(|(g, v)| (g, v.into_iter().cloned().collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || groups.with(|g| g.iter().map(|(_, v)| v.len()).sum::<usize>());
+    view! {
+        <div class="picker">
+            <div class="row">
+                <label class="grow">
+                    "Search models"
+                    <input
+                        type="search"
+                        placeholder="name, description or stem (e.g. drums)"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    "Sort by"
+                    <select on:change=move |ev| sort.set(SortBy::from_key(&event_target_value(&ev)))>
+                        <option value="service">"Service order"</option>
+                        <option value="usage">"Usage"</option>
+                        <option value="rating">"Rating"</option>
+                    </select>
+                </label>
+            </div>
+            <p class="help" role="status">{move || format!("{} models", count())}</p>
+            <fieldset class="models">
+                <legend class="visually-hidden">"Model"</legend>
+                <For
+                    each=move || groups.get()
+                    key=|(g, v)| (g.clone(), v.iter().map(|a| a.id).collect::<Vec<_>>())
+                    let:group
+                >
+                    <div class="group" role="group" aria-label=group.0.clone()>
+                        <h3>{group.0.clone()}</h3>
+                        {group
+                            .1
+                            .into_iter()
+                            .map(|a| {
+                                let id = a.id;
+                                let stems = a.stem_labels().join(", ");
+                                let rating = a.rating.as_ref().and_then(|r| r.average).map(|r| format!("★ {r:.1}"));
+                                let usage = a.usage.map(|u| format!("{u} uses"));
+                                let price = a.price_coefficient.filter(|p| *p != 1.0).map(|p| format!("×{p} credits"));
+                                let facts = [rating, usage, price].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                                view! {
+                                    <label class="model" class:chosen=move || selected.get() == Some(id)>
+                                        <input
+                                            type="radio"
+                                            name="model"
+                                            value=id.to_string()
+                                            prop:checked=move || selected.get() == Some(id)
+                                            on:change=move |_| selected.set(Some(id))
+                                        />
+                                        <span class="name">{a.name.clone()}</span>
+                                        {badge(&a).map(|(c, t)| view! { <span class=format!("badge {c}")>{t}</span> })}
+                                        <span class="facts">{facts}</span>
+                                        {(!stems.is_empty()).then(|| view! { <span class="stems">{format!("Stems: {stems}")}</span> })}
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </For>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,119 @@
+use crate::api::models::Status;
+use crate::browser::now_ms;
+use crate::components::drop_zone::event_target;
+use crate::components::ProgressBar;
+use crate::forms::batch::Phase;
+use crate::forms::files::{human_bytes, human_duration};
+use crate::state::jobs::TrackedJob;
+use crate::state::tracker::Progress;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One job: what it is, where it is, and what can be done with it.
+#[component]
+pub fn JobCard(
+    /// The job (a signal: it changes as it is polled).
+    #[prop(into)]
+    job: Signal<TrackedJob>,
+    /// Upload progress while uploading.
+    #[prop(into)]
+    progress: Signal<Option<Progress>>,
+    /// A clock, so elapsed times move.
+    #[prop(into)]
+    now: Signal<f64>,
+    on_cancel_upload: Callback<String>,
+    on_cancel_job: Callback<String>,
+    /// Retry with a newly chosen file (None for link jobs or when the file is still held).
+    on_retry: Callback<(String, Option<web_sys::File>)>,
+    on_remove: Callback<String>,
+    /// Whether retrying needs the file to be chosen again.
+    #[prop(into)]
+    needs_file: Signal<bool>,
+) -> impl IntoView {
+    let id = move || job.with(|j| j.id.clone());
+    let status_class = move || {
+        job.with(|j| match (&j.phase, j.status) {
+            (Phase::Refused, _) | (_, Some(Status::Failed | Status::NotFound)) => "job bad",
+            (Phase::Interrupted, _) => "job warn",
+            (Phase::Ended, Some(Status::Done)) => "job good",
+            _ => "job",
+        })
+    };
+    let retry_input = format!("retry-{}", job.with_untracked(|j| j.id.clone()));
+    view! {
+        <li class=status_class>
+            <div class="job-head">
+                <strong class="file">{move || job.with(|j| j.file_name.clone())}</strong>
+                <span class="algo">{move || job.with(|j| j.algorithm.clone())}</span>
+            </div>
+            <p class="job-status" role="status" aria-live="polite">{move || job.with(|j| j.status_line(now.get()))}</p>
+            {move || {
+                progress.get().map(|p| {
+                    let name = job.with_untracked(|j| j.file_name.clone());
+                    let line = format!(
+                        "{} of {} · {}/s",
+                        human_bytes(p.loaded),
+                        human_bytes(p.total),
+                        human_bytes(p.speed()),
+                    );
+                    let eta = if p.speed() > 0.0 { Some(human_duration((p.total - p.loaded) / p.speed())) } else { None };
+                    view! {
+                        <div class="upload">
+                            <ProgressBar value=Signal::derive(move || Some(p.fraction())) label=format!("Upload of {name}") />
+                            <span class="help">{line} {eta.map(|e| format!(" · {e} left"))}</span>
+                        </div>
+                    }
+                })
+            }}
+            {move || job.with(|j| (j.phase == Phase::Submitted && j.status == Some(Status::Distributing)).then(|| {
+                let frac = j.chunks.map(|(d, a)| if a > 0 { d as f64 / a as f64 } else { 0.0 });
+                view! { <ProgressBar value=Signal::derive(move || frac) label="Parts done" /> }
+            }))}
+            <div class="row actions">
+                {move || job.with(|j| j.hash.clone()).map(|h| view! {
+                    <A href=format!("/jobs/{}", crate::api::request::encode(&h))>"Open"</A>
+                })}
+                {move || (job.with(|j| j.phase == Phase::Uploading)).then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| on_cancel_upload.run(id())>"Cancel upload"</button>
+                })}
+                {move || job.with(|j| j.phase == Phase::Submitted && j.status == Some(Status::Waiting)).then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| on_cancel_job.run(id())>"Cancel job"</button>
+                })}
+                {
+                    let retry_input = retry_input.clone();
+                    move || job.with(|j| matches!(j.phase, Phase::Interrupted | Phase::Refused) && j.hash.is_none()).then(|| {
+                        let retry_input = retry_input.clone();
+                        if needs_file.get() {
+                            view! {
+                                <label class="button secondary" for=retry_input.clone()>"Retry: choose the file again…"</label>
+                                <input id=retry_input class="visually-hidden-file" type="file" on:change=move |ev| {
+                                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                                    let file = input.files().and_then(|l| l.item(0));
+                                    on_retry.run((id(), file));
+                                } />
+                            }.into_any()
+                        } else {
+                            view! { <button type="button" on:click=move |_| on_retry.run((id(), None))>"Retry"</button> }.into_any()
+                        }
+                    })
+                }
+                {move || (job.with(|j| j.phase != Phase::Uploading)).then(|| view! {
+                    <button type="button" class="link" on:click=move |_| on_remove.run(id())>"Forget"</button>
+                })}
+            </div>
+        </li>
+    }
+}
+
+/// A clock signal ticking every second while mounted (for elapsed times).
+pub fn use_clock() -> Signal<f64> {
+    let now = RwSignal::new(now_ms());
+    let handle =
+        set_interval_with_handle(move || now.set(now_ms()), std::time::Duration::from_secs(1));
+    on_cleanup(move || {
+        if let Ok(h) = handle {
+            h.clear();
+        }
+    });
+    now.into()
+}

@@ -1,0 +1,14 @@
+use crate::safe_html::sanitize;
+use leptos::prelude::*;
+
+/// Server HTML (descriptions, news), sanitised before it reaches the DOM.
+#[component]
+pub fn SafeHtml(
+    /// Untrusted HTML from the service.
+    #[prop(into)]
+    html: String,
+    #[prop(optional, into)] class: Option<String>,
+) -> impl IntoView {
+    let clean = sanitize(&html);
+    view! { <div class=class.unwrap_or_else(|| "server-html".into()) inner_html=clean></div> }
+}

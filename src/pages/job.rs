@@ -1,0 +1,74 @@
+//! One job by its hash (`/jobs/<hash>`): its state, what was asked, and the results.
+
+use crate::api::models::Status;
+use crate::api::Client;
+use crate::components::{use_clock, ErrorView, ResultFiles};
+use crate::pages::separate::TrackedJobCard;
+use crate::state::{use_settings, use_tracker};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn JobPage() -> impl IntoView {
+    let tracker = use_tracker();
+    let settings = use_settings();
+    let params = use_params_map();
+    let now = use_clock();
+    let hash = Memo::new(move |_| params.with(|p| p.get("hash")).unwrap_or_default());
+    // A bookmark or a history entry: track it like any other job.
+    let id = Memo::new(move |_| {
+        let h = hash.get();
+        (!h.is_empty()).then(|| tracker.open(&h))
+    });
+    let job = Signal::derive(move || {
+        let id = id.get()?;
+        tracker
+            .jobs
+            .with(|l| l.iter().find(|j| j.id == id).cloned())
+    });
+    let mirror = Action::new_local(move |_: &()| {
+        let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
+        let client = Client::new(base, settings.token.get_untracked());
+        let h = hash.get_untracked();
+        async move { client.job(&h, true, None).await }
+    });
+
+    view! {
+        <section aria-labelledby="job-title">
+            <h1 id="job-title">{move || job.get().map(|j| j.file_name).unwrap_or_else(|| "Job".into())}</h1>
+            {move || id.get().map(|id| view! { <ul class="jobs"><TrackedJobCard tracker=tracker id=id now=now /></ul> })}
+            {move || job.get().map(|j| view! {
+                <dl class="facts">
+                    <dt>"Model"</dt><dd>{j.result.as_ref().and_then(|r| r.algorithm.clone()).unwrap_or(j.algorithm.clone())}</dd>
+                    {(!j.option_text.is_empty()).then(|| view! { <dt>"Options"</dt><dd>{j.option_text.join(" · ")}</dd> })}
+                    {j.result.as_ref().and_then(|r| r.output_format.clone()).map(|f| view! { <dt>"Format"</dt><dd>{f}</dd> })}
+                    {j.result.as_ref().and_then(|r| r.date.clone()).map(|d| view! { <dt>"Date"</dt><dd>{d}</dd> })}
+                    <dt>"Job"</dt><dd class="hash">{j.hash.clone().unwrap_or_default()}</dd>
+                </dl>
+            })}
+            {move || job.get().and_then(|j| j.result.clone().and_then(|r| r.input_url).map(|u| view! {
+                <h2>"Input"</h2>
+                <audio controls preload="none" src=u aria-label="Play the input"></audio>
+            }))}
+            {move || job.get().filter(|j| j.status == Some(Status::Done)).and_then(|j| {
+                let files = j.result.clone().map(|r| r.files).unwrap_or_default();
+                (!files.is_empty()).then(|| view! {
+                    <h2>"Results"</h2>
+                    <ResultFiles files=files song=j.file_name.clone() keep_service_names=j.long_names />
+                    <h2>"Mirror"</h2>
+                    <p class="help">"If the downloads are slow, the service can serve them from a mirror. It costs 1 credit and needs your token."</p>
+                    <button type="button" class="secondary" disabled=move || !settings.has_token() || mirror.pending().get()
+                        on:click=move |_| { mirror.dispatch(()); }>"Get mirror links (1 credit)"</button>
+                    {move || mirror.value().get().map(|r| match r {
+                        Ok(m) => view! {
+                            <ul class="mirror">{m.data.files.into_iter().map(|f| view! {
+                                <li><a href=f.url.clone()>{format!("{} (mirror)", f.stem)}</a></li>
+                            }).collect_view()}</ul>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                    })}
+                })
+            })}
+        </section>
+    }
+}

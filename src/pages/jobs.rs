@@ -1,0 +1,33 @@
+//! Jobs: every job started or opened in this browser, newest first.
+
+use crate::components::use_clock;
+use crate::pages::separate::TrackedJobCard;
+use crate::state::use_tracker;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn JobsPage() -> impl IntoView {
+    let tracker = use_tracker();
+    let now = use_clock();
+    let ids = move || {
+        tracker
+            .jobs
+            .with(|l| l.iter().rev().map(|j| j.id.clone()).collect::<Vec<_>>())
+    };
+    view! {
+        <section aria-labelledby="jobs-title">
+            <h1 id="jobs-title">"Jobs"</h1>
+            <p class="help">"Jobs started in this browser. They are kept here across reloads; the service keeps results about 72 hours."</p>
+            <Show when=move || !ids().is_empty() fallback=|| view! {
+                <p>"No jobs yet. " <A href="/">"Separate a song"</A> "."</p>
+            }>
+                <ul class="jobs">
+                    <For each=ids key=|id| id.clone() let:id>
+                        <TrackedJobCard tracker=tracker id=id now=now />
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}

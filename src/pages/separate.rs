@@ -1,0 +1,524 @@
+//! Separate: pick a model and its options, add songs (files or a link), see the cost, send them
+//! as a queue within the plan's limit, and follow the jobs.
+
+use crate::api::decode::decode;
+use crate::api::models::{
+    Algorithm, Audience, JobOptions, RemoteType, Scope, User, OUTPUT_FORMATS,
+};
+use crate::api::request::Envelope;
+use crate::api::{ApiError, RawResponse};
+use crate::browser::{self, now_ms, random_unit};
+use crate::components::{
+    use_clock, AlgorithmPicker, DropZone, ErrorView, JobCard, Loading, OptionForm, SafeHtml,
+};
+use crate::forms::batch::Phase;
+use crate::forms::files::{guess_remote, human_bytes, human_duration, refusal};
+use crate::forms::options::{self, credits, initial_values, price_multiplier, submission, Values};
+use crate::state::choices::Choices;
+use crate::state::jobs::{new_id, TrackedJob};
+use crate::state::{cache, use_settings, use_tracker, Tracker};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// A song picked but not sent yet.
+#[derive(Clone)]
+struct Pending {
+    key: String,
+    file: web_sys::File,
+    /// None while the length is being read; Some(None) when the browser could not read it.
+    duration: Option<Option<f64>>,
+}
+
+async fn load_algorithms(base: String, force: bool) -> Result<(Vec<Algorithm>, f64), ApiError> {
+    let now = now_ms();
+    if !force {
+        if let Some((body, age)) = cache::load(&base, now) {
+            if let Ok(list) = decode::<Vec<Algorithm>>(&RawResponse::new(200, body), Envelope::Bare)
+            {
+                return Ok((list, age));
+            }
+        }
+    }
+    let client = crate::api::Client::new(base.clone(), None);
+    let (list, body) = client
+        .algorithms_with_body(Some(Scope::SingleUpload))
+        .await?;
+    // Some hosts answer the scoped list empty: fall back to the whole list.
+    let (list, body) = if list.is_empty() {
+        client.algorithms_with_body(None).await?
+    } else {
+        (list, body)
+    };
+    cache::save(&base, now, &body);
+    Ok((list, 0.0))
+}
+
+#[component]
+pub fn SeparatePage() -> impl IntoView {
+    let settings = use_settings();
+    let tracker = use_tracker();
+    let query = use_query_map();
+    let force = StoredValue::new(false);
+    let reload = RwSignal::new(0u32);
+    let algorithms = LocalResource::new(move || {
+        reload.get();
+        let base = settings.base.get();
+        let f = force.get_value();
+        force.set_value(false);
+        async move { load_algorithms(base, f).await }
+    });
+    let user = LocalResource::new(move || {
+        let c = settings.client();
+        async move {
+            match c.token {
+                None => None,
+                Some(_) => c.user(None).await.ok(),
+            }
+        }
+    });
+
+    let saved = Choices::load();
+    let selected = RwSignal::new(saved.algorithm);
+    let output_format = RwSignal::new(saved.output_format);
+    let is_demo = RwSignal::new(false);
+    let values = RwSignal::new(Values::new());
+    let field_errors = RwSignal::new(Vec::<(String, String)>::new());
+    let submit_error = RwSignal::new(None::<String>);
+    let submitted = RwSignal::new(None::<String>);
+
+    let list = Signal::derive(move || {
+        algorithms
+            .get()
+            .and_then(|r| r.ok())
+            .map(|(l, _)| l)
+            .unwrap_or_default()
+    });
+    let chosen = Memo::new(move |_| {
+        let id = selected.get()?;
+        list.with(|l| l.iter().find(|a| a.id == id && a.is_active).cloned())
+    });
+    // A new model: its defaults, then what was last chosen for it.
+    Effect::new(move |_| {
+        if let Some(a) = chosen.get() {
+            let remembered = Choices::load()
+                .per_algorithm
+                .get(&a.id)
+                .cloned()
+                .unwrap_or_default();
+            values.set(initial_values(&a, &remembered));
+            field_errors.set(Vec::new());
+        }
+    });
+    // Remember the choices.
+    Effect::new(move |_| {
+        let (Some(a), v, fmt) = (chosen.get(), values.get(), output_format.get()) else {
+            return;
+        };
+        let mut c = Choices::load();
+        c.algorithm = Some(a.id);
+        c.output_format = fmt;
+        c.per_algorithm.insert(a.id, v);
+        c.save();
+    });
+
+    let premium = Signal::derive(move || {
+        user.get()
+            .flatten()
+            .is_some_and(|u: User| u.premium_enabled)
+    });
+    let balance = Signal::derive(move || user.get().flatten().and_then(|u| u.premium_minutes));
+
+    // Input: files or a link.
+    let use_link = RwSignal::new(false);
+    let pending = RwSignal::new_local(Vec::<Pending>::new());
+    let link = RwSignal::new(String::new());
+    let remote = RwSignal::new(RemoteType::Direct);
+    Effect::new(move |_| {
+        if let Some(u) = query.with(|q| q.get("url")) {
+            use_link.set(true);
+            remote.set(guess_remote(&u));
+            link.set(u);
+        }
+    });
+
+    let add_files = Callback::new(move |picked: Vec<web_sys::File>| {
+        for file in picked {
+            let key = new_id(now_ms(), random_unit());
+            pending.update(|p| {
+                p.push(Pending {
+                    key: key.clone(),
+                    file: file.clone(),
+                    duration: None,
+                })
+            });
+            spawn_local(async move {
+                let d = browser::media::duration_secs(&file).await;
+                pending.update(|p| {
+                    if let Some(x) = p.iter_mut().find(|x| x.key == key) {
+                        x.duration = Some(d);
+                    }
+                });
+            });
+        }
+    });
+
+    let multiplier = Signal::derive(move || {
+        chosen
+            .with(|a| a.as_ref().map(|a| values.with(|v| price_multiplier(a, v))))
+            .unwrap_or(1.0)
+    });
+    let coefficient = Signal::derive(move || {
+        chosen
+            .with(|a| a.as_ref().and_then(|a| a.price_coefficient))
+            .unwrap_or(1.0)
+    });
+    let cost_of =
+        move |d: Option<f64>| d.map(|secs| credits(secs, coefficient.get(), multiplier.get()));
+    let reason_of = move |p: &Pending| {
+        let d = p.duration.flatten();
+        refusal(
+            &p.file.name(),
+            p.file.size(),
+            d,
+            p.duration.map(|d| d.is_some()).filter(|ok| !ok),
+            premium.get(),
+        )
+    };
+    let model_refusal = Signal::derive(move || {
+        chosen.with(|a| {
+            let a = a.as_ref()?;
+            let signed_in = settings.has_token();
+            match a.audience() {
+                Audience::Premium if !premium.get() => Some("This model is for premium users: turn on premium use on the Account screen (it needs credits).".to_string()),
+                Audience::Registered if !signed_in => Some("This model is for registered users: add your API token in Settings.".to_string()),
+                _ if a.audio_upload_disabled && !use_link.get() => Some("This model does not take uploads.".to_string()),
+                _ => None,
+            }
+        })
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit_error.set(None);
+        submitted.set(None);
+        let Some(alg) = chosen.get_untracked() else {
+            submit_error.set(Some("Choose a model first.".into()));
+            return;
+        };
+        if let Some(r) = model_refusal.get_untracked() {
+            submit_error.set(Some(r));
+            return;
+        }
+        let fields = match values.with_untracked(|v| submission(&alg, v)) {
+            Ok(f) => {
+                field_errors.set(Vec::new());
+                f
+            }
+            Err(e) => {
+                field_errors.set(e);
+                submit_error.set(Some("Some options need a value.".into()));
+                return;
+            }
+        };
+        let opts = JobOptions {
+            sep_type: alg.render_id,
+            fields: fields.clone(),
+            output_format: output_format.get_untracked(),
+            is_demo: is_demo.get_untracked(),
+        };
+        let option_text = option_labels(&alg, &fields);
+        let draft = |name: String, bytes: f64| TrackedJob {
+            id: new_id(now_ms(), random_unit()),
+            hash: None,
+            file_name: name,
+            file_bytes: bytes,
+            source_url: None,
+            remote_type: None,
+            algorithm: alg.name.clone(),
+            options: opts.clone(),
+            option_text: option_text.clone(),
+            api_base: settings.base.get_untracked(),
+            phase: Phase::Queued,
+            status: None,
+            message: None,
+            queue: None,
+            chunks: None,
+            created_ms: now_ms(),
+            submitted_ms: None,
+            processing_since_ms: None,
+            cost: None,
+            duration_secs: None,
+            result: None,
+            long_names: false,
+        };
+        if use_link.get_untracked() {
+            let url = link.get_untracked().trim().to_string();
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                submit_error.set(Some("The link must start with https:// or http://".into()));
+                return;
+            }
+            let name = url
+                .split(['?', '#'])
+                .next()
+                .unwrap_or(&url)
+                .rsplit('/')
+                .next()
+                .unwrap_or("link")
+                .to_string();
+            let mut job = draft(name, 0.0);
+            job.source_url = Some(url);
+            job.remote_type = Some(remote.get_untracked().as_str().to_string());
+            tracker.enqueue(job, None);
+            link.set(String::new());
+            submitted.set(Some("The link was sent to the queue.".into()));
+            return;
+        }
+        let items = pending.get_untracked();
+        if items.is_empty() {
+            submit_error.set(Some("Add at least one song.".into()));
+            return;
+        }
+        let mut sent = 0;
+        let mut kept = Vec::new();
+        for p in items {
+            if reason_of(&p).is_some() {
+                kept.push(p);
+                continue;
+            }
+            let mut job = draft(p.file.name(), p.file.size());
+            job.duration_secs = p.duration.flatten();
+            job.cost = cost_of(job.duration_secs);
+            tracker.enqueue(job, Some(p.file.clone()));
+            sent += 1;
+        }
+        pending.set(kept);
+        submitted.set(Some(format!(
+            "{sent} song(s) added to the queue; they are sent as slots free on your plan."
+        )));
+    };
+
+    view! {
+        <section aria-labelledby="separate-title">
+            <h1 id="separate-title">"Separate"</h1>
+            <form class="separate" on:submit=submit novalidate>
+                <h2>"1. Model"</h2>
+                <Transition fallback=|| view! { <Loading what="models" /> }>
+                    {move || Suspend::new(async move {
+                        match algorithms.await {
+                            Ok((_, age)) => view! {
+                                <p class="help">
+                                    {if age > 0.0 { format!("Model list from {} min ago. ", (age / 60000.0).round()) } else { "Model list just loaded. ".into() }}
+                                    <button type="button" class="link" on:click=move |_| { force.set_value(true); reload.update(|n| *n += 1); }>"Refresh the list"</button>
+                                </p>
+                            }.into_any(),
+                            Err(e) => view! {
+                                <ErrorView error=e on_retry=Callback::new(move |_| { force.set_value(true); reload.update(|n| *n += 1); }) />
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+                <AlgorithmPicker algorithms=list selected=selected />
+                {move || chosen.get().map(|a| {
+                    let lang = browser::lang::language();
+                    let d = a.description_in(lang).cloned();
+                    let short = d.as_ref().and_then(|d| d.short_description.clone()).or(a.description.clone());
+                    view! {
+                        <div class="chosen-model">
+                            <h3>{a.name.clone()}</h3>
+                            {short.map(|s| view! { <p>{s}</p> })}
+                            {d.and_then(|d| d.long_description).map(|html| view! {
+                                <details>
+                                    <summary>"About this model"</summary>
+                                    <SafeHtml html=html />
+                                </details>
+                            })}
+                        </div>
+                    }
+                })}
+                {move || model_refusal.get().map(|r| view! { <p class="error" role="alert">{r}</p> })}
+
+                <h2>"2. Options"</h2>
+                {move || chosen.get().map(|a| view! {
+                    <OptionForm algorithm=a values=values errors=field_errors />
+                })}
+                <div class="field">
+                    <label for="output-format">"Output format"</label>
+                    <select id="output-format" on:change=move |ev| output_format.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        {OUTPUT_FORMATS.iter().map(|(code, label, prem)| {
+                            let code = *code;
+                            let text = if *prem { format!("{label} (premium)") } else { label.to_string() };
+                            view! {
+                                <option value=code.to_string() selected=move || output_format.get() == code
+                                    disabled=move || *prem && user.get().flatten().is_some() && !premium.get()>{text}</option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || is_demo.get() on:change=move |ev| is_demo.set(event_target_checked(&ev)) />
+                    "Publish as a demo on the site"
+                </label>
+
+                <h2>"3. Songs"</h2>
+                <div class="row" role="radiogroup" aria-label="Input">
+                    <label class="check"><input type="radio" name="input" prop:checked=move || !use_link.get() on:change=move |_| use_link.set(false) />"Files"</label>
+                    <label class="check"><input type="radio" name="input" prop:checked=move || use_link.get() on:change=move |_| use_link.set(true) />"A link"</label>
+                </div>
+                <Show when=move || use_link.get() fallback=move || view! {
+                    <DropZone id="audio-files" on_files=add_files multiple=true accept="audio/*,video/mp4,video/webm,.mp3,.wav,.flac,.ogg,.m4a,.aac,.opus,.webm"
+                        prompt="Drop songs here, or choose them. Several at once form a queue." />
+                    <ul class="pending">
+                        <For each=move || pending.get() key=|p| p.key.clone() let:p>
+                            {
+                                let key = p.key.clone();
+                                let pk = StoredValue::new(p.key.clone());
+                                let info = move || pending.with(|l| pk.with_value(|k| l.iter().find(|x| &x.key == k).cloned()));
+                                view! {
+                                    <li>
+                                        <strong>{p.file.name()}</strong>
+                                        <span class="help">{human_bytes(p.file.size())}</span>
+                                        {move || info().map(|x| match x.duration {
+                                            None => view! { <span class="help">"reading its length…"</span> }.into_any(),
+                                            Some(Some(d)) => view! { <span class="help">{format!("{} · {} credits", human_duration(d), cost_of(Some(d)).unwrap_or(1))}</span> }.into_any(),
+                                            Some(None) => view! { <span class="warn">"could not read its length here: the cost is unknown"</span> }.into_any(),
+                                        })}
+                                        {move || info().and_then(|x| reason_of(&x)).map(|r| view! { <span class="error-inline">{r}</span> })}
+                                        <button type="button" class="link" on:click=move |_| pending.update(|l| l.retain(|x| x.key != key))>
+                                            {format!("Remove {}", p.file.name())}
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        </For>
+                    </ul>
+                }>
+                    <div class="field">
+                        <label for="link">"Link to the song"</label>
+                        <input id="link" type="url" inputmode="url" placeholder="https://…"
+                            prop:value=move || link.get()
+                            on:input=move |ev| { let v = event_target_value(&ev); remote.set(guess_remote(&v)); link.set(v); } />
+                        <label for="remote-type">"Where the link points"</label>
+                        <select id="remote-type" on:change=move |ev| remote.set(match event_target_value(&ev).as_str() {
+                            "mega" => RemoteType::Mega, "drive" => RemoteType::Drive, "dropbox" => RemoteType::Dropbox, _ => RemoteType::Direct })>
+                            {[RemoteType::Direct, RemoteType::Mega, RemoteType::Drive, RemoteType::Dropbox].into_iter().map(|r| view! {
+                                <option value=r.as_str() selected=move || remote.get() == r>{match r {
+                                    RemoteType::Direct => "A direct link to the file", RemoteType::Mega => "Mega",
+                                    RemoteType::Drive => "Google Drive", RemoteType::Dropbox => "Dropbox" }}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </Show>
+
+                <h2>"4. Cost"</h2>
+                <p class="cost" role="status">
+                    {move || {
+                        let total: u64 = pending.with(|l| l.iter().filter_map(|p| cost_of(p.duration.flatten())).sum());
+                        let unknown = pending.with(|l| l.iter().any(|p| p.duration.flatten().is_none()));
+                        let mut s = if use_link.get() { "A link's cost is known once the service reads it.".to_string() } else { format!("About {total} credits{}", if unknown { " (some lengths unknown)" } else { "" }) };
+                        match (balance.get(), premium.get()) {
+                            (Some(b), true) => s.push_str(&format!("; your balance is {b}.")),
+                            (Some(b), false) => s.push_str(&format!(". Credits are charged only with premium use on (balance {b}).")),
+                            _ => s.push('.'),
+                        }
+                        s
+                    }}
+                    {move || (balance.get().is_some() && premium.get() && pending.with(|l| l.iter().filter_map(|p| cost_of(p.duration.flatten())).sum::<u64>()) as i64 > balance.get().unwrap_or(0))
+                        .then(|| view! { <strong class="error-inline">" More than your balance."</strong> })}
+                </p>
+                <p class="help">{move || format!("Your plan runs {} job(s) at a time; the rest wait in this browser's queue.", tracker.limit.get())}</p>
+                <div class="row">
+                    <button type="submit">"Separate"</button>
+                    {move || browser::page::notifications_undecided().then(|| view! {
+                        <button type="button" class="secondary" on:click=|_| browser::page::ask_for_notifications()>"Notify me when jobs finish"</button>
+                    })}
+                </div>
+                <div aria-live="polite">
+                    {move || submit_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    {move || submitted.get().map(|m| view! { <p class="ok" role="status">{m}</p> })}
+                </div>
+            </form>
+            <ActiveJobs tracker=tracker />
+        </section>
+    }
+}
+
+/// "Overlap: 87.5%" for each sent option.
+fn option_labels(alg: &Algorithm, sent: &Values) -> Vec<String> {
+    options::fields(alg)
+        .into_iter()
+        .filter_map(|f| {
+            let v = options::value_of(sent, &f.name)?;
+            let shown = match &f.control {
+                options::Control::Select(o) => o.get(v).unwrap_or(v).to_string(),
+                _ => v.to_string(),
+            };
+            Some(format!("{}: {shown}", f.label))
+        })
+        .collect()
+}
+
+/// The jobs still moving, with their controls.
+#[component]
+pub fn ActiveJobs(tracker: Tracker) -> impl IntoView {
+    let now = use_clock();
+    let active = move || {
+        tracker.jobs.with(|l| {
+            l.iter()
+                .filter(|j| !j.is_final())
+                .map(|j| j.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || !active().is_empty()>
+            <h2>"In progress"</h2>
+            <p><A href="/jobs">"All jobs"</A></p>
+            <ul class="jobs">
+                <For each=active key=|id| id.clone() let:id>
+                    <TrackedJobCard tracker=tracker id=id now=now />
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+/// A [`JobCard`] wired to the tracker.
+#[component]
+pub fn TrackedJobCard(tracker: Tracker, id: String, now: Signal<f64>) -> impl IntoView {
+    let key = StoredValue::new(id.clone());
+    let job = Signal::derive(move || {
+        key.with_value(|k| {
+            tracker
+                .jobs
+                .with(|l| l.iter().find(|j| &j.id == k).cloned())
+        })
+    });
+    let progress =
+        Signal::derive(move || key.with_value(|k| tracker.progress.with(|m| m.get(k).copied())));
+    let needs_file = Signal::derive(move || {
+        tracker.jobs.track();
+        key.with_value(|k| tracker.needs_file(k))
+    });
+    let error = RwSignal::new(None::<String>);
+    view! {
+        {move || job.get().map(|j| view! {
+            <JobCard
+                job=Signal::derive(move || job.get().unwrap_or(j.clone()))
+                progress=progress
+                now=now
+                needs_file=needs_file
+                on_cancel_upload=Callback::new(move |id: String| tracker.cancel_upload(&id))
+                on_cancel_job=Callback::new(move |id: String| spawn_local(async move {
+                    if let Err(e) = tracker.cancel_job(&id).await { error.set(Some(e.to_string())); }
+                }))
+                on_retry=Callback::new(move |(id, file): (String, Option<web_sys::File>)| {
+                    error.set(tracker.retry(&id, file).err());
+                })
+                on_remove=Callback::new(move |id: String| tracker.remove(&id))
+            />
+        })}
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+    }
+}
