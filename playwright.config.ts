@@ -19,6 +19,7 @@ export default defineConfig({
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+        '--autoplay-policy=no-user-gesture-required',
       ],
     },
   },

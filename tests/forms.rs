@@ -157,6 +157,18 @@ fn catalogue_groups_searches_and_sorts() {
         .sum();
     assert!(hits >= 2, "stems in the name count");
     let new = list("algorithms_2026_sample");
+    let first = grouped(&new, "melband", SortBy::Service);
+    assert_eq!(
+        first[0].1[0].name, "MelBand Roformer (vocals, instrumental)",
+        "a name match before a description match"
+    );
+    assert!(
+        first
+            .iter()
+            .flat_map(|(_, v)| v)
+            .any(|a| a.name.starts_with("Ensemble")),
+        "description matches still listed"
+    );
     let by_usage = grouped(&new, "", SortBy::Usage);
     let flat: Vec<i64> = by_usage
         .iter()

@@ -63,21 +63,30 @@ pub fn grouped<'a>(
         .enumerate()
         .filter(|(_, a)| a.is_active && matches(a, query))
         .collect();
-    list.sort_by(|(ia, a), (ib, b)| match sort {
-        SortBy::Service => a
-            .order_id
-            .unwrap_or(i64::MAX)
-            .cmp(&b.order_id.unwrap_or(i64::MAX))
-            .then(ia.cmp(ib)),
-        SortBy::Usage => b
-            .usage
-            .unwrap_or(0)
-            .cmp(&a.usage.unwrap_or(0))
-            .then(ia.cmp(ib)),
-        SortBy::Rating => {
-            let r = |x: &Algorithm| x.rating.as_ref().and_then(|r| r.average).unwrap_or(0.0);
-            r(b).total_cmp(&r(a)).then(ia.cmp(ib))
-        }
+    // With a query, models named by it come before those only described by it.
+    let named = |a: &Algorithm| {
+        let n = a.name.to_lowercase();
+        query
+            .split_whitespace()
+            .all(|w| n.contains(&w.to_lowercase()))
+    };
+    list.sort_by(|(ia, a), (ib, b)| {
+        named(b).cmp(&named(a)).then_with(|| match sort {
+            SortBy::Service => a
+                .order_id
+                .unwrap_or(i64::MAX)
+                .cmp(&b.order_id.unwrap_or(i64::MAX))
+                .then(ia.cmp(ib)),
+            SortBy::Usage => b
+                .usage
+                .unwrap_or(0)
+                .cmp(&a.usage.unwrap_or(0))
+                .then(ia.cmp(ib)),
+            SortBy::Rating => {
+                let r = |x: &Algorithm| x.rating.as_ref().and_then(|r| r.average).unwrap_or(0.0);
+                r(b).total_cmp(&r(a)).then(ia.cmp(ib))
+            }
+        })
     });
     let mut groups: Vec<(String, Vec<&Algorithm>)> = Vec::new();
     for (_, a) in list {

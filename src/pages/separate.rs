@@ -293,10 +293,17 @@ pub fn SeparatePage() -> impl IntoView {
             tracker.enqueue(job, Some(p.file.clone()));
             sent += 1;
         }
+        let blocked = kept.len();
         pending.set(kept);
-        submitted.set(Some(format!(
-            "{sent} song(s) added to the queue; they are sent as slots free on your plan."
-        )));
+        if sent == 0 {
+            submit_error.set(Some(format!(
+                "None of the songs can be sent: {blocked} cannot be taken (the reason is next to each)."
+            )));
+        } else {
+            submitted.set(Some(format!(
+                "{sent} song(s) added to the queue; they are sent as slots free on your plan."
+            )));
+        }
     };
 
     view! {
@@ -382,7 +389,7 @@ pub fn SeparatePage() -> impl IntoView {
                                         {move || info().map(|x| match x.duration {
                                             None => view! { <span class="help">"reading its length…"</span> }.into_any(),
                                             Some(Some(d)) => view! { <span class="help">{format!("{} · {} credits", human_duration(d), cost_of(Some(d)).unwrap_or(1))}</span> }.into_any(),
-                                            Some(None) => view! { <span class="warn">"could not read its length here: the cost is unknown"</span> }.into_any(),
+                                            Some(None) => view! { <span class="help">"length unknown"</span> }.into_any(),
                                         })}
                                         {move || info().and_then(|x| reason_of(&x)).map(|r| view! { <span class="error-inline">{r}</span> })}
                                         <button type="button" class="link" on:click=move |_| pending.update(|l| l.retain(|x| x.key != key))>

@@ -1,4 +1,4 @@
-import { test as base, expect, Page } from '@playwright/test';
+import { test as base, expect, Page, APIRequestContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const FREE_TOKEN = 'standin-free-token-0000000000000000';
@@ -41,6 +41,51 @@ export class SettingsPage {
   }
   async check() {
     await this.page.getByRole('button', { name: 'Check token' }).click();
+  }
+}
+
+/** Saves a token through the Settings screen. */
+export async function signIn(page: Page, token: string) {
+  const s = new SettingsPage(page);
+  await s.open();
+  await s.setToken(token);
+  await s.save();
+}
+
+/** The stand-in's view of an account. */
+export async function account(request: APIRequestContext, token: string) {
+  const r = await request.get(`/api/app/user?api_token=${token}`);
+  return (await r.json()).data;
+}
+
+export async function faults(request: APIRequestContext, data: object) {
+  expect((await request.post('/__admin/faults', { data })).ok()).toBeTruthy();
+}
+
+/** The Separate screen, by role and label. */
+export class SeparateScreen {
+  constructor(readonly page: Page) {}
+  async open() {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Separate' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Separate', level: 1 })).toBeVisible();
+    await expect(this.page.getByText(/^\d+ models$/)).toBeVisible();
+  }
+  async model(name: RegExp) {
+    await this.page.getByRole('radio', { name }).check();
+    await expect(this.page.locator('.chosen-model h3')).toHaveText(name);
+  }
+  async addFiles(files: { name: string; mimeType: string; buffer: Buffer }[]) {
+    await this.page.setInputFiles('#audio-files', files);
+  }
+  async submit() {
+    await this.page.getByRole('button', { name: 'Separate', exact: true }).click();
+  }
+  async toJobs() {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
+  }
+  card(file: string) {
+    return this.page.locator('li.job', { has: this.page.locator('.file', { hasText: file }) });
   }
 }
 

@@ -118,6 +118,7 @@ impl Config {
             xss: get("--xss", "STANDIN_XSS")
                 .map(|v| v == "on" || v == "1")
                 .unwrap_or(false),
+            queue_ahead: None,
         };
         Ok(Self {
             port,

@@ -30,6 +30,9 @@ pub struct Faults {
     pub cors: bool,
     /// Put script payloads into news and algorithm descriptions.
     pub xss: bool,
+    /// Places ahead in the simulated queue for new jobs (overrides --queue), so tests can hold
+    /// a job in `waiting`.
+    pub queue_ahead: Option<u32>,
 }
 
 /// Counts calls per fault; a fault fires when the running share crosses the next whole number.

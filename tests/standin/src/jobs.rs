@@ -398,7 +398,7 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
             slug(&stem),
             ext
         );
-        let queue_ahead = cfg.timing.queue_ahead;
+        let queue_ahead = w.faults.queue_ahead.unwrap_or(cfg.timing.queue_ahead);
         w.jobs.push(Job {
             id,
             hash: hash.clone(),

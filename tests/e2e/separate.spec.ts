@@ -1,0 +1,205 @@
+import { test, expect, signIn, account, faults, SeparateScreen, expectNoAxeViolations, FREE_TOKEN, PREMIUM_TOKEN } from './fixtures';
+import { song } from './audio';
+
+test('one file goes to done; the stems play and download', async ({ page, errors }) => {
+  test.setTimeout(60_000);
+  await signIn(page, PREMIUM_TOKEN);
+  const s = new SeparateScreen(page);
+  await s.open();
+  await s.model(/^MelBand Roformer/);
+  await s.addFiles([song('my song.wav', 3)]);
+  await expect(page.getByText('0:03 · 1 credits')).toBeVisible();
+  await expect(page.getByText('About 1 credits; your balance is 500.')).toBeVisible();
+  await s.submit();
+  await s.toJobs();
+  await expect(s.card('my song.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+  await s.card('my song.wav').getByRole('link', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+  await expect(page.getByText('Vocal model type:')).toBeVisible();
+  const players = page.locator('.stem audio');
+  await expect(players).toHaveCount(2);
+  await expect(players.first()).toHaveAttribute('preload', 'none');
+  const played = await players.first().evaluate(async (a: HTMLAudioElement) => {
+    await a.play();
+    await new Promise((r) => setTimeout(r, 600));
+    return a.currentTime;
+  });
+  expect(played).toBeGreaterThan(0.1);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my song_vocals.wav' }).click()]);
+  expect(dl.suggestedFilename()).toBe('my song_vocals.wav');
+  const head = (await (await page.request.get(await page.getByRole('link', { name: /Download my song_other/ }).getAttribute('href') ?? '')).body()).subarray(0, 4);
+  expect(head.toString()).toBe('RIFF');
+  // A bookmark of the job opens it again.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+});
+
+test('a batch of three on a free account never has two jobs in flight', async ({ page, request, errors }) => {
+  test.setTimeout(120_000);
+  const creates: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/separation/create')) creates.push(r.url()); });
+  await signIn(page, FREE_TOKEN);
+  const s = new SeparateScreen(page);
+  await s.open();
+  await expect(page.getByText('Your plan runs 1 job(s) at a time')).toBeVisible();
+  await s.model(/^BS Roformer/);
+  await s.addFiles([song('a.wav'), song('b.wav'), song('c.wav')]);
+  await s.submit();
+  await expect(page.getByText('Waiting for a free slot on your plan')).toHaveCount(2);
+  let most = 0;
+  for (let i = 0; i < 200; i++) {
+    const running = (await account(request, FREE_TOKEN)).current_queue.length;
+    most = Math.max(most, running);
+    const done = await page.locator('li.job .job-status', { hasText: /^Done$/ }).count();
+    if (done === 3 || (creates.length === 3 && running === 0 && i > 5 && await page.locator('li.job').count() === 0)) break;
+    await page.waitForTimeout(400);
+  }
+  expect(most).toBe(1);
+  expect(creates.length, 'each file sent once, none refused for the limit').toBe(3);
+  await s.toJobs();
+  await expect(page.locator('li.job .job-status', { hasText: /^Done$/ })).toHaveCount(3, { timeout: 30_000 });
+});
+
+test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', async ({ page, request, errors }) => {
+  test.setTimeout(90_000);
+  const creates: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/separation/create')) creates.push(r.url()); });
+  await signIn(page, FREE_TOKEN);
+  const s = new SeparateScreen(page);
+  await s.open();
+  await s.model(/^BS Roformer/);
+  // Mid-upload: the server holds the upload for 5 s.
+  await faults(request, { latency_ms: 5000 });
+  await s.addFiles([song('slow.wav')]);
+  await s.submit();
+  await expect(page.getByText('Uploading…')).toBeVisible();
+  await page.reload();
+  await faults(request, { latency_ms: 0 });
+  await s.toJobs();
+  const card = s.card('slow.wav');
+  await expect(card).toContainText('The upload did not finish');
+  await card.locator('input[type=file]').setInputFiles(song('slow.wav'));
+  await expect(card.getByRole('status')).toHaveText('Done', { timeout: 40_000 });
+  // Mid-poll: reload while the job waits in the queue.
+  await faults(request, { queue_ahead: 4 });
+  await s.open();
+  await s.addFiles([song('waiting.wav')]);
+  await s.submit();
+  await expect(page.getByText(/Waiting in the queue: position/)).toBeVisible({ timeout: 10_000 });
+  await page.reload();
+  await s.toJobs();
+  await expect(s.card('waiting.wav').getByRole('status')).toHaveText('Done', { timeout: 40_000 });
+  const history = await (await request.get(`/api/app/separation_history?api_token=${FREE_TOKEN}`)).json();
+  expect(history.data.length, 'two jobs at the service, none twice').toBe(2);
+});
+
+test('cancelling a waiting job refunds its credits', async ({ page, request, errors }) => {
+  test.setTimeout(60_000);
+  await signIn(page, PREMIUM_TOKEN);
+  const before = (await account(request, PREMIUM_TOKEN)).premium_minutes;
+  await faults(request, { queue_ahead: 60 });
+  const s = new SeparateScreen(page);
+  await s.open();
+  await s.model(/^MelBand Roformer/);
+  await s.addFiles([song('cancel me.wav', 3)]);
+  await s.submit();
+  const card = s.card('cancel me.wav');
+  await expect(card.getByRole('status')).toContainText('Waiting in the queue: position', { timeout: 15_000 });
+  expect((await account(request, PREMIUM_TOKEN)).premium_minutes).toBe(before - 1);
+  await s.toJobs();
+  await s.card('cancel me.wav').getByRole('button', { name: 'Cancel job' }).click();
+  await expect(s.card('cancel me.wav').getByRole('status')).toContainText('cancelled');
+  expect((await account(request, PREMIUM_TOKEN)).premium_minutes).toBe(before);
+});
+
+test('an XSS payload in a description does not run', async ({ page, request, errors }) => {
+  await faults(request, { xss: true });
+  await signIn(page, PREMIUM_TOKEN);
+  const s = new SeparateScreen(page);
+  await s.open();
+  await s.model(/^MelBand Roformer/);
+  await page.getByText('About this model').click();
+  const about = page.locator('.chosen-model .server-html');
+  await expect(about).toContainText('click');
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
+  expect(await about.locator('script, [onerror], [onclick]').count()).toBe(0);
+  expect((await about.locator('a').first().getAttribute('href')) ?? '').not.toContain('javascript');
+});
+
+test('refusals appear in the server words: premium gate, wrong token, the plan limit, not audio', async ({ page, request, errors }) => {
+  test.setTimeout(90_000);
+  const creates: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/separation/create')) creates.push(r.url()); });
+  // Premium gate: the page thinks the account is premium, the service no longer does.
+  await signIn(page, PREMIUM_TOKEN);
+  const s = new SeparateScreen(page);
+  await s.open();
+  await request.post('/api/app/disable_premium', { multipart: { api_token: PREMIUM_TOKEN } });
+  await s.model(/^Ensemble/);
+  await s.addFiles([song('gated.wav')]);
+  await s.submit();
+  await s.toJobs();
+  await expect(s.card('gated.wav')).toContainText('Seperation type is unavailable until you purchase premium membership');
+
+  // A wrong token.
+  await signIn(page, 'not-a-token');
+  await s.open();
+  await s.model(/^BS Roformer/);
+  await s.addFiles([song('token.wav')]);
+  await s.submit();
+  await s.toJobs();
+  await expect(s.card('token.wav')).toContainText('Invalid API token');
+
+  // The plan's limit, reached by a job made elsewhere: the file waits and goes later.
+  await faults(request, { queue_ahead: 3 });
+  await request.post('/api/separation/create', { multipart: {
+    api_token: FREE_TOKEN, sep_type: '40', audiofile: song('elsewhere.wav') } });
+  await signIn(page, FREE_TOKEN);
+  await s.open();
+  await s.model(/^BS Roformer/);
+  await s.addFiles([song('limited.wav')]);
+  await s.submit();
+  await expect(s.card('limited.wav')).toContainText('You can run only 1 separation(s) at the same time', { timeout: 10_000 });
+  await s.toJobs();
+  await expect(s.card('limited.wav').getByRole('status')).toHaveText('Done', { timeout: 60_000 });
+
+  // Not audio: flagged before upload with the reason, and nothing is sent.
+  const before = creates.length;
+  await s.open();
+  await s.addFiles([{ name: 'notes.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('these are my notes, not audio') }]);
+  await expect(page.getByText('notes.mp3 could not be read as audio')).toBeVisible();
+  await s.submit();
+  await expect(page.getByRole('alert').filter({ hasText: 'None of the songs can be sent' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(creates.length).toBe(before);
+});
+
+test('Separate works by keyboard and passes axe', async ({ page, errors }) => {
+  await signIn(page, PREMIUM_TOKEN);
+  const s = new SeparateScreen(page);
+  await s.open();
+  await page.getByLabel('Search models').focus();
+  await page.keyboard.type('melband');
+  await page.keyboard.press('Tab'); // sort
+  await page.keyboard.press('Tab'); // the model
+  await page.keyboard.press('Space');
+  await expect(page.locator('.chosen-model h3')).toHaveText(/MelBand Roformer/);
+  await page.getByLabel('Overlap').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Overlap')).toHaveValue('8');
+  await expect(page.getByText(/×|credits/).first()).toBeVisible();
+  await s.addFiles([song('k.wav')]);
+  // 87.5 % overlap costs 1.5 times: 1 credit becomes 2.
+  await expect(page.getByText('0:02 · 2 credits')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Separate', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('1 song(s) added to the queue')).toBeVisible();
+  await s.toJobs();
+  await expect(s.card('k.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+  await expectNoAxeViolations(page);
+  await s.card('k.wav').getByRole('link', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
