@@ -183,3 +183,140 @@ async fn error_view_shows_the_message_and_retries_on_click() {
     tick().await;
     assert_eq!(retries.get_untracked(), 2);
 }
+
+mod option_form {
+    use super::*;
+    use mvsep_web::api::decode::decode;
+    use mvsep_web::api::models::Algorithm;
+    use mvsep_web::api::request::Envelope;
+    use mvsep_web::api::RawResponse;
+    use mvsep_web::components::OptionForm;
+    use mvsep_web::forms::options::{fields, initial_values, is_visible, Control};
+
+    fn list(body: &str) -> Vec<Algorithm> {
+        decode(&RawResponse::new(200, body), Envelope::Bare).unwrap()
+    }
+
+    fn lists() -> Vec<Algorithm> {
+        let mut all = list(include_str!("fixtures/postman_algorithms_200.json"));
+        all.extend(list(include_str!("fixtures/algorithms_2026_sample.json")));
+        all
+    }
+
+    fn shown(root: &HtmlElement) -> Vec<String> {
+        let nodes = root.query_selector_all(".field").unwrap();
+        (0..nodes.length())
+            .filter_map(|i| nodes.item(i))
+            .map(|n| n.unchecked_into::<HtmlElement>())
+            .filter(|e| e.style().get_property_value("display").unwrap() != "none")
+            .map(|e| e.get_attribute("data-field").unwrap())
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn every_algorithm_of_both_lists_renders_its_fields() {
+        let mut kinds = std::collections::BTreeSet::new();
+        for alg in lists() {
+            let root = fresh_root();
+            let values = RwSignal::new(initial_values(&alg, &vec![]));
+            let a = alg.clone();
+            let handle = mount_to(root.clone(), move || {
+                view! { <OptionForm algorithm=a.clone() values=values errors=Signal::derive(Vec::new) /> }
+            });
+            tick().await;
+            let want: Vec<String> = fields(&alg)
+                .into_iter()
+                .filter(|f| values.with_untracked(|v| is_visible(&alg, f.id, v)))
+                .map(|f| f.name)
+                .collect();
+            assert_eq!(shown(&root), want, "{}", alg.name);
+            for f in fields(&alg) {
+                let el = root
+                    .query_selector(&format!("#opt-{}", f.name))
+                    .unwrap()
+                    .expect("control");
+                let tag = el.tag_name().to_lowercase();
+                match &f.control {
+                    Control::Select(opts) => {
+                        assert_eq!(tag, "select");
+                        let sel: web_sys::HtmlSelectElement = el.unchecked_into();
+                        let keys: Vec<String> = (0..sel.length())
+                            .filter_map(|i| sel.item(i))
+                            .map(|o| o.unchecked_into::<web_sys::HtmlOptionElement>().value())
+                            .collect();
+                        assert_eq!(
+                            keys,
+                            opts.keys().map(str::to_string).collect::<Vec<_>>(),
+                            "{} {}: server order",
+                            alg.name,
+                            f.name
+                        );
+                        if !keys.is_empty() {
+                            assert_eq!(
+                                Some(sel.value()),
+                                f.default.clone(),
+                                "{} {}: the default is chosen",
+                                alg.name,
+                                f.name
+                            );
+                        }
+                        kinds.insert("select");
+                    }
+                    Control::Text => {
+                        assert_eq!(tag, "input");
+                        kinds.insert("text");
+                    }
+                    Control::Textarea => {
+                        assert_eq!(tag, "textarea");
+                        kinds.insert("textarea");
+                    }
+                }
+            }
+            drop(handle);
+            root.remove();
+        }
+        assert_eq!(
+            kinds.len(),
+            3,
+            "select, text and textarea all met: {kinds:?}"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_condition_shows_its_field_when_the_other_changes() {
+        let alg = lists()
+            .into_iter()
+            .find(|a| a.id == 39 && a.algorithm_fields.len() == 3)
+            .unwrap();
+        let root = fresh_root();
+        let values = RwSignal::new(initial_values(&alg, &vec![]));
+        let a = alg.clone();
+        let _handle = mount_to(root.clone(), move || {
+            view! { <OptionForm algorithm=a.clone() values=values errors=Signal::derive(Vec::new) /> }
+        });
+        tick().await;
+        assert!(!shown(&root).contains(&"add_opt3".to_string()));
+        let sel: web_sys::HtmlSelectElement = root
+            .query_selector("#opt-add_opt1")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        sel.set_value("171");
+        sel.dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        tick().await;
+        assert_eq!(
+            mvsep_web::forms::options::value_of(&values.get_untracked(), "add_opt1"),
+            Some("171")
+        );
+        assert!(
+            shown(&root).contains(&"add_opt3".to_string()),
+            "shown once add_opt1 is 171"
+        );
+        sel.set_value("81");
+        sel.dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        tick().await;
+        assert!(!shown(&root).contains(&"add_opt3".to_string()));
+    }
+}
