@@ -7,7 +7,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PORT ?= 8787
 STANDIN := target/standin/mvsep-standin
 
-.PHONY: run test demo standin tools fetch build standin-bin test-native test-browser test-e2e test-curl size fmt lint
+.PHONY: run test demo standin tools fetch build standin-bin test-native test-browser test-e2e test-curl size fmt lint bench
 
 ## make run: the app at http://127.0.0.1:8080 with /api proxied to https://mvsep.com
 run: tools fetch
@@ -65,3 +65,7 @@ fmt:
 lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+## make bench: upload benchmark (500 MB through the app vs curl; figures in the README)
+bench: tools fetch build
+	node tests/bench/upload.mjs
