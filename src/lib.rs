@@ -6,5 +6,6 @@ pub mod browser;
 pub mod components;
 pub mod forms;
 pub mod pages;
+pub mod router;
 pub mod safe_html;
 pub mod state;

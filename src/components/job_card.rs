@@ -7,7 +7,6 @@ use crate::forms::files::{human_bytes, human_duration};
 use crate::state::jobs::TrackedJob;
 use crate::state::tracker::Progress;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One job: what it is, where it is, and what can be done with it.
 #[component]
@@ -71,7 +70,7 @@ pub fn JobCard(
             }))}
             <div class="row actions">
                 {move || job.with(|j| j.hash.clone()).map(|h| view! {
-                    <A href=format!("/jobs/{}", crate::api::request::encode(&h))>"Open"</A>
+                    <a href=format!("/jobs/{}", crate::api::request::encode(&h))>"Open"</a>
                 })}
                 {move || (job.with(|j| j.phase == Phase::Uploading)).then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| on_cancel_upload.run(id())>"Cancel upload"</button>

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Every screen, in the order of the navigation bar.
 pub const SCREENS: [(&str, &str); 8] = [
@@ -15,7 +14,14 @@ pub const SCREENS: [(&str, &str); 8] = [
 
 /// The site header with the main navigation; the current page is marked by the router.
 #[component]
-pub fn Nav() -> impl IntoView {
+pub fn Nav(
+    /// A one-line status of the service's queue, when known.
+    #[prop(into)]
+    status: Signal<Option<String>>,
+    /// The current path, to mark the current screen.
+    #[prop(into)]
+    current: Signal<String>,
+) -> impl IntoView {
     view! {
         <header class="site">
             <a class="brand" href="/">"mvsep-web"</a>
@@ -23,10 +29,11 @@ pub fn Nav() -> impl IntoView {
                 <ul>
                     {SCREENS
                         .iter()
-                        .map(|(href, label)| view! { <li><A href=*href exact=true>{*label}</A></li> })
+                        .map(|(href, label)| view! { <li><a href=*href aria-current=move || (current.get().trim_end_matches('/') == href.trim_end_matches('/')).then_some("page")>{*label}</a></li> })
                         .collect_view()}
                 </ul>
             </nav>
+            <p class="queue-status help" aria-live="off">{move || status.get()}</p>
         </header>
     }
 }

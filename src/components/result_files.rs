@@ -2,7 +2,6 @@ use crate::api::models::ResultFile;
 use crate::api::request::encode;
 use crate::forms::files::result_name;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The result stems: label, size, a player (loads nothing until played), a download link named
 /// `<song>_<stem>.<ext>`, and a link to separate the stem again.
@@ -64,7 +63,7 @@ pub fn ResultFiles(
                             <audio controls preload="none" src=f.url.clone() aria-label=format!("Play {}", f.stem)></audio>
                             <div class="row">
                                 <a href=f.url.clone() download=name.clone()>{format!("Download {name}")}</a>
-                                <A href=again>{format!("Separate {} again", f.stem)}</A>
+                                <a href=again>{format!("Separate {} again", f.stem)}</a>
                             </div>
                         </li>
                     }

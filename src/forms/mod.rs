@@ -5,4 +5,5 @@ pub mod batch;
 pub mod catalog;
 pub mod files;
 pub mod options;
+pub mod paging;
 pub mod polling;

@@ -1,41 +1,230 @@
-//! Account: the person's details from `/api/app/user` for the stored token.
+//! Account: log in or register; for a stored token, the person's details, the premium and
+//! long-file-name switches (re-read from the service after each change), running jobs and the
+//! service's queue.
 
-use crate::components::{ErrorView, Loading, UserSummary};
-use crate::state::use_settings;
+use crate::api::models::User;
+use crate::api::{ApiError, Client};
+use crate::components::{loaded_view, ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
+use crate::state::load::{load, Task};
+use crate::state::{use_queue_watch, use_settings};
 use leptos::prelude::*;
-use leptos_router::components::A;
+
+/// The messages for one field of a validation refusal.
+fn field_error(
+    err: Signal<Option<ApiError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        err.with(|e| {
+            e.as_ref()
+                .map(|e| e.field_errors(field).join(" "))
+                .filter(|m| !m.is_empty())
+        })
+    }
+}
+
+/// A label, an input and the server's words for that field.
+#[component]
+fn Field(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] kind: Option<&'static str>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let err_id = format!("{id}-error");
+    view! {
+        <label for=id>{label}</label>
+        {match kind {
+            Some("password") => view! { <SecretInput id=id value=value /> }.into_any(),
+            _ => view! {
+                <input id=id type=kind.unwrap_or("text") prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                    aria-invalid=move || error.get().is_some().to_string() aria-describedby=err_id.clone() />
+            }.into_any(),
+        }}
+        <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get()}</p>
+    }
+}
+
+#[component]
+fn LoginForm() -> impl IntoView {
+    let settings = use_settings();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let login = Task::new();
+    let err = Signal::derive(move || login.value.get().and_then(Result::err));
+    // A token that comes back is stored like a pasted one.
+    Effect::new(move |_| {
+        if let Some(Ok(User {
+            api_token: Some(t), ..
+        })) = login.value.get()
+        {
+            let _ = settings.save(&settings.base.get_untracked(), &t);
+        }
+    });
+    view! {
+        <form class="stack" aria-labelledby="login-title" on:submit=move |ev| {
+            ev.prevent_default();
+            let client = Client::new(settings.base.get_untracked(), None);
+            let (e, p) = (email.get(), password.get());
+            login.run(async move { client.login(&e, &p).await });
+        }>
+            <h2 id="login-title">"Log in"</h2>
+            <Field id="login-email" label="E-mail" kind="email" value=email error=Signal::derive(field_error(err, "email")) />
+            <Field id="login-password" label="Password" kind="password" value=password error=Signal::derive(field_error(err, "password")) />
+            <div class="row"><button type="submit" disabled=move || login.pending.get()>"Log in"</button></div>
+            {move || match login.value.get() {
+                Some(Ok(User { api_token: None, .. })) => Some(view! {
+                    <p class="error" role="alert">
+                        "You are logged in, but this account has no API token yet. Create one on "
+                        <a href="https://mvsep.com/user-api" target="_blank" rel="noopener noreferrer">"your MVSEP account page"</a>
+                        ", then paste it in Settings."
+                    </p>
+                }.into_any()),
+                Some(Err(e @ (ApiError::Network { .. } | ApiError::Server { .. } | ApiError::NotJson { .. } | ApiError::RateLimited { .. } | ApiError::Decode { .. } | ApiError::Unauthorized { .. }))) => {
+                    Some(view! { <ErrorView error=e /> }.into_any())
+                }
+                _ => None,
+            }}
+        </form>
+    }
+}
+
+#[component]
+fn RegisterForm() -> impl IntoView {
+    let settings = use_settings();
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let mismatch = RwSignal::new(false);
+    let register = Task::<crate::api::models::Notice>::new();
+    let err = Signal::derive(move || register.value.get().and_then(Result::err));
+    let confirm_error = Signal::derive(move || {
+        mismatch
+            .get()
+            .then(|| "The two passwords differ.".to_string())
+            .or_else(field_error(err, "password_confirmation"))
+    });
+    view! {
+        <form class="stack" aria-labelledby="register-title" on:submit=move |ev| {
+            ev.prevent_default();
+            // Checked here first: nothing is sent when the two differ.
+            mismatch.set(password.get() != confirm.get());
+            if !mismatch.get_untracked() {
+                let client = Client::new(settings.base.get_untracked(), None);
+                let v = (name.get(), email.get(), password.get(), confirm.get());
+                register.run(async move { client.register(&v.0, &v.1, &v.2, &v.3).await });
+            }
+        }>
+            <h2 id="register-title">"Register"</h2>
+            <Field id="reg-name" label="Name" value=name error=Signal::derive(field_error(err, "name")) />
+            <Field id="reg-email" label="E-mail" kind="email" value=email error=Signal::derive(field_error(err, "email")) />
+            <Field id="reg-password" label="Password" kind="password" value=password error=Signal::derive(field_error(err, "password")) />
+            <Field id="reg-confirm" label="Password again" kind="password" value=confirm error=confirm_error />
+            <div class="row"><button type="submit" disabled=move || register.pending.get()>"Register"</button></div>
+            {move || register.value.get().map(|r| match r {
+                Ok(n) => view! { <p class="ok" role="status">{n.message.unwrap_or_else(|| "Registered.".into())}</p> }.into_any(),
+                Err(ApiError::Validation { .. }) => ().into_any(),
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            })}
+        </form>
+    }
+}
+
+/// A switch bound to the service's state.
+#[component]
+fn Switch(
+    id: &'static str,
+    label: &'static str,
+    on: bool,
+    busy: Signal<bool>,
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <label class="check" for=id>
+            <input id=id type="checkbox" role="switch" prop:checked=on aria-checked=on.to_string()
+                disabled=move || busy.get() on:change=move |ev| on_change.run(event_target_checked(&ev)) />
+            {label}
+        </label>
+    }
+}
+
+#[component]
+fn Signed() -> impl IntoView {
+    let settings = use_settings();
+    let watch = use_queue_watch();
+    let user = load(move || {
+        let client = settings.client();
+        async move { client.user(None).await }
+    });
+    let toggle = Task::new();
+    let switch = move |which: &'static str, on: bool| {
+        let client = settings.client();
+        toggle.run(async move {
+            if which == "premium" {
+                client.set_premium(on).await
+            } else {
+                client.set_long_filenames(on).await
+            }
+        });
+    };
+    // Re-read the account after every change: the switches show the service's state.
+    Effect::new(move |_| {
+        if toggle.value.get().is_some() {
+            user.refetch();
+            watch.refresh(settings);
+        }
+    });
+    let busy = Signal::derive(move || toggle.pending.get());
+    view! {
+        {loaded_view(user, "account", move |u| {
+                        let running = match &u.current_queue {
+                            Some(serde_json::Value::Array(a)) => a.len(),
+                            _ => 0,
+                        };
+                        view! {
+                            <UserSummary user=u.clone() />
+                            <h2>"Switches"</h2>
+                            <Switch id="premium-switch" label="Use premium (spends credits, up to 10 jobs at once)" on=u.premium_enabled busy=busy
+                                on_change=Callback::new(move |on| { switch("premium", on); }) />
+                            <Switch id="long-switch" label="Long file names for results" on=u.long_filenames_enabled busy=busy
+                                on_change=Callback::new(move |on| { switch("long", on); }) />
+                            <p class="help">{format!("{running} job(s) of yours running at the service.")}</p>
+                        }.into_any()
+        })}
+        <div aria-live="polite">
+            {move || toggle.value.get().map(|r| match r {
+                Ok(n) => view! { <p class="ok" role="status">{format!("The service says: {}", n.message.unwrap_or_default())}</p> }.into_any(),
+                Err(e) => view! { <ErrorView error=e /> }.into_any(),
+            })}
+        </div>
+        <button type="button" class="secondary" on:click=move |_| settings.forget_token()>"Log out (forget the token)"</button>
+    }
+}
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let settings = use_settings();
-    let user = LocalResource::new(move || {
-        let client = settings.client();
-        async move { client.user(None).await }
-    });
-
+    let watch = use_queue_watch();
     view! {
         <section aria-labelledby="account-title">
             <h1 id="account-title">"Account"</h1>
             <Show
                 when=move || settings.has_token()
                 fallback=|| view! {
-                    <p>"No API token is set. " <A href="/settings">"Add your token in Settings"</A> "."</p>
+                    <p>"No API token is set. Log in, register, or paste your token in Settings."</p>
+                    <div class="two"><LoginForm /><RegisterForm /></div>
                 }
             >
-                <Transition fallback=|| view! { <Loading what="account" /> }>
-                    {move || Suspend::new(async move {
-                        match user.await {
-                            Ok(u) => view! { <UserSummary user=u /> }.into_any(),
-                            Err(e) => view! {
-                                <ErrorView error=e on_retry=Callback::new(move |_| user.refetch()) />
-                            }.into_any(),
-                        }
-                    })}
-                </Transition>
-                <button type="button" class="secondary" on:click=move |_| settings.forget_token()>
-                    "Log out (forget the token)"
-                </button>
+                <Signed />
             </Show>
+            <h2>"The service's queue"</h2>
+            {move || match watch.queue.get() {
+                Some(q) => view! { <QueueDetails queue=q /> }.into_any(),
+                None => view! { <Loading what="queue" /> }.into_any(),
+            }}
         </section>
     }
 }

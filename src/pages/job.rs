@@ -4,39 +4,43 @@ use crate::api::models::Status;
 use crate::api::Client;
 use crate::components::{use_clock, ErrorView, ResultFiles};
 use crate::pages::separate::TrackedJobCard;
+use crate::state::load::Task;
 use crate::state::{use_settings, use_tracker};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn JobPage() -> impl IntoView {
+pub fn JobPage(
+    /// The job's hash, from the address.
+    hash: String,
+) -> impl IntoView {
     let tracker = use_tracker();
     let settings = use_settings();
-    let params = use_params_map();
     let now = use_clock();
-    let hash = Memo::new(move |_| params.with(|p| p.get("hash")).unwrap_or_default());
+    let hash = StoredValue::new(hash);
     // A bookmark or a history entry: track it like any other job.
-    let id = Memo::new(move |_| {
-        let h = hash.get();
+    let id = {
+        let h = hash.get_value();
         (!h.is_empty()).then(|| tracker.open(&h))
-    });
+    };
+    let key = StoredValue::new(id.clone());
     let job = Signal::derive(move || {
-        let id = id.get()?;
+        let id = key.get_value()?;
         tracker
             .jobs
             .with(|l| l.iter().find(|j| j.id == id).cloned())
     });
-    let mirror = Action::new_local(move |_: &()| {
+    let mirror = Task::new();
+    let get_mirror = move || {
         let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
         let client = Client::new(base, settings.token.get_untracked());
-        let h = hash.get_untracked();
-        async move { client.job(&h, true, None).await }
-    });
+        let h = hash.get_value();
+        mirror.run(async move { client.job(&h, true, None).await });
+    };
 
     view! {
         <section aria-labelledby="job-title">
             <h1 id="job-title">{move || job.get().map(|j| j.file_name).unwrap_or_else(|| "Job".into())}</h1>
-            {move || id.get().map(|id| view! { <ul class="jobs"><TrackedJobCard tracker=tracker id=id now=now /></ul> })}
+            {id.map(|id| view! { <ul class="jobs"><TrackedJobCard tracker=tracker id=id now=now /></ul> })}
             {move || job.get().map(|j| view! {
                 <dl class="facts">
                     <dt>"Model"</dt><dd>{j.result.as_ref().and_then(|r| r.algorithm.clone()).unwrap_or(j.algorithm.clone())}</dd>
@@ -57,9 +61,9 @@ pub fn JobPage() -> impl IntoView {
                     <ResultFiles files=files song=j.file_name.clone() keep_service_names=j.long_names />
                     <h2>"Mirror"</h2>
                     <p class="help">"If the downloads are slow, the service can serve them from a mirror. It costs 1 credit and needs your token."</p>
-                    <button type="button" class="secondary" disabled=move || !settings.has_token() || mirror.pending().get()
-                        on:click=move |_| { mirror.dispatch(()); }>"Get mirror links (1 credit)"</button>
-                    {move || mirror.value().get().map(|r| match r {
+                    <button type="button" class="secondary" disabled=move || !settings.has_token() || mirror.pending.get()
+                        on:click=move |_| { get_mirror(); }>"Get mirror links (1 credit)"</button>
+                    {move || mirror.value.get().map(|r| match r {
                         Ok(m) => view! {
                             <ul class="mirror">{m.data.files.into_iter().map(|f| view! {
                                 <li><a href=f.url.clone()>{format!("{} (mirror)", f.stem)}</a></li>

@@ -4,7 +4,6 @@ use crate::components::use_clock;
 use crate::pages::separate::TrackedJobCard;
 use crate::state::use_tracker;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn JobsPage() -> impl IntoView {
@@ -20,7 +19,7 @@ pub fn JobsPage() -> impl IntoView {
             <h1 id="jobs-title">"Jobs"</h1>
             <p class="help">"Jobs started in this browser. They are kept here across reloads; the service keeps results about 72 hours."</p>
             <Show when=move || !ids().is_empty() fallback=|| view! {
-                <p>"No jobs yet. " <A href="/">"Separate a song"</A> "."</p>
+                <p>"No jobs yet. " <a href="/">"Separate a song"</a> "."</p>
             }>
                 <ul class="jobs">
                     <For each=ids key=|id| id.clone() let:id>

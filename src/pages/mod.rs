@@ -1,16 +1,22 @@
 //! One file per routed screen. Pages own resources and actions and render components.
 
 pub mod account;
+pub mod demos;
+pub mod history;
 pub mod job;
 pub mod jobs;
+pub mod news;
 pub mod not_found;
 pub mod planned;
 pub mod separate;
 pub mod settings;
 
 pub use account::AccountPage;
+pub use demos::DemosPage;
+pub use history::HistoryPage;
 pub use job::JobPage;
 pub use jobs::JobsPage;
+pub use news::NewsPage;
 pub use not_found::NotFound;
 pub use planned::Planned;
 pub use separate::SeparatePage;

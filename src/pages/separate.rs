@@ -14,13 +14,13 @@ use crate::components::{
 use crate::forms::batch::Phase;
 use crate::forms::files::{guess_remote, human_bytes, human_duration, refusal};
 use crate::forms::options::{self, credits, initial_values, price_multiplier, submission, Values};
+use crate::router::use_location;
 use crate::state::choices::Choices;
 use crate::state::jobs::{new_id, TrackedJob};
+use crate::state::load::load;
 use crate::state::{cache, use_settings, use_tracker, Tracker};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 /// A song picked but not sent yet.
 #[derive(Clone)]
@@ -59,23 +59,23 @@ async fn load_algorithms(base: String, force: bool) -> Result<(Vec<Algorithm>, f
 pub fn SeparatePage() -> impl IntoView {
     let settings = use_settings();
     let tracker = use_tracker();
-    let query = use_query_map();
+    let location = use_location();
     let force = StoredValue::new(false);
     let reload = RwSignal::new(0u32);
-    let algorithms = LocalResource::new(move || {
+    let algorithms = load(move || {
         reload.get();
         let base = settings.base.get();
         let f = force.get_value();
         force.set_value(false);
         async move { load_algorithms(base, f).await }
     });
-    let user = LocalResource::new(move || {
+    let user = load(move || {
         let c = settings.client();
         async move {
-            match c.token {
+            Ok(match c.token {
                 None => None,
                 Some(_) => c.user(None).await.ok(),
-            }
+            })
         }
     });
 
@@ -123,12 +123,9 @@ pub fn SeparatePage() -> impl IntoView {
         c.save();
     });
 
-    let premium = Signal::derive(move || {
-        user.get()
-            .flatten()
-            .is_some_and(|u: User| u.premium_enabled)
-    });
-    let balance = Signal::derive(move || user.get().flatten().and_then(|u| u.premium_minutes));
+    let premium =
+        Signal::derive(move || user.ok().flatten().is_some_and(|u: User| u.premium_enabled));
+    let balance = Signal::derive(move || user.ok().flatten().and_then(|u| u.premium_minutes));
 
     // Input: files or a link.
     let use_link = RwSignal::new(false);
@@ -136,7 +133,7 @@ pub fn SeparatePage() -> impl IntoView {
     let link = RwSignal::new(String::new());
     let remote = RwSignal::new(RemoteType::Direct);
     Effect::new(move |_| {
-        if let Some(u) = query.with(|q| q.get("url")) {
+        if let Some(u) = location.param("url") {
             use_link.set(true);
             remote.set(guess_remote(&u));
             link.set(u);
@@ -311,21 +308,18 @@ pub fn SeparatePage() -> impl IntoView {
             <h1 id="separate-title">"Separate"</h1>
             <form class="separate" on:submit=submit novalidate>
                 <h2>"1. Model"</h2>
-                <Transition fallback=|| view! { <Loading what="models" /> }>
-                    {move || Suspend::new(async move {
-                        match algorithms.await {
-                            Ok((_, age)) => view! {
-                                <p class="help">
-                                    {if age > 0.0 { format!("Model list from {} min ago. ", (age / 60000.0).round()) } else { "Model list just loaded. ".into() }}
-                                    <button type="button" class="link" on:click=move |_| { force.set_value(true); reload.update(|n| *n += 1); }>"Refresh the list"</button>
-                                </p>
-                            }.into_any(),
-                            Err(e) => view! {
-                                <ErrorView error=e on_retry=Callback::new(move |_| { force.set_value(true); reload.update(|n| *n += 1); }) />
-                            }.into_any(),
-                        }
-                    })}
-                </Transition>
+                {move || match algorithms.get() {
+                    None => view! { <Loading what="models" /> }.into_any(),
+                    Some(Ok((_, age))) => view! {
+                        <p class="help">
+                            {if age > 0.0 { format!("Model list from {} min ago. ", (age / 60000.0).round()) } else { "Model list just loaded. ".into() }}
+                            <button type="button" class="link" on:click=move |_| { force.set_value(true); reload.update(|n| *n += 1); }>"Refresh the list"</button>
+                        </p>
+                    }.into_any(),
+                    Some(Err(e)) => view! {
+                        <ErrorView error=e on_retry=Callback::new(move |_| { force.set_value(true); reload.update(|n| *n += 1); }) />
+                    }.into_any(),
+                }}
                 <AlgorithmPicker algorithms=list selected=selected />
                 {move || chosen.get().map(|a| {
                     let lang = browser::lang::language();
@@ -358,7 +352,7 @@ pub fn SeparatePage() -> impl IntoView {
                             let text = if *prem { format!("{label} (premium)") } else { label.to_string() };
                             view! {
                                 <option value=code.to_string() selected=move || output_format.get() == code
-                                    disabled=move || *prem && user.get().flatten().is_some() && !premium.get()>{text}</option>
+                                    disabled=move || *prem && user.ok().flatten().is_some() && !premium.get()>{text}</option>
                             }
                         }).collect_view()}
                     </select>
@@ -481,7 +475,7 @@ pub fn ActiveJobs(tracker: Tracker) -> impl IntoView {
     view! {
         <Show when=move || !active().is_empty()>
             <h2>"In progress"</h2>
-            <p><A href="/jobs">"All jobs"</A></p>
+            <p><a href="/jobs">"All jobs"</a></p>
             <ul class="jobs">
                 <For each=active key=|id| id.clone() let:id>
                     <TrackedJobCard tracker=tracker id=id now=now />

@@ -2,6 +2,7 @@
 
 use crate::api::{ApiError, Client};
 use crate::components::{ErrorView, SecretInput, UserSummary};
+use crate::state::load::Task;
 use crate::state::use_settings;
 use leptos::prelude::*;
 
@@ -12,10 +13,7 @@ pub fn SettingsPage() -> impl IntoView {
     let token = RwSignal::new(settings.token.get_untracked().unwrap_or_default());
     let saved = RwSignal::new(None::<Result<(), String>>);
 
-    let check = Action::new_local(|client: &Client| {
-        let client = client.clone();
-        async move { client.user(None).await }
-    });
+    let check = Task::new();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -57,7 +55,8 @@ pub fn SettingsPage() -> impl IntoView {
                         type="button"
                         class="secondary"
                         on:click=move |_| {
-                            check.dispatch(Client::new(base.get().trim().trim_end_matches('/'), Some(token.get().trim().to_string())));
+                            let client = Client::new(base.get().trim().trim_end_matches('/'), Some(token.get().trim().to_string()));
+                            check.run(async move { client.user(None).await });
                         }
                     >
                         "Check token"
@@ -69,8 +68,8 @@ pub fn SettingsPage() -> impl IntoView {
                     Ok(()) => view! { <p class="ok" role="status">"Settings saved."</p> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                 })}
-                {move || check.pending().get().then(|| view! { <p role="status">"Checking…"</p> })}
-                {move || check.value().get().map(|r: Result<_, ApiError>| match r {
+                {move || check.pending.get().then(|| view! { <p role="status">"Checking…"</p> })}
+                {move || check.value.get().map(|r: Result<_, ApiError>| match r {
                     Ok(user) => view! {
                         <div class="ok" role="status">
                             <p>"The token works."</p>

@@ -3,9 +3,12 @@
 pub mod cache;
 pub mod choices;
 pub mod jobs;
+pub mod load;
 pub mod settings;
+pub mod site_queue;
 pub mod storage;
 pub mod tracker;
 
 pub use settings::{provide_settings, use_settings, Settings};
+pub use site_queue::{provide_queue_watch, use_queue_watch, QueueWatch};
 pub use tracker::{provide_tracker, use_tracker, Tracker};

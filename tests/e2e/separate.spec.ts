@@ -81,7 +81,7 @@ test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', a
   await card.locator('input[type=file]').setInputFiles(song('slow.wav'));
   await expect(card.getByRole('status')).toHaveText('Done', { timeout: 40_000 });
   // Mid-poll: reload while the job waits in the queue.
-  await faults(request, { queue_ahead: 4 });
+  await faults(request, { queue_ahead: 10 });
   await s.open();
   await s.addFiles([song('waiting.wav')]);
   await s.submit();

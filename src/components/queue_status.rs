@@ -1,0 +1,40 @@
+use crate::api::models::SiteQueue;
+use leptos::prelude::*;
+
+fn n(v: Option<i64>) -> i64 {
+    v.unwrap_or(0)
+}
+
+/// One line: the service's load (and the person's plan queue when known).
+pub fn queue_line(q: &SiteQueue) -> String {
+    let c = &q.queue;
+    let waiting = n(c.premium) + n(c.registered) + n(c.unregistered);
+    let mut s = format!(
+        "Service queue: {} in process, {waiting} waiting",
+        n(c.in_process)
+    );
+    if let Some(p) = &q.plan {
+        if let (Some(plan), Some(queue)) = (&p.plan, &p.queue) {
+            s.push_str(&format!(" · your plan ({plan}): {queue}"));
+        }
+    }
+    s
+}
+
+/// The service's queue in detail.
+#[component]
+pub fn QueueDetails(queue: SiteQueue) -> impl IntoView {
+    let c = queue.queue.clone();
+    view! {
+        <dl class="facts">
+            <dt>"In process"</dt><dd>{n(c.in_process)}</dd>
+            <dt>"Waiting, premium"</dt><dd>{n(c.premium)}</dd>
+            <dt>"Waiting, registered"</dt><dd>{n(c.registered)}</dd>
+            <dt>"Waiting, unregistered"</dt><dd>{n(c.unregistered)}</dd>
+            {queue.plan.clone().map(|p| view! {
+                <dt>"Your plan"</dt>
+                <dd>{format!("{}: {}", p.plan.unwrap_or_default(), p.queue.map(|q| q.to_string()).unwrap_or_default())}</dd>
+            })}
+        </dl>
+    }
+}

@@ -1,0 +1,60 @@
+//! News: the service's posts in the interface language (English when it has none), sanitised.
+
+use crate::api::models::NewsItem;
+use crate::api::ApiError;
+use crate::browser::lang::language;
+use crate::components::{loaded_view, Pager, SafeHtml};
+use crate::forms::paging::{has_next, news_lang, page_from_query, start_of};
+use crate::router::use_location;
+use crate::state::load::load;
+use crate::state::use_settings;
+use leptos::prelude::*;
+
+const NEWS_PAGE: u32 = 5;
+
+#[component]
+pub fn NewsPage() -> impl IntoView {
+    let settings = use_settings();
+    let location = use_location();
+    let page = Signal::derive(move || page_from_query(location.param("page").as_deref()));
+    let lang_param = Signal::derive(move || location.param("lang"));
+    let news = load(move || {
+        let client = settings.client();
+        let p = page.get();
+        let wanted = lang_param.get().unwrap_or_else(|| language().to_string());
+        async move {
+            let start = start_of(p, NEWS_PAGE);
+            let items = client.news(&wanted, start, NEWS_PAGE).await?;
+            if items.is_empty() && wanted != "en" && p == 1 {
+                let lang = news_lang(&wanted, false).to_string();
+                return Ok::<(Vec<NewsItem>, String), ApiError>((
+                    client.news(&lang, start, NEWS_PAGE).await?,
+                    lang,
+                ));
+            }
+            Ok((items, wanted))
+        }
+    });
+    view! {
+        <section aria-labelledby="news-title">
+            <h1 id="news-title">"News"</h1>
+            {loaded_view(news, "news", move |(items, lang)| {
+                            let more = has_next(items.len(), NEWS_PAGE);
+                            let empty = items.is_empty();
+                            view! {
+                                <div lang=lang>
+                                    {empty.then(|| view! { <p>"No news here."</p> })}
+                                    {items.into_iter().map(|n| view! {
+                                        <article class="news">
+                                            <h2>{n.title.clone()}</h2>
+                                            <p class="help">{n.created_at.clone().unwrap_or_default()}</p>
+                                            <SafeHtml html=n.text.clone() />
+                                        </article>
+                                    }).collect_view()}
+                                </div>
+                                <Pager page=page.get_untracked() has_next=more path="/news" />
+                            }.into_any()
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,143 @@
+//! A small client-side router: the location as signals, links inside the app followed without a
+//! reload, back and forward. It replaces leptos_router, which cost about 20 kB of the brotli'd
+//! wasm budget for features this app does not use (nested routes, loaders, forms).
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy)]
+pub struct Location {
+    /// The path, e.g. `/jobs/abc`.
+    pub path: RwSignal<String>,
+    /// The query without `?`, e.g. `page=2`.
+    pub query: RwSignal<String>,
+}
+
+fn read() -> (String, String) {
+    let loc = web_sys::window().map(|w| w.location());
+    let path = loc
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_else(|| "/".into());
+    let search = loc.and_then(|l| l.search().ok()).unwrap_or_default();
+    (path, search.trim_start_matches('?').to_string())
+}
+
+impl Location {
+    /// A query parameter, decoded.
+    pub fn param(&self, key: &str) -> Option<String> {
+        self.query.with(|q| query_param(q, key))
+    }
+    /// Goes to an address inside the app, adding a history entry.
+    pub fn navigate(&self, to: &str) {
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
+        }
+        self.sync();
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+    fn sync(&self) {
+        let (p, q) = read();
+        if self.path.get_untracked() != p {
+            self.path.set(p);
+        }
+        if self.query.get_untracked() != q {
+            self.query.set(q);
+        }
+    }
+}
+
+/// `key`'s value in a query string (percent-decoded, `+` as space).
+pub fn query_param(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == key).then(|| decode(v))
+    })
+}
+
+/// Percent-decoding of a query or path component.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                match std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Whether a click on a link with this `href` stays inside the app.
+pub fn is_internal(href: &str) -> bool {
+    (href.starts_with('/') && !href.starts_with("//")) || href.starts_with('?')
+}
+
+pub fn provide_location() -> Location {
+    let (p, q) = read();
+    let loc = Location {
+        path: RwSignal::new(p),
+        query: RwSignal::new(q),
+    };
+    if let Some(w) = web_sys::window() {
+        let back = Closure::<dyn Fn()>::new(move || loc.sync());
+        let _ = w.add_event_listener_with_callback("popstate", back.as_ref().unchecked_ref());
+        back.forget();
+        let click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+            if ev.default_prevented()
+                || ev.button() != 0
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.shift_key()
+                || ev.alt_key()
+            {
+                return;
+            }
+            let Some(a) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+            else {
+                return;
+            };
+            let href = a.get_attribute("href").unwrap_or_default();
+            if a.has_attribute("download") || a.has_attribute("target") || !is_internal(&href) {
+                return;
+            }
+            ev.prevent_default();
+            let to = if href.starts_with('?') {
+                format!("{}{href}", loc.path.get_untracked())
+            } else {
+                href
+            };
+            loc.navigate(&to);
+        });
+        if let Some(d) = w.document() {
+            let _ = d.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
+        }
+        click.forget();
+    }
+    provide_context(loc);
+    loc
+}
+
+pub fn use_location() -> Location {
+    expect_context::<Location>()
+}
