@@ -2,8 +2,8 @@
 
 use crate::components::{queue_line, Nav};
 use crate::pages::{
-    AccountPage, DemosPage, HistoryPage, JobPage, JobsPage, NewsPage, NotFound, Planned,
-    SeparatePage, SettingsPage,
+    AccountPage, DemosPage, HistoryPage, JobPage, JobsPage, LeaderboardPage, NewsPage, NotFound,
+    QcEntryPage, QcQueuePage, QcSubmitPage, SeparatePage, SettingsPage,
 };
 use crate::router::{decode, provide_location};
 use crate::state::{provide_queue_watch, provide_settings, provide_tracker};
@@ -18,9 +18,17 @@ fn route(path: &str) -> AnyView {
         "/history" => view! { <HistoryPage /> }.into_any(),
         "/demos" => view! { <DemosPage /> }.into_any(),
         "/news" => view! { <NewsPage /> }.into_any(),
-        "/leaderboard" => view! { <Planned key="leaderboard" /> }.into_any(),
+        "/leaderboard" => view! { <LeaderboardPage /> }.into_any(),
+        "/leaderboard/queue" => view! { <QcQueuePage /> }.into_any(),
+        "/leaderboard/submit" => view! { <QcSubmitPage /> }.into_any(),
         "/account" => view! { <AccountPage /> }.into_any(),
         "/settings" => view! { <SettingsPage /> }.into_any(),
+        _ if path.starts_with("/leaderboard/entry/") => {
+            match path["/leaderboard/entry/".len()..].parse::<i64>() {
+                Ok(id) => view! { <QcEntryPage id=id /> }.into_any(),
+                Err(_) => view! { <NotFound /> }.into_any(),
+            }
+        }
         _ => match path.strip_prefix("/jobs/") {
             Some(hash) if !hash.is_empty() && !hash.contains('/') => {
                 view! { <JobPage hash=decode(hash) /> }.into_any()

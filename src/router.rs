@@ -39,6 +39,13 @@ impl Location {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     }
+    /// Goes to an address without a new history entry (for typing in a filter).
+    pub fn replace(&self, to: &str) {
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
+        }
+        self.sync();
+    }
     fn sync(&self) {
         let (p, q) = read();
         if self.path.get_untracked() != p {

@@ -13,6 +13,7 @@ pub mod progress_bar;
 pub mod queue_status;
 pub mod result_files;
 pub mod safe_html;
+pub mod sdr_chart;
 pub mod secret_input;
 pub mod user_summary;
 
@@ -29,5 +30,6 @@ pub use progress_bar::ProgressBar;
 pub use queue_status::{queue_line, QueueDetails};
 pub use result_files::ResultFiles;
 pub use safe_html::SafeHtml;
+pub use sdr_chart::SdrChart;
 pub use secret_input::SecretInput;
 pub use user_summary::UserSummary;

@@ -7,3 +7,4 @@ pub mod files;
 pub mod options;
 pub mod paging;
 pub mod polling;
+pub mod quality;

@@ -11,8 +11,51 @@ use crate::state::jobs::{self, JobResult, TrackedJob};
 use crate::state::settings::Settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::{HashMap, HashSet};
 use std::time::Duration;
+
+/// A few entries keyed by job id: a Vec is smaller in wasm than a HashMap and as fast here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdMap<V>(Vec<(String, V)>);
+
+impl<V> Default for IdMap<V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<V> IdMap<V> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn get(&self, id: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+    pub fn insert(&mut self, id: String, v: V) {
+        match self.0.iter_mut().find(|(k, _)| *k == id) {
+            Some(slot) => slot.1 = v,
+            None => self.0.push((id, v)),
+        }
+    }
+    pub fn remove(&mut self, id: &str) {
+        self.0.retain(|(k, _)| k != id);
+    }
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+    pub fn entry_or_default(&mut self, id: String) -> &mut V
+    where
+        V: Default,
+    {
+        if !self.contains_key(&id) {
+            self.0.push((id.clone(), V::default()));
+        }
+        let i = self.0.iter().position(|(k, _)| *k == id).unwrap_or(0);
+        &mut self.0[i].1
+    }
+}
 
 /// Upload progress of one file.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,12 +87,12 @@ impl Progress {
 
 #[derive(Default)]
 struct Schedule {
-    next_poll: HashMap<String, f64>,
-    in_flight: HashSet<String>,
-    failures: HashMap<String, u32>,
+    next_poll: IdMap<f64>,
+    in_flight: IdMap<()>,
+    failures: IdMap<u32>,
     /// Request times, overall and per job, for the budget.
     recent: Vec<f64>,
-    recent_per_job: HashMap<String, Vec<f64>>,
+    recent_per_job: IdMap<Vec<f64>>,
     /// No new upload before this time (after a parallel-limit refusal).
     hold_uploads_until: f64,
 }
@@ -57,11 +100,11 @@ struct Schedule {
 #[derive(Clone, Copy)]
 pub struct Tracker {
     pub jobs: RwSignal<Vec<TrackedJob>>,
-    pub progress: RwSignal<HashMap<String, Progress>>,
+    pub progress: RwSignal<IdMap<Progress>>,
     /// How many jobs may run at once (1 free, 10 premium; read from the account).
     pub limit: RwSignal<usize>,
-    files: StoredValue<HashMap<String, web_sys::File>, LocalStorage>,
-    uploads: StoredValue<HashMap<String, UploadHandle>, LocalStorage>,
+    files: StoredValue<IdMap<web_sys::File>, LocalStorage>,
+    uploads: StoredValue<IdMap<UploadHandle>, LocalStorage>,
     sched: StoredValue<Schedule, LocalStorage>,
     settings: Settings,
 }
@@ -70,10 +113,10 @@ impl Tracker {
     pub fn new(settings: Settings) -> Self {
         let t = Self {
             jobs: RwSignal::new(jobs::load()),
-            progress: RwSignal::new(HashMap::new()),
+            progress: RwSignal::new(IdMap::new()),
             limit: RwSignal::new(1),
-            files: StoredValue::new_local(HashMap::new()),
-            uploads: StoredValue::new_local(HashMap::new()),
+            files: StoredValue::new_local(IdMap::new()),
+            uploads: StoredValue::new_local(IdMap::new()),
             sched: StoredValue::new_local(Schedule::default()),
             settings,
         };
@@ -275,7 +318,7 @@ impl Tracker {
                 .filter(|j| j.needs_poll())
                 .filter(|j| {
                     self.sched.with_value(|s| {
-                        !s.in_flight.contains(&j.id)
+                        !s.in_flight.contains_key(&j.id)
                             && s.next_poll.get(&j.id).copied().unwrap_or(0.0) <= now
                     })
                 })
@@ -406,10 +449,10 @@ impl Tracker {
         let Some(hash) = job.hash.clone() else { return };
         let now = now_ms();
         self.sched.update_value(|s| {
-            s.in_flight.insert(id.clone());
+            s.in_flight.insert(id.clone(), ());
             s.recent.push(now);
             polling::prune(now, &mut s.recent);
-            let per = s.recent_per_job.entry(id.clone()).or_default();
+            let per = s.recent_per_job.entry_or_default(id.clone());
             per.push(now);
             polling::prune(now, per);
         });

@@ -18,7 +18,7 @@ pub const DATASETS: [(i64, &str, &[&str], usize); 12] = [
         1,
         "Multi",
         &["vocals", "instrum", "bass", "drums", "other"],
-        700,
+        1000,
     ),
     (2, "Piano", &["piano", "other"], 60),
     (3, "Lead/Back Vocals", &["lead", "back"], 50),

@@ -1,0 +1,41 @@
+use crate::forms::quality::bars;
+use leptos::prelude::*;
+
+/// Horizontal bars of one stem's SDR for the rows on screen, drawn as SVG from the data. The
+/// numbers are in the table too; the chart is labelled as a summary for screen readers.
+#[component]
+pub fn SdrChart(
+    /// (name, value) in table order.
+    rows: Vec<(String, Option<f64>)>,
+    /// The stem shown.
+    #[prop(into)]
+    stem: String,
+) -> impl IntoView {
+    let lengths = bars(&rows.iter().map(|(_, v)| *v).collect::<Vec<_>>());
+    let h = 18;
+    let height = (rows.len() * h).max(h);
+    let label = format!(
+        "Bar chart of SDR {stem} for the {} models on this page; the values are in the table.",
+        rows.len()
+    );
+    view! {
+        <figure class="chart">
+            <figcaption>{format!("SDR {stem}, this page")}</figcaption>
+            <svg role="img" aria-label=label viewBox=format!("0 0 600 {height}") width="100%" preserveAspectRatio="none"
+                style=format!("height: {}px", height)>
+                {rows.into_iter().zip(lengths).enumerate().map(|(i, ((name, v), len))| {
+                    let y = i * h;
+                    view! {
+                        <g>
+                            <rect x="220" y=y + 3 height=h - 6 width=format!("{:.1}", len * 330.0) class="bar-fill"></rect>
+                            <text x="214" y=y + 13 text-anchor="end" class="bar-label">{name.chars().take(32).collect::<String>()}</text>
+                            <text x=format!("{:.1}", 226.0 + len * 330.0) y=y + 13 class="bar-value">
+                                {v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())}
+                            </text>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}

@@ -1,0 +1,136 @@
+//! The quality checker's leaderboards: one dataset at a time, sorted by a stem, filtered by
+//! name, paged; a table with the best value per stem marked, and a bar chart of the sorted stem.
+//! The dataset, sort, filter and page live in the URL.
+
+use crate::api::models::quality::DATASET_TYPES;
+use crate::components::{loaded_view, SdrChart};
+use crate::forms::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};
+use crate::router::use_location;
+use crate::state::load::load;
+use crate::state::use_settings;
+use leptos::prelude::*;
+
+fn fmt(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())
+}
+
+#[component]
+pub fn LeaderboardPage() -> impl IntoView {
+    let settings = use_settings();
+    let location = use_location();
+    let state = Signal::derive(move || {
+        location.query.track();
+        BoardState::from_params(|k| location.param(k))
+    });
+    let board = load(move || {
+        let client = settings.client();
+        let q = state.get().query();
+        async move { client.qc_leaderboard(&q, None).await }
+    });
+    let go = move |s: BoardState| location.navigate(&s.to_url());
+    // The filter is sent a moment after typing stops, and replaces the address (no history spam).
+    let typed = RwSignal::new(state.get_untracked().filter);
+    let debounce = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+    let on_filter = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        typed.set(v.clone());
+        if let Some(h) = debounce.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || location.replace(&state.get_untracked().with(|s| s.filter = v).to_url()),
+            std::time::Duration::from_millis(350),
+        );
+        debounce.set_value(handle.ok());
+    };
+
+    view! {
+        <section aria-labelledby="board-title">
+            <h1 id="board-title">"Leaderboard"</h1>
+            <p class="help">
+                "The quality checker compares separation models on fixed datasets. "
+                <a href="/leaderboard/queue">"Evaluation queue"</a>" · "<a href="/leaderboard/submit">"Submit results"</a>
+            </p>
+            <div class="row">
+                <label>
+                    "Dataset"
+                    <select on:change=move |ev| go(state.get_untracked().with(|s| s.dataset = event_target_value(&ev).parse().unwrap_or(1)))>
+                        {DATASET_TYPES.iter().map(|(t, name)| {
+                            let t = *t;
+                            view! { <option value=t.to_string() selected=move || state.get().dataset == t>{*name}</option> }
+                        }).collect_view()}
+                        {move || {
+                            let d = state.get().dataset;
+                            (!DATASET_TYPES.iter().any(|(t, _)| *t == d)).then(|| view! { <option value=d.to_string() selected=true>{dataset_name(d)}</option> })
+                        }}
+                    </select>
+                </label>
+                <label class="grow">
+                    "Filter by model name"
+                    <input type="search" prop:value=move || typed.get() on:input=on_filter />
+                </label>
+            </div>
+            {loaded_view(board, "leaderboard", move |b| {
+                let st = state.get_untracked();
+                let stems = b.sortables.clone();
+                let sort = b.sort.clone().or(st.sort.clone()).or_else(|| stems.first().cloned()).unwrap_or_default();
+                let best = best_per_stem(&b.data, &stems);
+                let start = (st.page - 1) * BOARD_PAGE;
+                let more = b.data.len() as u32 >= BOARD_PAGE;
+                let chart: Vec<(String, Option<f64>)> = b.data.iter().map(|e| (e.algo_name.clone().unwrap_or_default(), value_for(e, &sort))).collect();
+                let total = b.total.map(|t| format!("{t} entries")).unwrap_or_default();
+                let sort_stems = stems.clone();
+                view! {
+                    <div class="row">
+                        <label>
+                            "Sort by"
+                            <select on:change=move |ev| go(state.get_untracked().with(|s| s.sort = Some(event_target_value(&ev)))) >
+                                {sort_stems.iter().map(|s| {
+                                    let chosen = *s == sort;
+                                    view! { <option value=s.clone() selected=chosen>{format!("SDR {s}")}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <p class="help" role="status">{total}</p>
+                    </div>
+                    {if b.data.is_empty() {
+                        view! { <p>"No entries match."</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="table-wrap">
+                                <table class="board">
+                                    <caption class="visually-hidden">{format!("{} leaderboard, sorted by SDR {sort}", dataset_name(st.dataset))}</caption>
+                                    <thead><tr>
+                                        <th scope="col">"#"</th><th scope="col">"Model"</th><th scope="col">"Date"</th><th scope="col">"Kind"</th>
+                                        {stems.iter().map(|s| view! { <th scope="col" class="num">{format!("SDR {s}")}</th> }).collect_view()}
+                                    </tr></thead>
+                                    <tbody>
+                                        {b.data.iter().enumerate().map(|(i, e)| view! {
+                                            <tr>
+                                                <td>{start as usize + i + 1}</td>
+                                                <td><a href=format!("/leaderboard/entry/{}", e.id)>{e.algo_name.clone().unwrap_or_else(|| format!("Entry {}", e.id))}</a></td>
+                                                <td>{e.date.clone().or(e.created_at.clone()).unwrap_or_default()}</td>
+                                                <td>{if e.ensemble { "ensemble" } else { "single" }}</td>
+                                                {stems.iter().zip(&best).map(|(s, b)| {
+                                                    let v = value_for(e, s);
+                                                    let top = v.is_some() && v == *b;
+                                                    view! { <td class="num" class:best=top>{fmt(v)}{top.then(|| view! { <span class="visually-hidden">" (best)"</span> })}</td> }
+                                                }).collect_view()}
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            <SdrChart rows=chart stem=sort.clone() />
+                        }.into_any()
+                    }}
+                    <nav class="pager row" aria-label="Pages">
+                        {(st.page > 1).then(|| view! { <a href=BoardState { page: st.page - 1, ..st.clone() }.to_url()>"← Previous"</a> })}
+                        <span aria-current="page">{format!("Page {}", st.page)}</span>
+                        {more.then(|| view! { <a href=BoardState { page: st.page + 1, ..st.clone() }.to_url()>"Next →"</a> })}
+                    </nav>
+                }.into_any()
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+//! One quality-checker entry: its details and metrics, followed until it is evaluated; delete
+//! with the entry's password after a confirmation.
+
+use crate::api::ApiError;
+use crate::browser::is_hidden;
+use crate::components::{loaded_view, ErrorView, SecretInput};
+use crate::forms::quality::{dataset_name, metrics_of};
+use crate::state::load::{load, Task};
+use crate::state::use_settings;
+use leptos::prelude::*;
+
+#[component]
+pub fn QcEntryPage(
+    /// The entry's id, from the address.
+    id: i64,
+) -> impl IntoView {
+    let settings = use_settings();
+    let entry = load(move || {
+        let client = settings.client();
+        async move { client.qc_entry(id).await }
+    });
+    // Not evaluated yet: ask again every 5 s while the tab is visible.
+    let timer = set_interval_with_handle(
+        move || {
+            let waiting = entry
+                .value
+                .with_untracked(|v| matches!(v, Some(Ok(e)) if e.processed != Some(1)));
+            if waiting && !is_hidden() {
+                entry.refetch();
+            }
+        },
+        std::time::Duration::from_secs(5),
+    );
+    on_cleanup(move || {
+        if let Ok(t) = timer {
+            t.clear();
+        }
+    });
+    let password = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
+    let delete = Task::<crate::api::models::Notice>::new();
+    view! {
+        <section aria-labelledby="entry-title">
+            <h1 id="entry-title">{format!("Entry {id}")}</h1>
+            <p><a href="/leaderboard">"← Leaderboard"</a></p>
+            {loaded_view(entry, "entry", move |e| {
+                let metrics = metrics_of(&e);
+                let state = match e.processed {
+                    Some(1) => "Evaluated".to_string(),
+                    _ => format!("Waiting for evaluation{}", e.message.clone().map(|m| format!(": {m}")).unwrap_or_default()),
+                };
+                view! {
+                    <dl class="facts">
+                        <dt>"Model"</dt><dd data-testid="entry-name">{e.algo_name.clone().unwrap_or_default()}</dd>
+                        <dt>"Description"</dt><dd class="pre">{e.main_text.clone().unwrap_or_default()}</dd>
+                        <dt>"Dataset"</dt><dd>{e.dataset_type.map(dataset_name).unwrap_or_default()}</dd>
+                        <dt>"Date"</dt><dd>{e.date.clone().or(e.created_at.clone()).unwrap_or_default()}</dd>
+                        <dt>"Kind"</dt><dd>{if e.ensemble { "ensemble" } else { "single model" }}</dd>
+                        <dt>"State"</dt><dd role="status" data-testid="entry-state">{state}</dd>
+                    </dl>
+                    {(!metrics.is_empty()).then(|| view! {
+                        <h2>"Metrics"</h2>
+                        <table class="board">
+                            <thead><tr><th scope="col">"Stem"</th><th scope="col" class="num">"SDR"</th></tr></thead>
+                            <tbody>
+                                {metrics.into_iter().map(|(s, v)| view! {
+                                    <tr><td>{s}</td><td class="num">{v.map(|v| format!("{v:.4}")).unwrap_or_else(|| "missing".into())}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    })}
+                }.into_any()
+            })}
+            <h2>"Delete this entry"</h2>
+            <form class="stack" on:submit=move |ev| {
+                ev.prevent_default();
+                if !confirming.get_untracked() {
+                    confirming.set(true);
+                    return;
+                }
+                confirming.set(false);
+                let client = settings.client();
+                let pw = password.get_untracked();
+                delete.run(async move { client.qc_delete(id, &pw).await });
+            }>
+                <label for="delete-password">"The entry's password"</label>
+                <SecretInput id="delete-password" value=password />
+                <div class="row">
+                    <button type="submit" class=move || if confirming.get() { "danger" } else { "secondary" } disabled=move || delete.pending.get()>
+                        {move || if confirming.get() { format!("Yes, delete entry {id}") } else { "Delete…".to_string() }}
+                    </button>
+                    {move || confirming.get().then(|| view! {
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    })}
+                </div>
+            </form>
+            <div aria-live="polite">
+                {move || delete.value.get().map(|r: Result<_, ApiError>| match r {
+                    Ok(n) => view! { <p class="ok" role="status">{format!("The service says: {}", n.message.unwrap_or_default())}</p> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,62 @@
+//! The quality checker's evaluation queue: recent entries and their state, paged, refreshed
+//! every 10 s while visible.
+
+use crate::browser::is_hidden;
+use crate::components::{loaded_view, Pager};
+use crate::forms::paging::{has_next, page_from_query, start_of, PAGE_SIZE};
+use crate::forms::quality::dataset_name;
+use crate::router::use_location;
+use crate::state::load::load;
+use crate::state::use_settings;
+use leptos::prelude::*;
+
+#[component]
+pub fn QcQueuePage() -> impl IntoView {
+    let settings = use_settings();
+    let location = use_location();
+    let page = Signal::derive(move || page_from_query(location.param("page").as_deref()));
+    let rows = load(move || {
+        let client = settings.client();
+        let p = page.get();
+        async move { client.qc_queue(start_of(p, PAGE_SIZE), PAGE_SIZE).await }
+    });
+    let timer = set_interval_with_handle(
+        move || {
+            if !is_hidden() {
+                rows.refetch()
+            }
+        },
+        std::time::Duration::from_secs(10),
+    );
+    on_cleanup(move || {
+        if let Ok(t) = timer {
+            t.clear();
+        }
+    });
+    view! {
+        <section aria-labelledby="qcq-title">
+            <h1 id="qcq-title">"Evaluation queue"</h1>
+            <p><a href="/leaderboard">"← Leaderboard"</a></p>
+            {loaded_view(rows, "queue", move |list| {
+                let more = has_next(list.len(), PAGE_SIZE);
+                view! {
+                    <table class="board">
+                        <thead><tr><th scope="col">"Entry"</th><th scope="col">"Model"</th><th scope="col">"Dataset"</th><th scope="col">"Date"</th><th scope="col">"State"</th></tr></thead>
+                        <tbody>
+                            {list.into_iter().map(|e| view! {
+                                <tr>
+                                    <td><a href=format!("/leaderboard/entry/{}", e.id)>{e.id}</a></td>
+                                    <td>{e.algo_name.clone().unwrap_or_default()}</td>
+                                    <td>{e.dataset_type.map(dataset_name).unwrap_or_default()}</td>
+                                    <td>{e.date.clone().unwrap_or_default()}</td>
+                                    <td>{if e.processed == Some(1) { "evaluated".to_string() } else { e.message.clone().unwrap_or_else(|| "waiting".into()) }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <Pager page=page.get_untracked() has_next=more path="/leaderboard/queue" />
+                }.into_any()
+            })}
+        </section>
+    }
+}
