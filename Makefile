@@ -69,3 +69,4 @@ lint:
 ## make bench: upload benchmark (500 MB through the app vs curl; figures in the README)
 bench: tools fetch build
 	node tests/bench/upload.mjs
+	node tests/bench/board.mjs

@@ -89,7 +89,7 @@ pub fn parse_metrics(text: &str) -> Vec<(String, Option<f64>)> {
                 .trim()
                 .trim_matches(['(', ')'])
                 .trim();
-            let value: f64 = value.trim().split_whitespace().next()?.parse().ok()?;
+            let value: f64 = value.split_whitespace().next()?.parse().ok()?;
             (!name.is_empty()).then(|| (name.to_string(), clean(value)))
         })
         .collect()

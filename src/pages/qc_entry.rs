@@ -56,7 +56,7 @@ pub fn QcEntryPage(
                         <dt>"Dataset"</dt><dd>{e.dataset_type.map(dataset_name).unwrap_or_default()}</dd>
                         <dt>"Date"</dt><dd>{e.date.clone().or(e.created_at.clone()).unwrap_or_default()}</dd>
                         <dt>"Kind"</dt><dd>{if e.ensemble { "ensemble" } else { "single model" }}</dd>
-                        <dt>"State"</dt><dd role="status" data-testid="entry-state">{state}</dd>
+                        <dt>"State"</dt><dd><span role="status" data-testid="entry-state">{state}</span></dd>
                     </dl>
                     {(!metrics.is_empty()).then(|| view! {
                         <h2>"Metrics"</h2>

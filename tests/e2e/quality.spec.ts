@@ -1,0 +1,94 @@
+import { test, expect, signIn, expectNoAxeViolations, PREMIUM_TOKEN } from './fixtures';
+
+const zip = (name: string) => ({ name, mimeType: 'application/zip', buffer: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 1)]) });
+
+async function column(page, header: string): Promise<number[]> {
+  const headers = await page.locator('table.board thead th').allInnerTexts();
+  const i = headers.indexOf(header);
+  const cells = await page.locator(`table.board tbody tr td:nth-child(${i + 1})`).allInnerTexts();
+  return cells.map((c: string) => parseFloat(c)).filter((v: number) => !isNaN(v));
+}
+
+test('switch dataset, sort by a stem, filter, page and open an entry', async ({ page, errors }) => {
+  await page.goto('/leaderboard');
+  const rows = page.locator('table.board tbody tr');
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByText('1000 entries')).toBeVisible();
+  await expect(page.getByRole('img', { name: /Bar chart of SDR vocals for the 50 models/ })).toBeVisible();
+  const vocals = await column(page, 'SDR vocals');
+  expect(vocals).toEqual([...vocals].sort((a, b) => b - a));
+  await expect(page.locator('td.best').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Next →' }).click();
+  await expect(page).toHaveURL(/dataset=1&page=2/);
+  await expect(rows.first().locator('td').first()).toHaveText('51');
+
+  await page.getByLabel('Dataset').selectOption({ label: 'Piano' });
+  await expect(page).toHaveURL(/\/leaderboard\?dataset=2$/);
+  await expect(page.locator('table.board thead')).toContainText('SDR piano');
+  await page.getByLabel('Sort by').selectOption('other');
+  await expect(page).toHaveURL(/dataset=2&sort=other/);
+  const other = await column(page, 'SDR other');
+  expect(other.length).toBeGreaterThan(10);
+  expect(other).toEqual([...other].sort((a, b) => b - a));
+
+  await page.getByLabel('Filter by model name').fill('roformer');
+  await expect(page).toHaveURL(/filter=roformer/);
+  const names = await page.locator('table.board tbody tr td:nth-child(2)').allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  for (const n of names) expect(n.toLowerCase()).toContain('roformer');
+  await page.reload();
+  await expect(page.getByLabel('Filter by model name')).toHaveValue('roformer');
+
+  // Typing in the filter replaced the address: back goes to the dataset, then to page 2.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/leaderboard\?dataset=2$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/dataset=1&page=2/);
+  await rows.first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/leaderboard\/entry\/\d+$/);
+  await expect(page.getByTestId('entry-state')).toHaveText('Evaluated');
+  await expect(page.locator('table.board tbody tr')).toHaveCount(5);
+  await expectNoAxeViolations(page);
+});
+
+test('submit a zip and see it evaluated; delete with a wrong then the right password', async ({ page, errors }) => {
+  test.setTimeout(60_000);
+  await signIn(page, PREMIUM_TOKEN);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leaderboard' }).click();
+  await page.getByRole('link', { name: 'Submit results' }).click();
+  await page.setInputFiles('#zip-file', { name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
+  await expect(page.getByText('notes.zip is not a zip archive')).toBeVisible();
+  await page.setInputFiles('#zip-file', zip('stems.zip'));
+  await page.getByLabel('Model name').fill('My Test Model');
+  await page.getByLabel('Description').fill('A try');
+  await page.getByLabel('Dataset').selectOption({ label: 'Guitar' });
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText('The password field is required.')).toBeVisible();
+  await page.getByLabel('Password (to delete the entry later)').fill('s3cret');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/leaderboard\/entry\/\d+$/);
+  await expect(page.getByTestId('entry-name')).toHaveText('My Test Model');
+  await expect(page.getByTestId('entry-state')).toContainText('Waiting for evaluation');
+  await expect(page.getByTestId('entry-state')).toHaveText('Evaluated', { timeout: 20_000 });
+  await expect(page.getByRole('cell', { name: 'guitar', exact: true })).toBeVisible();
+
+  await page.getByLabel("The entry's password").fill('wrong');
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('button', { name: /Yes, delete entry/ }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong password' })).toContainText('HTTP 400');
+  await page.getByLabel("The entry's password").fill('s3cret');
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('button', { name: /Yes, delete entry/ }).click();
+  await expect(page.getByText('The service says: successfully deleted')).toBeVisible();
+});
+
+test('the evaluation queue lists entries and passes axe', async ({ page, errors }) => {
+  await page.goto('/leaderboard/queue');
+  await expect(page.locator('table.board tbody tr')).toHaveCount(20);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Older →' }).click();
+  await expect(page).toHaveURL(/queue\?page=2/);
+});
