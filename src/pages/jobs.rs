@@ -1,14 +1,12 @@
 //! Jobs: every job started or opened in this browser, newest first.
 
-use crate::components::use_clock;
-use crate::pages::separate::TrackedJobCard;
+use crate::pages::separate::JobList;
 use crate::state::use_tracker;
 use leptos::prelude::*;
 
 #[component]
 pub fn JobsPage() -> impl IntoView {
     let tracker = use_tracker();
-    let now = use_clock();
     let ids = move || {
         tracker
             .jobs
@@ -21,11 +19,7 @@ pub fn JobsPage() -> impl IntoView {
             <Show when=move || !ids().is_empty() fallback=|| view! {
                 <p>"No jobs yet. " <a href="/">"Separate a song"</a> "."</p>
             }>
-                <ul class="jobs">
-                    <For each=ids key=|id| id.clone() let:id>
-                        <TrackedJobCard tracker=tracker id=id now=now />
-                    </For>
-                </ul>
+                <JobList tracker=tracker ids=Signal::derive(ids) />
             </Show>
         </section>
     }

@@ -226,29 +226,19 @@ pub fn SeparatePage() -> impl IntoView {
             is_demo: is_demo.get_untracked(),
         };
         let option_text = option_labels(&alg, &fields);
-        let draft = |name: String, bytes: f64| TrackedJob {
-            id: new_id(now_ms(), random_unit()),
-            hash: None,
-            file_name: name,
-            file_bytes: bytes,
-            source_url: None,
-            remote_type: None,
-            algorithm: alg.name.clone(),
-            options: opts.clone(),
-            option_text: option_text.clone(),
-            api_base: settings.base.get_untracked(),
-            phase: Phase::Queued,
-            status: None,
-            message: None,
-            queue: None,
-            chunks: None,
-            created_ms: now_ms(),
-            submitted_ms: None,
-            processing_since_ms: None,
-            cost: None,
-            duration_secs: None,
-            result: None,
-            long_names: false,
+        let draft = |name: String, bytes: f64| {
+            let mut job = TrackedJob::new(
+                new_id(now_ms(), random_unit()),
+                name,
+                settings.base.get_untracked(),
+                Phase::Queued,
+                now_ms(),
+            );
+            job.file_bytes = bytes;
+            job.algorithm = alg.name.clone();
+            job.options = opts.clone();
+            job.option_text = option_text.clone();
+            job
         };
         if use_link.get_untracked() {
             let url = link.get_untracked().trim().to_string();
@@ -463,25 +453,33 @@ fn option_labels(alg: &Algorithm, sent: &Values) -> Vec<String> {
 /// The jobs still moving, with their controls.
 #[component]
 pub fn ActiveJobs(tracker: Tracker) -> impl IntoView {
-    let now = use_clock();
-    let active = move || {
+    let active = Signal::derive(move || {
         tracker.jobs.with(|l| {
             l.iter()
                 .filter(|j| !j.is_final())
                 .map(|j| j.id.clone())
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
-        <Show when=move || !active().is_empty()>
+        <Show when=move || !active.with(Vec::is_empty)>
             <h2>"In progress"</h2>
             <p><a href="/jobs">"All jobs"</a></p>
-            <ul class="jobs">
-                <For each=active key=|id| id.clone() let:id>
-                    <TrackedJobCard tracker=tracker id=id now=now />
-                </For>
-            </ul>
+            <JobList tracker=tracker ids=active />
         </Show>
+    }
+}
+
+/// Tracked jobs by id, each a card with its controls.
+#[component]
+pub fn JobList(tracker: Tracker, #[prop(into)] ids: Signal<Vec<String>>) -> impl IntoView {
+    let now = use_clock();
+    view! {
+        <ul class="jobs">
+            <For each=move || ids.get() key=|id| id.clone() let:id>
+                <TrackedJobCard tracker=tracker id=id now=now />
+            </For>
+        </ul>
     }
 }
 

@@ -51,6 +51,34 @@ pub struct TrackedJob {
 }
 
 impl TrackedJob {
+    /// A job as it starts: nothing known from the service yet.
+    pub fn new(id: String, file_name: String, api_base: String, phase: Phase, now_ms: f64) -> Self {
+        Self {
+            id,
+            hash: None,
+            file_name,
+            file_bytes: 0.0,
+            source_url: None,
+            remote_type: None,
+            algorithm: String::new(),
+            options: JobOptions::default(),
+            option_text: Vec::new(),
+            api_base,
+            phase,
+            status: None,
+            message: None,
+            queue: None,
+            chunks: None,
+            created_ms: now_ms,
+            submitted_ms: None,
+            processing_since_ms: None,
+            cost: None,
+            duration_secs: None,
+            result: None,
+            long_names: false,
+        }
+    }
+
     /// The job has reached an end: nothing more to send or poll.
     pub fn is_final(&self) -> bool {
         matches!(self.phase, Phase::Ended | Phase::Refused)

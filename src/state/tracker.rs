@@ -243,32 +243,15 @@ impl Tracker {
         }
         let id = jobs::new_id(now_ms(), random_unit());
         let name = hash.splitn(3, '-').nth(2).unwrap_or(hash).to_string();
-        self.jobs.update(|l| {
-            l.push(TrackedJob {
-                id: id.clone(),
-                hash: Some(hash.to_string()),
-                file_name: name,
-                file_bytes: 0.0,
-                source_url: None,
-                remote_type: None,
-                algorithm: String::new(),
-                options: Default::default(),
-                option_text: Vec::new(),
-                api_base: self.settings.base.get_untracked(),
-                phase: Phase::Submitted,
-                status: None,
-                message: None,
-                queue: None,
-                chunks: None,
-                created_ms: now_ms(),
-                submitted_ms: None,
-                processing_since_ms: None,
-                cost: None,
-                duration_secs: None,
-                result: None,
-                long_names: false,
-            })
-        });
+        let mut job = TrackedJob::new(
+            id.clone(),
+            name,
+            self.settings.base.get_untracked(),
+            Phase::Submitted,
+            now_ms(),
+        );
+        job.hash = Some(hash.to_string());
+        self.jobs.update(|l| l.push(job));
         self.pump();
         id
     }
