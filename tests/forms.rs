@@ -300,3 +300,20 @@ fn files_names_limits_and_sources() {
         .unwrap()
         .contains("could not be read"));
 }
+
+#[test]
+fn hash_names_match_file_names() {
+    use mvsep_web::state::jobs::{hash_name, slug};
+    assert_eq!(
+        hash_name("20240205144711-c46e6a674c-skylar-grey-im-coming-home.mp3"),
+        "skylar-grey-im-coming-home.mp3"
+    );
+    assert_eq!(
+        slug("Skylar Grey - I'm Coming Home.MP3"),
+        "skylar-grey-i-m-coming-home.mp3"
+    );
+    assert_eq!(
+        slug("my song.wav"),
+        hash_name("20261125052140-f41de02339-my-song.wav")
+    );
+}

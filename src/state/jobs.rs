@@ -48,6 +48,9 @@ pub struct TrackedJob {
     pub duration_secs: Option<f64>,
     pub result: Option<JobResult>,
     pub long_names: bool,
+    /// An upload of this job was cut off: the service may have received it even so.
+    #[serde(default)]
+    pub cut_off: bool,
 }
 
 impl TrackedJob {
@@ -76,6 +79,7 @@ impl TrackedJob {
             duration_secs: None,
             result: None,
             long_names: false,
+            cut_off: false,
         }
     }
 
@@ -109,6 +113,7 @@ pub fn recover(j: &mut TrackedJob) {
     match j.phase {
         Phase::Uploading => {
             j.phase = Phase::Interrupted;
+            j.cut_off = true;
             j.message = Some("The upload did not finish: the page was closed or reloaded. Retry to send it again.".into());
         }
         Phase::Queued if j.source_url.is_none() => {
@@ -123,6 +128,33 @@ pub fn save(jobs: &[TrackedJob]) -> bool {
     serde_json::to_string(jobs)
         .map(|t| storage::set(KEY_JOBS, &t))
         .unwrap_or(false)
+}
+
+/// The part of a job hash made from the file's name: `20240205144711-c46e6a674c-my-song.mp3`
+/// → `my-song.mp3`.
+pub fn hash_name(hash: &str) -> &str {
+    hash.splitn(3, '-').nth(2).unwrap_or(hash)
+}
+
+/// The service's rendering of a file name in hashes: lower case, other characters as `-`.
+pub fn slug(file_name: &str) -> String {
+    let (stem, ext) = match file_name.rsplit_once('.') {
+        Some((s, e)) if !s.is_empty() => (s, Some(e)),
+        _ => (file_name, None),
+    };
+    let mut out = String::new();
+    for c in stem.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    match ext {
+        Some(e) => format!("{out}.{}", e.to_lowercase()),
+        None => out,
+    }
 }
 
 /// A fresh local id.

@@ -327,6 +327,37 @@ impl Tracker {
     fn send(&self, id: String) {
         let Some(job) = self.get(&id) else { return };
         let client = Client::new(job.api_base.clone(), self.settings.token.get_untracked());
+        // A cut-off upload may have reached the service: look in the history before sending it
+        // again, so that one file never becomes two jobs.
+        if job.cut_off && client.token.is_some() {
+            self.update(&id, |j| {
+                j.phase = Phase::Uploading;
+                j.cut_off = false;
+                j.message = Some("Checking whether the service already has it…".into());
+            });
+            let t = *self;
+            spawn_local(async move {
+                let known: Vec<String> = t
+                    .jobs
+                    .with_untracked(|l| l.iter().filter_map(|j| j.hash.clone()).collect());
+                let wanted = jobs::slug(&job.file_name);
+                let found = client.history(0, 20).await.ok().and_then(|rows| {
+                    rows.into_iter()
+                        .map(|r| r.hash)
+                        .find(|h| jobs::hash_name(h) == wanted && !known.contains(h))
+                });
+                match found {
+                    Some(hash) => {
+                        t.after_send(&id, Ok(crate::api::models::Created { hash, link: None }))
+                    }
+                    None => {
+                        t.update(&id, |j| j.phase = Phase::Queued);
+                        t.pump();
+                    }
+                }
+            });
+            return;
+        }
         self.update(&id, |j| {
             j.phase = Phase::Uploading;
             j.message = None;
@@ -417,6 +448,8 @@ impl Tracker {
             }),
             Err(e) if e.is_transient() => self.update(id, |j| {
                 j.phase = Phase::Interrupted;
+                // The request may have reached the service before the answer was lost.
+                j.cut_off = !matches!(e, ApiError::RateLimited { .. });
                 j.message = Some(format!("{e} Retry to send it again."));
             }),
             Err(e) => self.update(id, |j| {

@@ -93,6 +93,29 @@ test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', a
   expect(history.data.length, 'two jobs at the service, none twice').toBe(2);
 });
 
+test('a lost answer to an upload does not make the file a second job', async ({ page, request, errors }) => {
+  test.setTimeout(60_000);
+  const creates: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/separation/create')) creates.push(r.url()); });
+  await signIn(page, FREE_TOKEN);
+  const s = new SeparateScreen(page);
+  await s.open();
+  await s.model(/^BS Roformer/);
+  await s.addFiles([song('lost answer.wav')]);
+  // The service creates the job, but its answer never arrives.
+  await faults(request, { drop_after_rate: 1 });
+  await s.submit();
+  const card = s.card('lost answer.wav');
+  await expect(card).toContainText('Could not reach the MVSEP API', { timeout: 15_000 });
+  await faults(request, { drop_after_rate: 0 });
+  await card.getByRole('button', { name: 'Retry' }).click();
+  await s.toJobs();
+  await expect(s.card('lost answer.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+  const history = await (await request.get(`/api/app/separation_history?api_token=${FREE_TOKEN}`)).json();
+  expect(history.data.length, 'one job at the service').toBe(1);
+  expect(creates.length, 'the file was sent once').toBe(1);
+});
+
 test('cancelling a waiting job refunds its credits', async ({ page, request, errors }) => {
   test.setTimeout(60_000);
   await signIn(page, PREMIUM_TOKEN);

@@ -119,6 +119,7 @@ impl Config {
                 .map(|v| v == "on" || v == "1")
                 .unwrap_or(false),
             queue_ahead: None,
+            drop_after_rate: 0.0,
         };
         Ok(Self {
             port,

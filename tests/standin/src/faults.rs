@@ -21,6 +21,9 @@ pub struct Faults {
     pub error_rate: f64,
     /// Share of API calls whose connection is dropped mid-answer.
     pub drop_rate: f64,
+    /// Share of API calls that are carried out, then whose answer is dropped (a job is created
+    /// but the client never hears of it).
+    pub drop_after_rate: f64,
     /// Share of API calls answered with truncated JSON.
     pub malformed_rate: f64,
     /// Share of API calls answered 429 with Retry-After.
@@ -56,6 +59,7 @@ pub enum Fault {
     Drop,
     Malformed,
     RateLimited,
+    DropAfter,
 }
 
 impl Counters {
@@ -70,6 +74,8 @@ impl Counters {
             Fault::Drop
         } else if fires(n, f.malformed_rate) {
             Fault::Malformed
+        } else if fires(n, f.drop_after_rate) {
+            Fault::DropAfter
         } else {
             Fault::None
         }
@@ -115,19 +121,25 @@ pub async fn middleware(State(app): State<Arc<App>>, req: Request, next: Next) -
             "{\"success\":true,\"data\":{\"name\":\"trunc",
         )
             .into_response(),
-        Fault::Drop => {
-            // Headers go out, then the body fails: the client sees the connection drop.
-            let body = Body::from_stream(futures_util::stream::once(async {
-                Err::<Vec<u8>, std::io::Error>(std::io::Error::other("dropped by fault switch"))
-            }));
-            Response::builder()
-                .status(StatusCode::OK)
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(body)
-                .unwrap()
+        Fault::Drop => dropped(),
+        Fault::DropAfter => {
+            let _ = next.run(req).await;
+            dropped()
         }
     };
     with_cors(resp, &faults)
+}
+
+/// Headers go out, then the body fails: the client sees the connection drop.
+fn dropped() -> Response {
+    let body = Body::from_stream(futures_util::stream::once(async {
+        Err::<Vec<u8>, std::io::Error>(std::io::Error::other("dropped by fault switch"))
+    }));
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(body)
+        .unwrap()
 }
 
 fn with_cors(mut resp: Response, f: &Faults) -> Response {

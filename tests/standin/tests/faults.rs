@@ -132,3 +132,36 @@ async fn xss_payloads_reach_news_and_descriptions() {
         .unwrap();
     assert_eq!(r.status().as_u16(), 204);
 }
+
+#[tokio::test]
+async fn drop_after_carries_out_the_call_then_drops_the_answer() {
+    let s = start(&["--queue", "50"]).await;
+    s.admin(json!({"drop_after_rate": 1.0})).await;
+    let form = reqwest::multipart::Form::new()
+        .text("api_token", FREE)
+        .text("sep_type", "40")
+        .part(
+            "audiofile",
+            reqwest::multipart::Part::bytes(tone(1.0)).file_name("a.wav"),
+        );
+    let r = s
+        .http
+        .post(format!("{}/api/separation/create", s.base))
+        .multipart(form)
+        .send()
+        .await;
+    let failed = match r {
+        Err(_) => true,
+        Ok(resp) => resp.bytes().await.is_err(),
+    };
+    assert!(failed, "the client never hears the answer");
+    s.admin(json!({"drop_after_rate": 0.0})).await;
+    let (_, h) = s
+        .get(&format!("/api/app/separation_history?api_token={FREE}"))
+        .await;
+    assert_eq!(
+        h["data"].as_array().unwrap().len(),
+        1,
+        "but the job was created"
+    );
+}
