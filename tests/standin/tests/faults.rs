@@ -9,23 +9,13 @@ use support::*;
 async fn server_errors_are_html_pages() {
     let s = start(&[]).await;
     s.admin(json!({"error_rate": 1.0})).await;
-    let r = s
-        .http
-        .get(format!("{}/api/app/algorithms", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = s.raw("/api/app/algorithms").await;
     assert_eq!(r.status().as_u16(), 502);
     assert!(r.text().await.unwrap().contains("<html>"));
     s.admin(json!({"error_rate": 0.5})).await;
     let mut bad = 0;
     for _ in 0..10 {
-        let r = s
-            .http
-            .get(format!("{}/api/app/news", s.base))
-            .send()
-            .await
-            .unwrap();
+        let r = s.raw("/api/app/news").await;
         bad += usize::from(r.status().as_u16() == 502);
     }
     assert_eq!(bad, 5);
@@ -36,12 +26,7 @@ async fn rate_limit_sends_retry_after() {
     let s = start(&[]).await;
     s.admin(json!({"rate_limit_rate": 1.0, "retry_after_secs": 7}))
         .await;
-    let r = s
-        .http
-        .get(format!("{}/api/app/user?api_token={FREE}", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = s.raw(&format!("/api/app/user?api_token={FREE}")).await;
     assert_eq!(r.status().as_u16(), 429);
     assert_eq!(r.headers()["retry-after"], "7");
 }
@@ -50,12 +35,7 @@ async fn rate_limit_sends_retry_after() {
 async fn malformed_json_does_not_parse() {
     let s = start(&[]).await;
     s.admin(json!({"malformed_rate": 1.0})).await;
-    let r = s
-        .http
-        .get(format!("{}/api/app/user?api_token={FREE}", s.base))
-        .send()
-        .await
-        .unwrap();
+    let r = s.raw(&format!("/api/app/user?api_token={FREE}")).await;
     assert_eq!(r.status().as_u16(), 200);
     let text = r.text().await.unwrap();
     assert!(

@@ -42,6 +42,14 @@ pub async fn start(flags: &[&str]) -> Server {
 }
 
 impl Server {
+    /// A GET whose answer is read by the test itself.
+    pub async fn raw(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
     pub async fn get(&self, path: &str) -> (u16, Value) {
         let r = self
             .http
