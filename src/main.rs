@@ -1,7 +1,10 @@
 use wasm_bindgen::JsCast;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic's message goes to the console (with panic = "abort" nothing else would say it).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     // Replace the static shell in index.html (painted before the wasm loaded) with the app.
     let root = web_sys::window()
         .and_then(|w| w.document())

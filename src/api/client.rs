@@ -5,7 +5,7 @@ use crate::api::endpoints::{self, BoardQuery, QcSubmission};
 use crate::api::error::ApiError;
 use crate::api::models::*;
 use crate::api::request::Request;
-use crate::api::transport::{self, Abort, FileBody, UploadHandle};
+use crate::api::transport::{self, FileBody, UploadHandle};
 use serde::de::DeserializeOwned;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -32,13 +32,8 @@ impl Client {
         }
     }
 
-    async fn run<T: DeserializeOwned>(
-        &self,
-        req: Request,
-        file: Option<&FileBody>,
-        abort: Option<&Abort>,
-    ) -> Result<T, ApiError> {
-        let raw = transport::send(&self.base, &req, file, abort).await?;
+    async fn run<T: DeserializeOwned>(&self, req: Request) -> Result<T, ApiError> {
+        let raw = transport::send(&self.base, &req).await?;
         decode(&raw, req.envelope)
     }
 
@@ -46,20 +41,25 @@ impl Client {
         self.token.as_deref()
     }
 
-    pub async fn create_from_file(
+    /// Sends a multipart request with a file, reporting upload progress; the handle cancels it.
+    fn upload<T: DeserializeOwned>(
         &self,
-        opts: &JobOptions,
+        req: Request,
         file: &FileBody,
-    ) -> Result<Created, ApiError> {
-        self.run(
-            endpoints::create_from_file(self.token(), opts),
-            Some(file),
-            None,
-        )
-        .await
+        on_progress: impl Fn(f64, f64) + 'static,
+    ) -> Result<
+        (
+            UploadHandle,
+            impl std::future::Future<Output = Result<T, ApiError>>,
+        ),
+        ApiError,
+    > {
+        let envelope = req.envelope;
+        let (handle, answer) = transport::upload(&self.base, &req, file, on_progress)?;
+        Ok((handle, async move { decode(&answer.await?, envelope) }))
     }
 
-    /// Creates a job from a file with upload progress; the handle cancels the upload.
+    /// Creates a job from a file (`audiofile`), with upload progress.
     pub fn create_with_progress(
         &self,
         opts: &JobOptions,
@@ -72,13 +72,14 @@ impl Client {
         ),
         ApiError,
     > {
-        let req = endpoints::create_from_file(self.token(), opts);
-        let envelope = req.envelope;
-        let (handle, answer) = transport::upload(&self.base, &req, file, on_progress)?;
-        Ok((handle, async move { decode(&answer.await?, envelope) }))
+        self.upload(
+            endpoints::create_from_file(self.token(), opts),
+            file,
+            on_progress,
+        )
     }
 
-    /// Adds a quality-checker entry with upload progress.
+    /// Adds a quality-checker entry (`zipfile`), with upload progress.
     pub fn qc_add_with_progress(
         &self,
         s: &QcSubmission<'_>,
@@ -91,10 +92,7 @@ impl Client {
         ),
         ApiError,
     > {
-        let req = endpoints::qc_add(need(&self.token)?, s);
-        let envelope = req.envelope;
-        let (handle, answer) = transport::upload(&self.base, &req, zip, on_progress)?;
-        Ok((handle, async move { decode(&answer.await?, envelope) }))
+        self.upload(endpoints::qc_add(need(&self.token)?, s), zip, on_progress)
     }
 
     pub async fn create_from_url(
@@ -103,31 +101,21 @@ impl Client {
         url: &str,
         remote: RemoteType,
     ) -> Result<Created, ApiError> {
-        self.run(
-            endpoints::create_from_url(self.token(), opts, url, remote),
-            None,
-            None,
-        )
-        .await
+        self.run(endpoints::create_from_url(self.token(), opts, url, remote))
+            .await
     }
 
-    pub async fn job(
-        &self,
-        hash: &str,
-        mirror: bool,
-        abort: Option<&Abort>,
-    ) -> Result<Job, ApiError> {
-        self.run(endpoints::get_job(hash, mirror, self.token()), None, abort)
+    pub async fn job(&self, hash: &str, mirror: bool) -> Result<Job, ApiError> {
+        self.run(endpoints::get_job(hash, mirror, self.token()))
             .await
     }
 
     pub async fn job_remote(&self, hash: &str) -> Result<Job, ApiError> {
-        self.run(endpoints::get_remote(hash), None, None).await
+        self.run(endpoints::get_remote(hash)).await
     }
 
     pub async fn cancel(&self, hash: &str) -> Result<Notice, ApiError> {
-        self.run(endpoints::cancel(need(&self.token)?, hash), None, None)
-            .await
+        self.run(endpoints::cancel(need(&self.token)?, hash)).await
     }
 
     /// The algorithms and the body as sent (for caching it as is).
@@ -136,16 +124,12 @@ impl Client {
         scope: Option<Scope>,
     ) -> Result<(Vec<Algorithm>, String), ApiError> {
         let req = endpoints::algorithms(scope);
-        let raw = transport::send(&self.base, &req, None, None).await?;
+        let raw = transport::send(&self.base, &req).await?;
         Ok((decode(&raw, req.envelope)?, raw.body))
     }
 
-    pub async fn algorithms(
-        &self,
-        scope: Option<Scope>,
-        abort: Option<&Abort>,
-    ) -> Result<Vec<Algorithm>, ApiError> {
-        self.run(endpoints::algorithms(scope), None, abort).await
+    pub async fn algorithms(&self, scope: Option<Scope>) -> Result<Vec<Algorithm>, ApiError> {
+        self.run(endpoints::algorithms(scope)).await
     }
 
     pub async fn news(
@@ -154,21 +138,19 @@ impl Client {
         start: u32,
         limit: u32,
     ) -> Result<Vec<NewsItem>, ApiError> {
-        self.run(endpoints::news(lang, start, limit), None, None)
-            .await
+        self.run(endpoints::news(lang, start, limit)).await
     }
 
     pub async fn queue(&self) -> Result<SiteQueue, ApiError> {
-        self.run(endpoints::queue(self.token()), None, None).await
+        self.run(endpoints::queue(self.token())).await
     }
 
     pub async fn demo(&self, start: u32, limit: u32) -> Result<Vec<Demo>, ApiError> {
-        self.run(endpoints::demo(start, limit), None, None).await
+        self.run(endpoints::demo(start, limit)).await
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Result<User, ApiError> {
-        self.run(endpoints::login(email, password), None, None)
-            .await
+        self.run(endpoints::login(email, password)).await
     }
 
     pub async fn register(
@@ -178,70 +160,42 @@ impl Client {
         password: &str,
         confirmation: &str,
     ) -> Result<Notice, ApiError> {
-        self.run(
-            endpoints::register(name, email, password, confirmation),
-            None,
-            None,
-        )
-        .await
-    }
-
-    pub async fn user(&self, abort: Option<&Abort>) -> Result<User, ApiError> {
-        self.run(endpoints::user(need(&self.token)?), None, abort)
+        self.run(endpoints::register(name, email, password, confirmation))
             .await
     }
 
+    pub async fn user(&self) -> Result<User, ApiError> {
+        self.run(endpoints::user(need(&self.token)?)).await
+    }
+
     pub async fn history(&self, start: u32, limit: u32) -> Result<Vec<HistoryEntry>, ApiError> {
-        self.run(
-            endpoints::history(need(&self.token)?, start, limit),
-            None,
-            None,
-        )
-        .await
+        self.run(endpoints::history(need(&self.token)?, start, limit))
+            .await
     }
 
     pub async fn set_premium(&self, on: bool) -> Result<Notice, ApiError> {
-        self.run(endpoints::set_premium(need(&self.token)?, on), None, None)
+        self.run(endpoints::set_premium(need(&self.token)?, on))
             .await
     }
 
     pub async fn set_long_filenames(&self, on: bool) -> Result<Notice, ApiError> {
-        self.run(
-            endpoints::set_long_filenames(need(&self.token)?, on),
-            None,
-            None,
-        )
-        .await
+        self.run(endpoints::set_long_filenames(need(&self.token)?, on))
+            .await
     }
 
     pub async fn qc_queue(&self, start: u32, limit: u32) -> Result<Vec<QcEntry>, ApiError> {
-        self.run(endpoints::qc_queue(start, limit), None, None)
-            .await
+        self.run(endpoints::qc_queue(start, limit)).await
     }
 
-    pub async fn qc_leaderboard(
-        &self,
-        q: &BoardQuery,
-        abort: Option<&Abort>,
-    ) -> Result<Leaderboard, ApiError> {
-        self.run(endpoints::qc_leaderboard(q), None, abort).await
-    }
-
-    pub async fn qc_add(
-        &self,
-        s: &QcSubmission<'_>,
-        zip: &FileBody,
-    ) -> Result<QcCreated, ApiError> {
-        self.run(endpoints::qc_add(need(&self.token)?, s), Some(zip), None)
-            .await
+    pub async fn qc_leaderboard(&self, q: &BoardQuery) -> Result<Leaderboard, ApiError> {
+        self.run(endpoints::qc_leaderboard(q)).await
     }
 
     pub async fn qc_entry(&self, id: i64) -> Result<QcEntry, ApiError> {
-        self.run(endpoints::qc_entry(id), None, None).await
+        self.run(endpoints::qc_entry(id)).await
     }
 
     pub async fn qc_delete(&self, id: i64, password: &str) -> Result<Notice, ApiError> {
-        self.run(endpoints::qc_delete(id, password), None, None)
-            .await
+        self.run(endpoints::qc_delete(id, password)).await
     }
 }

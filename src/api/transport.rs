@@ -10,41 +10,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    AbortController, AbortSignal, FormData, ProgressEvent, RequestCache, XmlHttpRequest,
-};
+use web_sys::{FormData, ProgressEvent, RequestCache, XmlHttpRequest};
 
 /// A file to upload, straight from the `<input type=file>` or a drop: never copied.
 pub type FileBody = web_sys::Blob;
-
-/// Cancels in-flight requests when dropped, so a view that goes away stops its calls.
-pub struct Abort(Option<AbortController>);
-
-impl Abort {
-    pub fn new() -> Self {
-        Self(AbortController::new().ok())
-    }
-    fn signal(&self) -> Option<AbortSignal> {
-        self.0.as_ref().map(AbortController::signal)
-    }
-    pub fn abort(&self) {
-        if let Some(c) = &self.0 {
-            c.abort();
-        }
-    }
-}
-
-impl Default for Abort {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Drop for Abort {
-    fn drop(&mut self) {
-        self.abort();
-    }
-}
 
 /// Whether `base` is another origin than the page's (a cross-origin block is then possible).
 fn is_cross_origin(base: &str) -> bool {
@@ -160,49 +129,21 @@ pub fn upload(
     Ok((handle, done))
 }
 
-pub async fn send(
-    base: &str,
-    req: &Request,
-    file: Option<&FileBody>,
-    abort: Option<&Abort>,
-) -> Result<RawResponse, ApiError> {
+/// Sends a request without a file (files go through [`upload`], for its progress events).
+pub async fn send(base: &str, req: &Request) -> Result<RawResponse, ApiError> {
     let url = req.url(base);
-    let signal = abort.and_then(Abort::signal);
     let builder = match req.method {
         Method::Get => Http::get(&url),
         Method::Post => Http::post(&url),
     }
-    .cache(RequestCache::NoStore)
-    .abort_signal(signal.as_ref());
-    let network = || ApiError::Network {
-        base: if base.is_empty() {
-            "this site".into()
-        } else {
-            base.to_string()
-        },
-        cross_origin: is_cross_origin(base),
-    };
+    .cache(RequestCache::NoStore);
+    let network = || network_error(base);
     let built = match req.method {
         Method::Get => builder.build(),
-        Method::Post => {
-            let form = FormData::new().map_err(|_| network())?;
-            for (k, v) in &req.form {
-                form.append_with_str(k, v).map_err(|_| network())?;
-            }
-            if let (Some(field), Some(f)) = (req.file_field, file) {
-                form.append_with_blob(field, f).map_err(|_| network())?;
-            }
-            builder.body(form)
-        }
+        Method::Post => builder.body(form_data(req, None).ok_or_else(network)?),
     }
     .map_err(|_| network())?;
-    let resp = built.send().await.map_err(|_| {
-        if signal.as_ref().is_some_and(AbortSignal::aborted) {
-            ApiError::Aborted
-        } else {
-            network()
-        }
-    })?;
+    let resp = built.send().await.map_err(|_| network())?;
     let status = resp.status();
     let retry_after = resp.headers().get("retry-after");
     // A connection dropped mid-body is reported like a network failure.

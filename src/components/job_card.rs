@@ -28,59 +28,87 @@ pub fn JobCard(
     /// Whether retrying needs the file to be chosen again.
     #[prop(into)]
     needs_file: Signal<bool>,
+    /// Why the last action on the card failed.
+    #[prop(into)]
+    error: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = move || job.with(|j| j.id.clone());
-    let status_class = move || {
+    // Each part of the card changes only when what it shows changes, not on every poll: a
+    // focused button is not replaced under the person's keyboard.
+    let status_class = Memo::new(move |_| {
         job.with(|j| match (&j.phase, j.status) {
             (Phase::Refused, _) | (_, Some(Status::Failed | Status::NotFound)) => "job bad",
             (Phase::Interrupted, _) => "job warn",
             (Phase::Ended, Some(Status::Done)) => "job good",
             _ => "job",
         })
+    });
+    let hash = Memo::new(move |_| job.with(|j| j.hash.clone()));
+    let uploading = Memo::new(move |_| job.with(|j| j.phase == Phase::Uploading));
+    let waiting = Memo::new(move |_| {
+        job.with(|j| j.phase == Phase::Submitted && j.status == Some(Status::Waiting))
+    });
+    let retryable = Memo::new(move |_| {
+        job.with(|j| matches!(j.phase, Phase::Interrupted | Phase::Refused) && j.hash.is_none())
+    });
+    let parts = Memo::new(move |_| {
+        job.with(|j| {
+            (j.phase == Phase::Submitted && j.status == Some(Status::Distributing))
+                .then_some(j.chunks)
+        })
+    });
+    let uploading_now = Memo::new(move |_| progress.with(Option::is_some));
+    let name = StoredValue::new(job.with_untracked(|j| j.file_name.clone()));
+    let upload_line = move || {
+        progress.get().map(|p| {
+            let eta = (p.speed() > 0.0).then(|| {
+                format!(
+                    " · {} left",
+                    human_duration((p.total - p.loaded) / p.speed())
+                )
+            });
+            format!(
+                "{} of {} · {}/s{}",
+                human_bytes(p.loaded),
+                human_bytes(p.total),
+                human_bytes(p.speed()),
+                eta.unwrap_or_default()
+            )
+        })
     };
     let retry_input = format!("retry-{}", job.with_untracked(|j| j.id.clone()));
     view! {
-        <li class=status_class>
+        <li class=move || status_class.get()>
             <div class="job-head">
                 <strong class="file">{move || job.with(|j| j.file_name.clone())}</strong>
                 <span class="algo">{move || job.with(|j| j.algorithm.clone())}</span>
             </div>
             <p class="job-status" role="status" aria-live="polite">{move || job.with(|j| j.status_line(now.get()))}</p>
-            {move || {
-                progress.get().map(|p| {
-                    let name = job.with_untracked(|j| j.file_name.clone());
-                    let line = format!(
-                        "{} of {} · {}/s",
-                        human_bytes(p.loaded),
-                        human_bytes(p.total),
-                        human_bytes(p.speed()),
-                    );
-                    let eta = if p.speed() > 0.0 { Some(human_duration((p.total - p.loaded) / p.speed())) } else { None };
-                    view! {
-                        <div class="upload">
-                            <ProgressBar value=Signal::derive(move || Some(p.fraction())) label=format!("Upload of {name}") />
-                            <span class="help">{line} {eta.map(|e| format!(" · {e} left"))}</span>
-                        </div>
-                    }
-                })
-            }}
-            {move || job.with(|j| (j.phase == Phase::Submitted && j.status == Some(Status::Distributing)).then(|| {
-                let frac = j.chunks.map(|(d, a)| if a > 0 { d as f64 / a as f64 } else { 0.0 });
-                view! { <ProgressBar value=Signal::derive(move || frac) label="Parts done" /> }
-            }))}
+            {move || uploading_now.get().then(|| view! {
+                <div class="upload">
+                    <ProgressBar value=Signal::derive(move || progress.get().map(|p| p.fraction())) label=format!("Upload of {}", name.get_value()) />
+                    <span class="help">{upload_line}</span>
+                </div>
+            })}
+            {move || parts.with(Option::is_some).then(|| view! {
+                <ProgressBar
+                    value=Signal::derive(move || parts.get().flatten().map(|(d, a)| if a > 0 { d as f64 / a as f64 } else { 0.0 }))
+                    label="Parts done"
+                />
+            })}
             <div class="row actions">
-                {move || job.with(|j| j.hash.clone()).map(|h| view! {
+                {move || hash.get().map(|h| view! {
                     <a href=format!("/jobs/{}", crate::api::request::encode(&h))>"Open"</a>
                 })}
-                {move || (job.with(|j| j.phase == Phase::Uploading)).then(|| view! {
+                {move || uploading.get().then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| on_cancel_upload.run(id())>"Cancel upload"</button>
                 })}
-                {move || job.with(|j| j.phase == Phase::Submitted && j.status == Some(Status::Waiting)).then(|| view! {
+                {move || waiting.get().then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| on_cancel_job.run(id())>"Cancel job"</button>
                 })}
                 {
                     let retry_input = retry_input.clone();
-                    move || job.with(|j| matches!(j.phase, Phase::Interrupted | Phase::Refused) && j.hash.is_none()).then(|| {
+                    move || (retryable.get()).then(|| {
                         let retry_input = retry_input.clone();
                         if needs_file.get() {
                             view! {
@@ -96,10 +124,11 @@ pub fn JobCard(
                         }
                     })
                 }
-                {move || (job.with(|j| j.phase != Phase::Uploading)).then(|| view! {
+                {move || (!uploading.get()).then(|| view! {
                     <button type="button" class="link" on:click=move |_| on_remove.run(id())>"Forget"</button>
                 })}
             </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </li>
     }
 }

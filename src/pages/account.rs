@@ -6,7 +6,7 @@ use crate::api::models::User;
 use crate::api::{ApiError, Client};
 use crate::components::{loaded_view, ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
 use crate::state::load::{load, Task};
-use crate::state::{use_queue_watch, use_settings};
+use crate::state::{use_queue_watch, use_settings, use_tracker};
 use leptos::prelude::*;
 
 /// The messages for one field of a validation refusal.
@@ -154,10 +154,11 @@ fn Switch(
 #[component]
 fn Signed() -> impl IntoView {
     let settings = use_settings();
+    let tracker = use_tracker();
     let watch = use_queue_watch();
     let user = load(move || {
         let client = settings.client();
-        async move { client.user(None).await }
+        async move { client.user().await }
     });
     let toggle = Task::new();
     let switch = move |which: &'static str, on: bool| {
@@ -175,6 +176,8 @@ fn Signed() -> impl IntoView {
         if toggle.value.get().is_some() {
             user.refetch();
             watch.refresh(settings);
+            // The plan the Separate screen and the batch queue use changes with the switch.
+            tracker.refresh_account();
         }
     });
     let busy = Signal::derive(move || toggle.pending.get());

@@ -34,7 +34,7 @@ pub fn JobPage(
         let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
         let client = Client::new(base, settings.token.get_untracked());
         let h = hash.get_value();
-        mirror.run(async move { client.job(&h, true, None).await });
+        mirror.run(async move { client.job(&h, true).await });
     };
 
     view! {

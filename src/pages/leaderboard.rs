@@ -25,7 +25,7 @@ pub fn LeaderboardPage() -> impl IntoView {
     let board = load(move || {
         let client = settings.client();
         let q = state.get().query();
-        async move { client.qc_leaderboard(&q, None).await }
+        async move { client.qc_leaderboard(&q).await }
     });
     let go = move |s: BoardState| location.navigate(&s.to_url());
     // The filter is sent a moment after typing stops, and replaces the address (no history spam).

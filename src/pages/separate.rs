@@ -69,15 +69,6 @@ pub fn SeparatePage() -> impl IntoView {
         force.set_value(false);
         async move { load_algorithms(base, f).await }
     });
-    let user = load(move || {
-        let c = settings.client();
-        async move {
-            Ok(match c.token {
-                None => None,
-                Some(_) => c.user(None).await.ok(),
-            })
-        }
-    });
 
     let saved = Choices::load();
     let selected = RwSignal::new(saved.algorithm);
@@ -103,8 +94,7 @@ pub fn SeparatePage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(a) = chosen.get() {
             let remembered = Choices::load()
-                .per_algorithm
-                .get(&a.id)
+                .options_for(a.id)
                 .cloned()
                 .unwrap_or_default();
             values.set(initial_values(&a, &remembered));
@@ -119,13 +109,20 @@ pub fn SeparatePage() -> impl IntoView {
         let mut c = Choices::load();
         c.algorithm = Some(a.id);
         c.output_format = fmt;
-        c.per_algorithm.insert(a.id, v);
+        c.set_options(a.id, v);
         c.save();
     });
 
-    let premium =
-        Signal::derive(move || user.ok().flatten().is_some_and(|u: User| u.premium_enabled));
-    let balance = Signal::derive(move || user.ok().flatten().and_then(|u| u.premium_minutes));
+    let premium = Signal::derive(move || {
+        tracker
+            .account
+            .with(|u| u.as_ref().is_some_and(|u: &User| u.premium_enabled))
+    });
+    let balance = Signal::derive(move || {
+        tracker
+            .account
+            .with(|u| u.as_ref().and_then(|u| u.premium_minutes))
+    });
 
     // Input: files or a link.
     let use_link = RwSignal::new(false);
@@ -342,7 +339,7 @@ pub fn SeparatePage() -> impl IntoView {
                             let text = if *prem { format!("{label} (premium)") } else { label.to_string() };
                             view! {
                                 <option value=code.to_string() selected=move || output_format.get() == code
-                                    disabled=move || *prem && user.ok().flatten().is_some() && !premium.get()>{text}</option>
+                                    disabled=move || *prem && tracker.account.with(Option::is_some) && !premium.get()>{text}</option>
                             }
                         }).collect_view()}
                     </select>
@@ -418,7 +415,7 @@ pub fn SeparatePage() -> impl IntoView {
                     {move || (balance.get().is_some() && premium.get() && pending.with(|l| l.iter().filter_map(|p| cost_of(p.duration.flatten())).sum::<u64>()) as i64 > balance.get().unwrap_or(0))
                         .then(|| view! { <strong class="error-inline">" More than your balance."</strong> })}
                 </p>
-                <p class="help">{move || format!("Your plan runs {} job(s) at a time; the rest wait in this browser's queue.", tracker.limit.get())}</p>
+                <p class="help">{move || format!("Your plan runs {} job(s) at a time; the rest wait in this browser's queue.", tracker.limit())}</p>
                 <div class="row">
                     <button type="submit">"Separate"</button>
                     {move || browser::page::notifications_undecided().then(|| view! {
@@ -496,18 +493,29 @@ pub fn TrackedJobCard(tracker: Tracker, id: String, now: Signal<f64>) -> impl In
     });
     let progress =
         Signal::derive(move || key.with_value(|k| tracker.progress.with(|m| m.get(k).copied())));
-    let needs_file = Signal::derive(move || {
+    let needs_file = Memo::new(move |_| {
         tracker.jobs.track();
         key.with_value(|k| tracker.needs_file(k))
     });
     let error = RwSignal::new(None::<String>);
+    // The card is built once and follows the job through its signal: rebuilding it on every
+    // poll would lose focus and a half-chosen retry file.
+    let last = StoredValue::new(job.get_untracked());
+    let current = Signal::derive(move || match job.get() {
+        Some(j) => {
+            last.set_value(Some(j.clone()));
+            j
+        }
+        None => last.get_value().expect("shown only while the job exists"),
+    });
     view! {
-        {move || job.get().map(|j| view! {
+        <Show when=move || job.with(Option::is_some)>
             <JobCard
-                job=Signal::derive(move || job.get().unwrap_or(j.clone()))
+                job=current
                 progress=progress
                 now=now
                 needs_file=needs_file
+                error=error
                 on_cancel_upload=Callback::new(move |id: String| tracker.cancel_upload(&id))
                 on_cancel_job=Callback::new(move |id: String| spawn_local(async move {
                     if let Err(e) = tracker.cancel_job(&id).await { error.set(Some(e.to_string())); }
@@ -517,7 +525,6 @@ pub fn TrackedJobCard(tracker: Tracker, id: String, now: Signal<f64>) -> impl In
                 })
                 on_remove=Callback::new(move |id: String| tracker.remove(&id))
             />
-        })}
-        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </Show>
     }
 }

@@ -56,7 +56,7 @@ pub fn SettingsPage() -> impl IntoView {
                         class="secondary"
                         on:click=move |_| {
                             let client = Client::new(base.get().trim().trim_end_matches('/'), Some(token.get().trim().to_string()));
-                            check.run(async move { client.user(None).await });
+                            check.run(async move { client.user().await });
                         }
                     >
                         "Check token"

@@ -3,7 +3,6 @@
 use crate::forms::options::Values;
 use crate::state::storage;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub const KEY_CHOICES: &str = "mvsep.choices";
 
@@ -12,10 +11,21 @@ pub struct Choices {
     /// Algorithm id (not render_id: render_ids repeat in older lists).
     pub algorithm: Option<i64>,
     pub output_format: u8,
-    pub per_algorithm: BTreeMap<i64, Values>,
+    /// (algorithm id, its options), a pair list: smaller in wasm than a map.
+    pub per_algorithm: Vec<(i64, Values)>,
 }
 
 impl Choices {
+    pub fn options_for(&self, algorithm: i64) -> Option<&Values> {
+        self.per_algorithm
+            .iter()
+            .find(|(a, _)| *a == algorithm)
+            .map(|(_, v)| v)
+    }
+    pub fn set_options(&mut self, algorithm: i64, values: Values) {
+        self.per_algorithm.retain(|(a, _)| *a != algorithm);
+        self.per_algorithm.push((algorithm, values));
+    }
     pub fn load() -> Self {
         storage::get(KEY_CHOICES)
             .and_then(|t| serde_json::from_str(&t).ok())

@@ -2,7 +2,7 @@
 //! ends, within the request budget, pausing while the tab is hidden. One tracker per app,
 //! shared through a context; pages read its signals and call its methods.
 
-use crate::api::models::{Job, Status};
+use crate::api::models::{Job, Status, User};
 use crate::api::{ApiError, Client, UploadHandle};
 use crate::browser::{self, is_hidden, now_ms, random_unit};
 use crate::forms::batch::{is_limit_refusal, next_to_send, Phase};
@@ -101,8 +101,8 @@ struct Schedule {
 pub struct Tracker {
     pub jobs: RwSignal<Vec<TrackedJob>>,
     pub progress: RwSignal<IdMap<Progress>>,
-    /// How many jobs may run at once (1 free, 10 premium; read from the account).
-    pub limit: RwSignal<usize>,
+    /// The account for the current token (plan, balance), re-read when a job ends.
+    pub account: RwSignal<Option<User>>,
     files: StoredValue<IdMap<web_sys::File>, LocalStorage>,
     uploads: StoredValue<IdMap<UploadHandle>, LocalStorage>,
     sched: StoredValue<Schedule, LocalStorage>,
@@ -114,7 +114,7 @@ impl Tracker {
         let t = Self {
             jobs: RwSignal::new(jobs::load()),
             progress: RwSignal::new(IdMap::new()),
-            limit: RwSignal::new(1),
+            account: RwSignal::new(None),
             files: StoredValue::new_local(IdMap::new()),
             uploads: StoredValue::new_local(IdMap::new()),
             sched: StoredValue::new_local(Schedule::default()),
@@ -124,21 +124,13 @@ impl Tracker {
         Effect::new(move |_| {
             t.jobs.with(|j| jobs::save(j));
         });
-        // The plan's limit comes from the account.
+        // The plan (parallel limit, balance) comes from the account.
         Effect::new(move |_| {
-            let client = settings.client();
-            if client.token.is_none() {
-                t.limit.set(1);
-                return;
-            }
-            spawn_local(async move {
-                if let Ok(user) = client.user(None).await {
-                    t.limit.set(user.parallel_limit());
-                    t.pump();
-                }
-            });
+            settings.base.track();
+            settings.token.track();
+            t.refresh_account();
         });
-        let _ = set_interval_with_handle(move || t.tick(), Duration::from_millis(1000));
+        let _ = set_interval_with_handle(move || t.pump(), Duration::from_millis(1000));
         browser::page::on_visible(move || {
             browser::set_title("mvsep-web");
             // Back in view: ask about every job now.
@@ -149,10 +141,24 @@ impl Tracker {
         t
     }
 
-    fn tick(&self) {
-        if !is_hidden() {
-            self.pump();
+    /// Reads the account again (after a job ends, its credits have changed).
+    pub fn refresh_account(&self) {
+        let client = self.settings.client();
+        let t = *self;
+        if client.token.is_none() {
+            t.account.set(None);
+            return;
         }
+        spawn_local(async move {
+            let user = client.user().await.ok();
+            t.account.try_set(user);
+            t.pump();
+        });
+    }
+
+    /// How many jobs may run at once: 1 free (or unknown), 10 premium.
+    pub fn limit(&self) -> usize {
+        self.account.with(plan_limit)
     }
 
     fn update(&self, id: &str, f: impl FnOnce(&mut TrackedJob)) {
@@ -271,6 +277,7 @@ impl Tracker {
             j.status = Some(Status::Failed);
             j.message = Some(notice.message.clone().unwrap_or_else(|| "Cancelled".into()));
         });
+        self.refresh_account();
         self.pump();
         Ok(notice.message.unwrap_or_else(|| "Cancelled".into()))
     }
@@ -278,23 +285,20 @@ impl Tracker {
     /// Starts what can start: uploads into free slots, polls that are due.
     pub fn pump(&self) {
         let now = now_ms();
-        let items: Vec<(Phase, bool)> = self.jobs.with_untracked(|l| {
-            l.iter()
-                .map(|j| {
-                    (
-                        j.phase.clone(),
-                        j.is_final()
-                            || matches!(j.status, Some(s) if s.is_final() && !j.is_finishing()),
-                    )
-                })
-                .collect()
-        });
+        let items: Vec<(Phase, bool)> = self
+            .jobs
+            .with_untracked(|l| l.iter().map(|j| (j.phase.clone(), j.is_final())).collect());
         if self.sched.with_value(|s| now >= s.hold_uploads_until) {
-            if let Some(i) = next_to_send(&items, self.limit.get_untracked()) {
+            if let Some(i) = next_to_send(&items, self.account.with_untracked(plan_limit)) {
                 if let Some(id) = self.jobs.with_untracked(|l| l.get(i).map(|j| j.id.clone())) {
                     self.send(id);
                 }
             }
+        }
+        // No polling while the tab is hidden, whoever asked for a pump (a tick, an upload that
+        // finished, a job that ended); the tab's return asks at once.
+        if is_hidden() {
+            return;
         }
         let due: Vec<String> = self.jobs.with_untracked(|l| {
             l.iter()
@@ -475,7 +479,7 @@ impl Tracker {
         let client = Client::new(job.api_base.clone(), None);
         let t = *self;
         spawn_local(async move {
-            let r = client.job(&hash, false, None).await;
+            let r = client.job(&hash, false).await;
             t.sched.update_value(|s| {
                 s.in_flight.remove(&id);
             });
@@ -561,9 +565,15 @@ impl Tracker {
             );
             browser::set_title(&format!("{title} — mvsep-web"));
             browser::notify("mvsep-web", &title);
+            // The balance has changed; the freed slot is filled now.
+            self.refresh_account();
             self.pump();
         }
     }
+}
+
+fn plan_limit(user: &Option<User>) -> usize {
+    user.as_ref().map_or(1, User::parallel_limit)
 }
 
 pub fn provide_tracker(settings: Settings) -> Tracker {

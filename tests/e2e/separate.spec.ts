@@ -116,6 +116,35 @@ test('a lost answer to an upload does not make the file a second job', async ({ 
   expect(creates.length, 'the file was sent once').toBe(1);
 });
 
+test('no polling while the tab is hidden, a poll at once when it shows; cards are not rebuilt by polls', async ({ page, errors }) => {
+  test.setTimeout(60_000);
+  const polls: number[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/separation/get?')) polls.push(Date.now()); });
+  await signIn(page, PREMIUM_TOKEN);
+  const s = new SeparateScreen(page);
+  await s.open();
+  await s.model(/^MelBand Roformer/);
+  // 1400 s of audio is split in 24 parts: about 12 s of "distributing", polled every 5 s.
+  await s.addFiles([song('long.wav', 1400)]);
+  await s.submit();
+  const card = s.card('long.wav');
+  await expect(card.getByRole('status')).toContainText('Split over several servers', { timeout: 30_000 });
+  const open = await card.getByRole('link', { name: 'Open' }).elementHandle();
+  const setHidden = (hidden: boolean) => page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+  await setHidden(true);
+  const before = polls.length;
+  await page.waitForTimeout(11_000);
+  expect(polls.length, 'no poll while hidden').toBe(before);
+  const shown = Date.now();
+  await setHidden(false);
+  await expect.poll(() => polls.filter((t) => t >= shown).length, { timeout: 2_000 }).toBeGreaterThan(0);
+  expect(await open!.evaluate((a) => a.isConnected), 'the card was updated in place').toBe(true);
+});
+
 test('cancelling a waiting job refunds its credits', async ({ page, request, errors }) => {
   test.setTimeout(60_000);
   await signIn(page, PREMIUM_TOKEN);
