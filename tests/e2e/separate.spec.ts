@@ -240,7 +240,6 @@ test('Separate works by keyboard and passes axe', async ({ page, errors }) => {
   await page.getByLabel('Overlap').focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByLabel('Overlap')).toHaveValue('8');
-  await expect(page.getByText(/×|credits/).first()).toBeVisible();
   await s.addFiles([song('k.wav')]);
   // 87.5 % overlap costs 1.5 times: 1 credit becomes 2.
   await expect(page.getByText('0:02 · 2 credits')).toBeVisible();
