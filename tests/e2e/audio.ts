@@ -15,4 +15,4 @@ export function wav(secs: number, rate = 8000): Buffer {
   return Buffer.concat([h, data]);
 }
 
-export const song = (name: string, secs = 2) => ({ name, mimeType: 'audio/wav', buffer: wav(secs) });
+export const song = (name: string, secs = 2, rate = 8000) => ({ name, mimeType: 'audio/wav', buffer: wav(secs, rate) });

@@ -124,8 +124,9 @@ test('no polling while the tab is hidden, a poll at once when it shows; cards ar
   const s = new SeparateScreen(page);
   await s.open();
   await s.model(/^MelBand Roformer/);
-  // 1400 s of audio is split in 24 parts: about 12 s of "distributing", polled every 5 s.
-  await s.addFiles([song('long.wav', 1400)]);
+  // 3000 s of audio is split in 50 parts: about 25 s of "distributing", polled every 5 s, so the
+  // job is still moving when the tab shows again even on a slow machine.
+  await s.addFiles([song('long.wav', 3000, 4000)]);
   await s.submit();
   const card = s.card('long.wav');
   await expect(card.getByRole('status')).toContainText('Split over several servers', { timeout: 30_000 });
@@ -142,6 +143,7 @@ test('no polling while the tab is hidden, a poll at once when it shows; cards ar
   const shown = Date.now();
   await setHidden(false);
   await expect.poll(() => polls.filter((t) => t >= shown).length, { timeout: 2_000 }).toBeGreaterThan(0);
+  await expect(card.getByRole('status')).toContainText('Split over several servers');
   expect(await open!.evaluate((a) => a.isConnected), 'the card was updated in place').toBe(true);
 });
 
