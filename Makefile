@@ -66,7 +66,10 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-## make bench: upload benchmark (500 MB through the app vs curl; figures in the README)
+## make bench: upload benchmark (500 MB through the app vs curl, on loopback and at 1 Gbit/s and
+## 100 Mbit/s links; figures in the README) and the 1000-entry leaderboard
 bench: tools fetch build
 	node tests/bench/upload.mjs
+	tests/bench/link.sh 1gbit node tests/bench/upload.mjs
+	tests/bench/link.sh 100mbit node tests/bench/upload.mjs
 	node tests/bench/board.mjs

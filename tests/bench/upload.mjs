@@ -91,7 +91,7 @@ try {
   }, [`${BASE}/api/separation/create`, TOKEN]).catch(() => NaN);
   await browser.close();
   const mb = (n) => (n / 1024 / 1024).toFixed(1);
-  console.log(`upload benchmark: ${mb(bytes)} MB file`);
+  console.log(`upload benchmark: ${mb(bytes)} MB file, link: ${process.env.BENCH_LINK ?? 'loopback, unshaped'}`);
   console.log(`curl:     ${curlSecs.toFixed(2)} s, ${mb(bytes / curlSecs)} MB/s`);
   console.log(`app:      ${appSecs.toFixed(2)} s, ${mb(bytes / appSecs)} MB/s (${(curlSecs / appSecs).toFixed(2)}x curl), accepted: ${ok}`);
   console.log(`fetch():  ${fetchSecs.toFixed(2)} s, ${mb(bytes / fetchSecs)} MB/s (${(curlSecs / fetchSecs).toFixed(2)}x curl): the browser's own ceiling here`);
