@@ -78,6 +78,15 @@ pub fn human_duration(secs: f64) -> String {
     }
 }
 
+/// "1 credit", "3 credits".
+pub fn count(n: u64, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
 /// Guesses `remote_type` from a link's host.
 pub fn guess_remote(url: &str) -> RemoteType {
     let host = url

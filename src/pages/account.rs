@@ -5,6 +5,7 @@
 use crate::api::models::User;
 use crate::api::{ApiError, Client};
 use crate::components::{loaded_view, ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
+use crate::forms::files::count;
 use crate::state::load::{load, Task};
 use crate::state::{use_queue_watch, use_settings, use_tracker};
 use leptos::prelude::*;
@@ -194,7 +195,7 @@ fn Signed() -> impl IntoView {
                                 on_change=Callback::new(move |on| { switch("premium", on); }) />
                             <Switch id="long-switch" label="Long file names for results" on=u.long_filenames_enabled busy=busy
                                 on_change=Callback::new(move |on| { switch("long", on); }) />
-                            <p class="help">{format!("{running} job(s) of yours running at the service.")}</p>
+                            <p class="help">{format!("{} of yours running at the service.", count(running as u64, "job"))}</p>
                         }.into_any()
         })}
         <div aria-live="polite">

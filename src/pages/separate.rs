@@ -12,7 +12,7 @@ use crate::components::{
     use_clock, AlgorithmPicker, DropZone, ErrorView, JobCard, Loading, OptionForm, SafeHtml,
 };
 use crate::forms::batch::Phase;
-use crate::forms::files::{guess_remote, human_bytes, human_duration, refusal};
+use crate::forms::files::{count, guess_remote, human_bytes, human_duration, refusal};
 use crate::forms::options::{self, credits, initial_values, price_multiplier, submission, Values};
 use crate::router::use_location;
 use crate::state::choices::Choices;
@@ -170,6 +170,13 @@ pub fn SeparatePage() -> impl IntoView {
     });
     let cost_of =
         move |d: Option<f64>| d.map(|secs| credits(secs, coefficient.get(), multiplier.get()));
+    // (credits of the files whose length is known, whether some length is unknown)
+    let total_cost = Memo::new(move |_| {
+        pending.with(|l| {
+            let total: u64 = l.iter().filter_map(|p| cost_of(p.duration.flatten())).sum();
+            (total, l.iter().any(|p| p.duration.flatten().is_none()))
+        })
+    });
     let reason_of = move |p: &Pending| {
         let d = p.duration.flatten();
         refusal(
@@ -369,7 +376,7 @@ pub fn SeparatePage() -> impl IntoView {
                                         <span class="help">{human_bytes(p.file.size())}</span>
                                         {move || info().map(|x| match x.duration {
                                             None => view! { <span class="help">"reading its length…"</span> }.into_any(),
-                                            Some(Some(d)) => view! { <span class="help">{format!("{} · {} credits", human_duration(d), cost_of(Some(d)).unwrap_or(1))}</span> }.into_any(),
+                                            Some(Some(d)) => view! { <span class="help">{format!("{} · {}", human_duration(d), count(cost_of(Some(d)).unwrap_or(1), "credit"))}</span> }.into_any(),
                                             Some(None) => view! { <span class="help">"length unknown"</span> }.into_any(),
                                         })}
                                         {move || info().and_then(|x| reason_of(&x)).map(|r| view! { <span class="error-inline">{r}</span> })}
@@ -402,9 +409,14 @@ pub fn SeparatePage() -> impl IntoView {
                 <h2>"4. Cost"</h2>
                 <p class="cost" role="status">
                     {move || {
-                        let total: u64 = pending.with(|l| l.iter().filter_map(|p| cost_of(p.duration.flatten())).sum());
-                        let unknown = pending.with(|l| l.iter().any(|p| p.duration.flatten().is_none()));
-                        let mut s = if use_link.get() { "A link's cost is known once the service reads it.".to_string() } else { format!("About {total} credits{}", if unknown { " (some lengths unknown)" } else { "" }) };
+                        let (total, unknown) = total_cost.get();
+                        let mut s = if use_link.get() {
+                            "A link's cost is known once the service reads it.".to_string()
+                        } else if pending.with(Vec::is_empty) {
+                            "Add songs to see what they cost".to_string()
+                        } else {
+                            format!("About {}{}", count(total, "credit"), if unknown { " (some lengths unknown)" } else { "" })
+                        };
                         match (balance.get(), premium.get()) {
                             (Some(b), true) => s.push_str(&format!("; your balance is {b}.")),
                             (Some(b), false) => s.push_str(&format!(". Credits are charged only with premium use on (balance {b}).")),
@@ -412,10 +424,10 @@ pub fn SeparatePage() -> impl IntoView {
                         }
                         s
                     }}
-                    {move || (balance.get().is_some() && premium.get() && pending.with(|l| l.iter().filter_map(|p| cost_of(p.duration.flatten())).sum::<u64>()) as i64 > balance.get().unwrap_or(0))
+                    {move || (premium.get() && balance.get().is_some_and(|b| total_cost.get().0 as i64 > b))
                         .then(|| view! { <strong class="error-inline">" More than your balance."</strong> })}
                 </p>
-                <p class="help">{move || format!("Your plan runs {} job(s) at a time; the rest wait in this browser's queue.", tracker.limit())}</p>
+                <p class="help">{move || format!("Your plan runs {} at a time; the rest wait in this browser's queue.", count(tracker.limit() as u64, "job"))}</p>
                 <div class="row">
                     <button type="submit">"Separate"</button>
                     {move || browser::page::notifications_undecided().then(|| view! {

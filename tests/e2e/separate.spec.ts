@@ -8,8 +8,8 @@ test('one file goes to done; the stems play and download', async ({ page, errors
   await s.open();
   await s.model(/^MelBand Roformer/);
   await s.addFiles([song('my song.wav', 3)]);
-  await expect(page.getByText('0:03 · 1 credits')).toBeVisible();
-  await expect(page.getByText('About 1 credits; your balance is 500.')).toBeVisible();
+  await expect(page.getByText('0:03 · 1 credit')).toBeVisible();
+  await expect(page.getByText('About 1 credit; your balance is 500.')).toBeVisible();
   await s.submit();
   await s.toJobs();
   await expect(s.card('my song.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
@@ -41,7 +41,7 @@ test('a batch of three on a free account never has two jobs in flight', async ({
   await signIn(page, FREE_TOKEN);
   const s = new SeparateScreen(page);
   await s.open();
-  await expect(page.getByText('Your plan runs 1 job(s) at a time')).toBeVisible();
+  await expect(page.getByText('Your plan runs 1 job at a time')).toBeVisible();
   await s.model(/^BS Roformer/);
   await s.addFiles([song('a.wav'), song('b.wav'), song('c.wav')]);
   await s.submit();
