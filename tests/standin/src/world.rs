@@ -99,6 +99,8 @@ pub struct App {
     pub world: Mutex<World>,
     /// The recorded algorithms list, parsed once.
     pub algorithms: Vec<Value>,
+    /// What a job may use: the served list and the other recorded list's extra algorithms.
+    pub runnable: Vec<Value>,
     pub news_en: Vec<Value>,
     pub news_ru: Vec<Value>,
     pub demo: Vec<Value>,

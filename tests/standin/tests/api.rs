@@ -345,6 +345,23 @@ async fn refusals_use_the_real_envelopes() {
 }
 
 #[tokio::test]
+async fn a_client_written_for_the_other_list_runs_its_models() {
+    // The 2026 sample is served; Demucs4 HT (20) is only in the 2024 list, as in many clients.
+    let s = start(&[]).await;
+    let (_, algos) = s.get("/api/app/algorithms").await;
+    assert!(!algos
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["render_id"] == 20));
+    let (st, body) = s.create(Some(FREE), "20", "a.wav", tone(1.0), &[]).await;
+    assert_eq!(st, 200, "{body}");
+    let (st, body) = s.create(Some(FREE), "99999", "a.wav", tone(1.0), &[]).await;
+    assert_eq!(st, 400);
+    assert!(body["message"]["sep_type"].is_array(), "{body}");
+}
+
+#[tokio::test]
 async fn parallel_limit_cancel_and_refund() {
     let s = start(&["--queue", "50"]).await;
     let (st, first) = s.create(Some(FREE), "40", "a.wav", tone(1.0), &[]).await;
