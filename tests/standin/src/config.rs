@@ -97,6 +97,10 @@ impl Config {
         let speed = num(get("--slow", "STANDIN_SLOW"), "STANDIN_SLOW", 1.0)?;
         let mut timing = Timing::fast().scaled(speed);
         timing.queue_ahead = num(get("--queue", "STANDIN_QUEUE"), "STANDIN_QUEUE", 2.0)? as u32;
+        if let Some(ms) = get("--finishing-ms", "STANDIN_FINISHING_MS") {
+            let ms = num(Some(ms), "STANDIN_FINISHING_MS", 0.0)?;
+            timing.finishing = Duration::from_secs_f64(ms.max(0.0) / 1000.0);
+        }
         let faults = crate::faults::Faults {
             latency_ms: num(get("--latency-ms", "STANDIN_LATENCY_MS"), "latency", 0.0)? as u64,
             error_rate: num(get("--error-rate", "STANDIN_ERROR_RATE"), "error rate", 0.0)?,

@@ -261,6 +261,15 @@ async fn done_comes_first_without_files() {
 }
 
 #[tokio::test]
+async fn finishing_zero_gives_files_with_the_first_done() {
+    let s = start(&["--queue", "0", "--finishing-ms", "0"]).await;
+    let (_, body) = s.create(None, "40", "a.wav", tone(1.0), &[]).await;
+    let hash = body["data"]["hash"].as_str().unwrap().to_string();
+    let first = s.poll_until(&hash, "done", false).await;
+    assert_eq!(first["job"]["data"]["files"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
 async fn long_inputs_distribute_and_merge() {
     let s = start(&["--queue", "0"]).await;
     let (_, body) = s
