@@ -4,6 +4,7 @@ use crate::components::drop_zone::event_target;
 use crate::components::ProgressBar;
 use crate::forms::batch::Phase;
 use crate::forms::files::{human_bytes, human_duration};
+use crate::router::use_location;
 use crate::state::jobs::TrackedJob;
 use crate::state::tracker::Progress;
 use leptos::prelude::*;
@@ -32,6 +33,7 @@ pub fn JobCard(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let location = use_location();
     let id = move || job.with(|j| j.id.clone());
     // Each part of the card changes only when what it shows changes, not on every poll: a
     // focused button is not replaced under the person's keyboard.
@@ -97,9 +99,10 @@ pub fn JobCard(
                 />
             })}
             <div class="row actions">
-                {move || hash.get().map(|h| view! {
-                    <a href=format!("/jobs/{}", crate::api::request::encode(&h))>"Open"</a>
-                })}
+                {move || hash.get().map(|h| format!("/jobs/{}", crate::api::request::encode(&h)))
+                    // Not on the job's own page.
+                    .filter(|link| location.path.with(|p| p != link))
+                    .map(|link| view! { <a href=link>"Open"</a> })}
                 {move || uploading.get().then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| on_cancel_upload.run(id())>"Cancel upload"</button>
                 })}

@@ -16,6 +16,7 @@ test('one file goes to done; the stems play and download', async ({ page, errors
   await s.card('my song.wav').getByRole('link', { name: 'Open' }).click();
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
   await expect(page.getByText('Vocal model type:')).toBeVisible();
+  await expect(page.locator('li.job').getByRole('link', { name: 'Open' }), 'no link to the page itself').toHaveCount(0);
   const players = page.locator('.stem audio');
   await expect(players).toHaveCount(2);
   await expect(players.first()).toHaveAttribute('preload', 'none');
