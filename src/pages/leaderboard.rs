@@ -109,7 +109,8 @@ pub fn LeaderboardPage() -> impl IntoView {
                                             <tr>
                                                 <td>{start as usize + i + 1}</td>
                                                 <td><a href=format!("/leaderboard/entry/{}", e.id)>{e.algo_name.clone().unwrap_or_else(|| format!("Entry {}", e.id))}</a></td>
-                                                <td>{e.date.clone().or(e.created_at.clone()).unwrap_or_default()}</td>
+                                                // The day is what compares models; the time would wrap the column.
+                                                <td>{e.date.as_ref().or(e.created_at.as_ref()).and_then(|d| d.split(' ').next()).unwrap_or_default().to_string()}</td>
                                                 <td>{if e.ensemble { "ensemble" } else { "single" }}</td>
                                                 {stems.iter().zip(&best).map(|(s, b)| {
                                                     let v = value_for(e, s);
