@@ -50,6 +50,15 @@ fn type_into(el: &HtmlInputElement, value: &str) {
         .unwrap();
 }
 
+fn submit(root: &web_sys::HtmlElement) {
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    form.request_submit().unwrap();
+}
+
 #[component]
 fn SettingsHost() -> impl IntoView {
     provide_settings();
@@ -64,12 +73,7 @@ async fn settings_persist_in_local_storage_and_survive_a_remount() {
     tick().await;
     type_into(&input(&root, "#api-base"), "https://de.mvsep.com/");
     type_into(&input(&root, "#api-token"), "  tok-123  ");
-    let form: web_sys::HtmlFormElement = root
-        .query_selector("form")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    form.request_submit().unwrap();
+    submit(&root);
     tick().await;
     assert!(root.text_content().unwrap().contains("Settings saved."));
     assert_eq!(
@@ -101,12 +105,7 @@ async fn a_bad_address_is_refused_and_nothing_is_stored() {
     let _handle = mount_to(root.clone(), SettingsHost);
     tick().await;
     type_into(&input(&root, "#api-base"), "mvsep.com");
-    let form: web_sys::HtmlFormElement = root
-        .query_selector("form")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    form.request_submit().unwrap();
+    submit(&root);
     tick().await;
     assert!(root
         .text_content()

@@ -62,9 +62,24 @@ export async function faults(request: APIRequestContext, data: object) {
   expect((await request.post('/__admin/faults', { data })).ok()).toBeTruthy();
 }
 
+/** The URLs of the page's calls to separation/create, collected as they are sent. */
+export function createRequests(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/separation/create')) sent.push(r.url()); });
+  return sent;
+}
+
 /** The Separate screen, by role and label. */
 export class SeparateScreen {
   constructor(readonly page: Page) {}
+  /** Signs in with `token`, opens Separate and picks the model. */
+  static async start(page: Page, token: string, model: RegExp) {
+    await signIn(page, token);
+    const s = new SeparateScreen(page);
+    await s.open();
+    await s.model(model);
+    return s;
+  }
   async open() {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Separate' }).click();
     await expect(this.page.getByRole('heading', { name: 'Separate', level: 1 })).toBeVisible();

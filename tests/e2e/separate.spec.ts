@@ -1,12 +1,9 @@
-import { test, expect, signIn, account, faults, SeparateScreen, expectNoAxeViolations, FREE_TOKEN, PREMIUM_TOKEN } from './fixtures';
+import { test, expect, signIn, account, faults, SeparateScreen, createRequests, expectNoAxeViolations, FREE_TOKEN, PREMIUM_TOKEN } from './fixtures';
 import { song } from './audio';
 
 test('one file goes to done; the stems play and download', async ({ page, errors }) => {
   test.setTimeout(60_000);
-  await signIn(page, PREMIUM_TOKEN);
-  const s = new SeparateScreen(page);
-  await s.open();
-  await s.model(/^MelBand Roformer/);
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
   await s.addFiles([song('my song.wav', 3)]);
   await expect(page.getByText('0:03 · 1 credit')).toBeVisible();
   await expect(page.getByText('About 1 credit; your balance is 500.')).toBeVisible();
@@ -16,7 +13,9 @@ test('one file goes to done; the stems play and download', async ({ page, errors
   await s.card('my song.wav').getByRole('link', { name: 'Open' }).click();
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
   await expect(page.getByText('Vocal model type:')).toBeVisible();
-  await expect(page.locator('li.job').getByRole('link', { name: 'Open' }), 'no link to the page itself').toHaveCount(0);
+  const own = s.card('my song.wav');
+  await expect(own.getByRole('button', { name: 'Forget' })).toBeVisible();
+  await expect(own.getByRole('link', { name: 'Open' }), 'no link to the page itself').toHaveCount(0);
   const players = page.locator('.stem audio');
   await expect(players).toHaveCount(2);
   await expect(players.first()).toHaveAttribute('preload', 'none');
@@ -37,13 +36,9 @@ test('one file goes to done; the stems play and download', async ({ page, errors
 
 test('a batch of three on a free account never has two jobs in flight', async ({ page, request, errors }) => {
   test.setTimeout(120_000);
-  const creates: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/api/separation/create')) creates.push(r.url()); });
-  await signIn(page, FREE_TOKEN);
-  const s = new SeparateScreen(page);
-  await s.open();
+  const creates = createRequests(page);
+  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer/);
   await expect(page.getByText('Your plan runs 1 job at a time')).toBeVisible();
-  await s.model(/^BS Roformer/);
   await s.addFiles([song('a.wav'), song('b.wav'), song('c.wav')]);
   await s.submit();
   await expect(page.getByText('Waiting for a free slot on your plan')).toHaveCount(2);
@@ -63,12 +58,7 @@ test('a batch of three on a free account never has two jobs in flight', async ({
 
 test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', async ({ page, request, errors }) => {
   test.setTimeout(90_000);
-  const creates: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/api/separation/create')) creates.push(r.url()); });
-  await signIn(page, FREE_TOKEN);
-  const s = new SeparateScreen(page);
-  await s.open();
-  await s.model(/^BS Roformer/);
+  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer/);
   // Mid-upload: the server holds the upload for 5 s.
   await faults(request, { latency_ms: 5000 });
   await s.addFiles([song('slow.wav')]);
@@ -96,12 +86,8 @@ test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', a
 
 test('a lost answer to an upload does not make the file a second job', async ({ page, request, errors }) => {
   test.setTimeout(60_000);
-  const creates: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/api/separation/create')) creates.push(r.url()); });
-  await signIn(page, FREE_TOKEN);
-  const s = new SeparateScreen(page);
-  await s.open();
-  await s.model(/^BS Roformer/);
+  const creates = createRequests(page);
+  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer/);
   await s.addFiles([song('lost answer.wav')]);
   // The service creates the job, but its answer never arrives.
   await faults(request, { drop_after_rate: 1 });
@@ -121,10 +107,7 @@ test('no polling while the tab is hidden, a poll at once when it shows; cards ar
   test.setTimeout(60_000);
   const polls: number[] = [];
   page.on('request', (r) => { if (r.url().includes('/api/separation/get?')) polls.push(Date.now()); });
-  await signIn(page, PREMIUM_TOKEN);
-  const s = new SeparateScreen(page);
-  await s.open();
-  await s.model(/^MelBand Roformer/);
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
   // 3000 s of audio is split in 50 parts: about 25 s of "distributing", polled every 5 s, so the
   // job is still moving when the tab shows again even on a slow machine.
   await s.addFiles([song('long.wav', 3000, 4000)]);
@@ -150,12 +133,9 @@ test('no polling while the tab is hidden, a poll at once when it shows; cards ar
 
 test('cancelling a waiting job refunds its credits', async ({ page, request, errors }) => {
   test.setTimeout(60_000);
-  await signIn(page, PREMIUM_TOKEN);
   const before = (await account(request, PREMIUM_TOKEN)).premium_minutes;
   await faults(request, { queue_ahead: 60 });
-  const s = new SeparateScreen(page);
-  await s.open();
-  await s.model(/^MelBand Roformer/);
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
   await s.addFiles([song('cancel me.wav', 3)]);
   await s.submit();
   const card = s.card('cancel me.wav');
@@ -169,10 +149,7 @@ test('cancelling a waiting job refunds its credits', async ({ page, request, err
 
 test('an XSS payload in a description does not run', async ({ page, request, errors }) => {
   await faults(request, { xss: true });
-  await signIn(page, PREMIUM_TOKEN);
-  const s = new SeparateScreen(page);
-  await s.open();
-  await s.model(/^MelBand Roformer/);
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
   await page.getByText('About this model').click();
   const about = page.locator('.chosen-model .server-html');
   await expect(about).toContainText('click');
@@ -184,8 +161,7 @@ test('an XSS payload in a description does not run', async ({ page, request, err
 
 test('refusals appear in the server words: premium gate, wrong token, the plan limit, not audio', async ({ page, request, errors }) => {
   test.setTimeout(90_000);
-  const creates: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/api/separation/create')) creates.push(r.url()); });
+  const creates = createRequests(page);
   // Premium gate: the page thinks the account is premium, the service no longer does.
   await signIn(page, PREMIUM_TOKEN);
   const s = new SeparateScreen(page);

@@ -239,7 +239,7 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
         )]));
     };
     let alg = app
-        .runnable
+        .algorithms
         .iter()
         .find(|a| {
             a["render_id"].to_string().as_str() == sep_type && a["is_active"].as_i64() != Some(0)

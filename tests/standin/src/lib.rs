@@ -35,17 +35,18 @@ fn recorded(text: &str) -> Vec<Value> {
 pub fn build_app(config: Config) -> Arc<App> {
     let older = recorded(include_str!("../../fixtures/postman_algorithms_200.json"));
     let newer = recorded(include_str!("../../fixtures/algorithms_2026_sample.json"));
-    let (algorithms, other) = match config.algorithms.as_str() {
+    let (served, other) = match config.algorithms.as_str() {
         "2024" => (older, newer),
         _ => (newer, older),
     };
-    let runnable = runnable(&algorithms, other);
+    let served_count = served.len();
+    let algorithms = with_extras(served, other);
     jobs::set_storage(config.data_dir.join("storage"));
     let world = Mutex::new(World::new(&config));
     Arc::new(App {
         world,
         algorithms,
-        runnable,
+        served_count,
         news_en: recorded(include_str!("../../fixtures/postman_news_200_2.json")),
         news_ru: recorded(include_str!("../../fixtures/postman_news_200.json")),
         demo: recorded(include_str!("../../fixtures/postman_demo_200.json")),
@@ -55,13 +56,13 @@ pub fn build_app(config: Config) -> Arc<App> {
 
 /// The served list, then the other recorded list's algorithms it lacks: the real service still
 /// runs the older ids (its full list has 117), so a client written for either list works.
-fn runnable(served: &[Value], other: Vec<Value>) -> Vec<Value> {
-    let known: Vec<&Value> = served.iter().map(|a| &a["render_id"]).collect();
+fn with_extras(mut served: Vec<Value>, other: Vec<Value>) -> Vec<Value> {
     let extra: Vec<Value> = other
         .into_iter()
-        .filter(|a| !known.contains(&&a["render_id"]))
+        .filter(|a| !served.iter().any(|s| s["render_id"] == a["render_id"]))
         .collect();
-    served.iter().cloned().chain(extra).collect()
+    served.extend(extra);
+    served
 }
 
 /// `POST /__admin/reset`: accounts, jobs, entries and switches back to their start.

@@ -30,8 +30,7 @@ fn xss_on(app: &App) -> bool {
 pub async fn algorithms(State(app): State<Arc<App>>, Query(q): Params) -> Response {
     let scope = q.get("scopes").map(String::as_str);
     let xss = xss_on(&app);
-    let list: Vec<Value> = app
-        .algorithms
+    let list: Vec<Value> = app.algorithms[..app.served_count]
         .iter()
         .filter(|a| match (scope, a["audio_widget"].as_str()) {
             (Some(s), Some(w)) => s == w,

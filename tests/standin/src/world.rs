@@ -97,10 +97,10 @@ pub struct World {
 pub struct App {
     pub config: Config,
     pub world: Mutex<World>,
-    /// The recorded algorithms list, parsed once.
+    /// What a job may use, parsed once: the served recorded list (the first `served_count`),
+    /// then the other recorded list's algorithms it lacks.
     pub algorithms: Vec<Value>,
-    /// What a job may use: the served list and the other recorded list's extra algorithms.
-    pub runnable: Vec<Value>,
+    pub served_count: usize,
     pub news_en: Vec<Value>,
     pub news_ru: Vec<Value>,
     pub demo: Vec<Value>,

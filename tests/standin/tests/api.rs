@@ -111,33 +111,23 @@ async fn account_endpoints_match_the_recorded_envelopes() {
 #[tokio::test]
 async fn register_then_login_at_once() {
     let s = start(&[]).await;
-    let (st, body) = s
-        .post(
-            "/api/app/register",
-            &[
-                ("name", "New"),
-                ("email", "new@example.com"),
-                ("password", "longenough"),
-                ("password_confirmation", "different"),
-            ],
-        )
-        .await;
+    let s = &s;
+    let register = |confirmation: &'static str| async move {
+        let fields = [
+            ("name", "New"),
+            ("email", "new@example.com"),
+            ("password", "longenough"),
+            ("password_confirmation", confirmation),
+        ];
+        s.post("/api/app/register", &fields).await
+    };
+    let (st, body) = register("different").await;
     assert_eq!(st, 400);
     assert!(body["message"]["password"][0]
         .as_str()
         .unwrap()
         .contains("confirmation"));
-    let (st, body) = s
-        .post(
-            "/api/app/register",
-            &[
-                ("name", "New"),
-                ("email", "new@example.com"),
-                ("password", "longenough"),
-                ("password_confirmation", "longenough"),
-            ],
-        )
-        .await;
+    let (st, body) = register("longenough").await;
     assert_eq!(st, 200);
     assert_eq!(keys(&body), keys(&fixture("postman_register_200")));
     let (st, body) = s
@@ -150,17 +140,7 @@ async fn register_then_login_at_once() {
     let token = body["data"]["api_token"].as_str().unwrap().to_string();
     let (st, _) = s.get(&format!("/api/app/user?api_token={token}")).await;
     assert_eq!(st, 200);
-    let (st, body) = s
-        .post(
-            "/api/app/register",
-            &[
-                ("name", "New"),
-                ("email", "new@example.com"),
-                ("password", "longenough"),
-                ("password_confirmation", "longenough"),
-            ],
-        )
-        .await;
+    let (st, body) = register("longenough").await;
     assert_eq!(st, 400);
     assert!(body["message"]["email"][0]
         .as_str()

@@ -75,22 +75,18 @@ async fn latency_is_added() {
 #[tokio::test]
 async fn cors_headers_on_and_off() {
     let s = start(&[]).await;
-    let r = s
-        .http
-        .get(format!("{}/api/app/queue", s.base))
-        .header("Origin", "http://127.0.0.1:9")
-        .send()
-        .await
-        .unwrap();
+    let cross_origin = || async {
+        s.http
+            .get(format!("{}/api/app/queue", s.base))
+            .header("Origin", "http://127.0.0.1:9")
+            .send()
+            .await
+            .unwrap()
+    };
+    let r = cross_origin().await;
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
     s.admin(json!({"cors": false})).await;
-    let r = s
-        .http
-        .get(format!("{}/api/app/queue", s.base))
-        .header("Origin", "http://127.0.0.1:9")
-        .send()
-        .await
-        .unwrap();
+    let r = cross_origin().await;
     assert!(r.headers().get("access-control-allow-origin").is_none());
 }
 
