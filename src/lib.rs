@@ -6,6 +6,8 @@ pub mod browser;
 pub mod components;
 pub mod forms;
 pub mod pages;
+pub mod route;
 pub mod router;
 pub mod safe_html;
+pub mod screens;
 pub mod state;

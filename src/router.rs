@@ -61,18 +61,18 @@ impl Location {
 pub fn query_param(query: &str, key: &str) -> Option<String> {
     query.split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        (k == key).then(|| decode(v))
+        (k == key).then(|| percent_decode(v, true))
     })
 }
 
-/// Percent-decoding of a query or path component.
-pub fn decode(s: &str) -> String {
+/// Percent-decoding; in a query (`plus_as_space`) a `+` also stands for a space.
+pub fn percent_decode(s: &str, plus_as_space: bool) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         match b[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_as_space => out.push(b' '),
             b'%' if i + 2 < b.len() => {
                 match std::str::from_utf8(&b[i + 1..i + 3])
                     .ok()
@@ -97,6 +97,38 @@ pub fn is_internal(href: &str) -> bool {
     (href.starts_with('/') && !href.starts_with("//")) || href.starts_with('?')
 }
 
+/// The `href` of the in-app link an event happened on, if any (not downloads or new tabs).
+fn internal_link(ev: &web_sys::Event) -> Option<String> {
+    let a = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())?;
+    let href = a.get_attribute("href").unwrap_or_default();
+    let skip = a.has_attribute("download") || a.has_attribute("target") || !is_internal(&href);
+    (!skip).then_some(href)
+}
+
+/// Calls `f` with the path of an in-app link when the pointer moves onto it or it gets focus:
+/// the moment to fetch what following it needs.
+pub fn on_link_intent(f: impl Fn(String) + 'static) {
+    let Some(d) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let cb = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if let Some(href) = internal_link(&ev) {
+            f(href
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .to_string());
+        }
+    });
+    for kind in ["pointerover", "focusin"] {
+        let _ = d.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
+    }
+    cb.forget();
+}
+
 pub fn provide_location() -> Location {
     let (p, q) = read();
     let loc = Location {
@@ -117,17 +149,9 @@ pub fn provide_location() -> Location {
             {
                 return;
             }
-            let Some(a) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("a[href]").ok().flatten())
-            else {
+            let Some(href) = internal_link(&ev) else {
                 return;
             };
-            let href = a.get_attribute("href").unwrap_or_default();
-            if a.has_attribute("download") || a.has_attribute("target") || !is_internal(&href) {
-                return;
-            }
             ev.prevent_default();
             let to = if href.starts_with('?') {
                 format!("{}{href}", loc.path.get_untracked())

@@ -1,6 +1,7 @@
 //! Reusable pieces that take props and callbacks. They never call the API.
 
 pub mod algorithm_picker;
+pub mod chunk_failed;
 pub mod drop_zone;
 pub mod error_view;
 pub mod job_card;
@@ -18,6 +19,7 @@ pub mod secret_input;
 pub mod user_summary;
 
 pub use algorithm_picker::AlgorithmPicker;
+pub use chunk_failed::ChunkFailed;
 pub use drop_zone::DropZone;
 pub use error_view::ErrorView;
 pub use job_card::{use_clock, JobCard};

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Turns Trunk's one-wasm release into the split release: every screen but Separate in a chunk
+# fetched on demand (see src/screens.rs). Runs as Trunk's post_build hook of a release build
+# (trunk serve is left unsplit), or by hand after `trunk build --release`: scripts/split-dist.sh dist
+#
+# Steps: build the app with `--features split` and relocations kept; wasm-split-cli cuts the
+# module; wasm-bindgen on the main module; wasm-opt -Oz on every module; esbuild minifies the JS
+# (Trunk 0.21's minifier fails on the glue); every file gets a name carrying a hash of its
+# content, so a cached file of an old deploy never meets a new one; Trunk's integrity hashes
+# in index.html are rewritten.
+set -euo pipefail
+if [ -n "${TRUNK_STAGING_DIR:-}" ] && [ "${TRUNK_PROFILE:-}" != release ]; then exit 0; fi
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+DIST=${1:-${TRUNK_STAGING_DIR:-dist}}
+BIN=mvsep-web
+for tool in wasm-split-cli wasm-bindgen wasm-opt esbuild openssl; do
+  command -v "$tool" >/dev/null || { echo "split-dist: $tool is missing (run .ci/ensure-tools.sh)" >&2; exit 1; }
+done
+TARGET_DIR=$(cargo metadata --offline --format-version 1 --no-deps \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+OLD=$(basename "$(ls "$DIST"/"$BIN"-*.js)" .js)   # Trunk's name, e.g. mvsep-web-2f396eb98c6711df
+
+# Not RUSTFLAGS: that would replace .cargo/config.toml's flags and rebuild every dependency.
+cargo rustc --quiet --offline --release --target wasm32-unknown-unknown --bin "$BIN" \
+  --features split -- -Clink-args=--emit-relocs
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+wasm-split-cli "$TARGET_DIR/wasm32-unknown-unknown/release/$BIN.wasm" "$TMP/split" \
+  --target web --out-name "$OLD" >/dev/null
+wasm-bindgen "$TMP/split/$OLD.wasm" --out-dir "$TMP/out" --out-name "$OLD" --target web \
+  --no-typescript --keep-lld-exports --no-demangle
+rm "$TMP/split/$OLD.wasm"
+cp "$TMP"/split/* "$TMP/out/"
+ls "$TMP"/out/*.wasm | xargs -P 2 -I{} wasm-opt -Oz {} -o {} 2>/dev/null
+for f in "$TMP"/out/*.js; do
+  esbuild "$f" --minify --format=esm --log-level=error --outfile="$f.min" && mv "$f.min" "$f"
+done
+
+hash16() { openssl dgst -sha256 -r "$@" | cut -c1-16; }
+OUT=$TMP/out
+# Chunks first: their names go into __wasm_split.js.
+for f in "$OUT"/chunk_*.wasm "$OUT"/split_*.wasm; do
+  [ -e "$f" ] || continue
+  base=$(basename "$f" .wasm)
+  new="$base-$(hash16 "$f").wasm"
+  mv "$f" "$OUT/$new"
+  sed -i "s#\./$base\.wasm#./$new#g" "$OUT/__wasm_split.js"
+done
+# The main module's name: a hash of what it is made of, taken before the names are written in.
+NEW="$BIN-$(cat "$OUT/${OLD}_bg.wasm" "$OUT/$OLD.js" "$OUT/__wasm_split.js" | hash16)"
+sed -i "s#\./$OLD\.js#./$NEW.js#g" "$OUT/__wasm_split.js"
+SPLIT_JS="__wasm_split-$(hash16 "$OUT/__wasm_split.js").js"
+mv "$OUT/__wasm_split.js" "$OUT/$SPLIT_JS"
+# Only the import specifier: the wasm's own import keys must keep the plain name.
+sed -i -E "s#from ?\"\./__wasm_split\.js\"#from\"./$SPLIT_JS\"#g" "$OUT/$OLD.js"
+grep -q "$SPLIT_JS" "$OUT/$OLD.js" || { echo "split-dist: no import of __wasm_split.js in the glue" >&2; exit 1; }
+mv "$OUT/$OLD.js" "$OUT/$NEW.js"
+mv "$OUT/${OLD}_bg.wasm" "$OUT/${NEW}_bg.wasm"
+
+rm -f "$DIST/$OLD.js" "$DIST/${OLD}_bg.wasm"
+cp "$OUT"/* "$DIST/"
+sed -i "s#$OLD#$NEW#g" "$DIST/index.html"
+for f in "$NEW.js" "${NEW}_bg.wasm"; do
+  sri="sha384-$(openssl dgst -sha384 -binary "$DIST/$f" | base64 -w0)"
+  sed -i -E "s#(href=\"[^\"]*/$f\"[^>]*integrity=\")[^\"]*#\1$sri#" "$DIST/index.html"
+done
+echo "split-dist: $(ls "$DIST"/*.wasm | wc -l) wasm files in $DIST"

@@ -1,0 +1,87 @@
+//! Every screen of the app as one type: parsed from a path, written back as an address. The
+//! router, the navigation bar and the screen table all read it, so a screen's address lives here
+//! only.
+
+/// A screen and what its path carries. The query (page, filter…) is read by the screen itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Separate,
+    Jobs,
+    Job(String),
+    History,
+    Demos,
+    News,
+    Leaderboard,
+    QcEntry(i64),
+    QcQueue,
+    QcSubmit,
+    Account,
+    Settings,
+    NotFound,
+}
+
+/// The screens of the navigation bar, in its order, with their labels.
+pub const NAV: [(Route, &str); 8] = [
+    (Route::Separate, "Separate"),
+    (Route::Jobs, "Jobs"),
+    (Route::History, "History"),
+    (Route::Demos, "Demos"),
+    (Route::News, "News"),
+    (Route::Leaderboard, "Leaderboard"),
+    (Route::Account, "Account"),
+    (Route::Settings, "Settings"),
+];
+
+impl Route {
+    /// The screen for a path such as `/jobs/abc` (no query, no origin).
+    pub fn parse(path: &str) -> Route {
+        let path = path.trim_end_matches('/');
+        match path {
+            "" => Route::Separate,
+            "/jobs" => Route::Jobs,
+            "/history" => Route::History,
+            "/demos" => Route::Demos,
+            "/news" => Route::News,
+            "/leaderboard" => Route::Leaderboard,
+            "/leaderboard/queue" => Route::QcQueue,
+            "/leaderboard/submit" => Route::QcSubmit,
+            "/account" => Route::Account,
+            "/settings" => Route::Settings,
+            _ => {
+                if let Some(id) = path.strip_prefix("/leaderboard/entry/") {
+                    return id.parse().map_or(Route::NotFound, Route::QcEntry);
+                }
+                match path.strip_prefix("/jobs/") {
+                    Some(hash) if !hash.is_empty() && !hash.contains('/') => {
+                        Route::Job(decode_segment(hash))
+                    }
+                    _ => Route::NotFound,
+                }
+            }
+        }
+    }
+
+    /// The address of the screen inside the app.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Separate | Route::NotFound => "/".into(),
+            Route::Jobs => "/jobs".into(),
+            Route::Job(hash) => format!("/jobs/{}", crate::api::request::encode(hash)),
+            Route::History => "/history".into(),
+            Route::Demos => "/demos".into(),
+            Route::News => "/news".into(),
+            Route::Leaderboard => "/leaderboard".into(),
+            Route::QcEntry(id) => format!("/leaderboard/entry/{id}"),
+            Route::QcQueue => "/leaderboard/queue".into(),
+            Route::QcSubmit => "/leaderboard/submit".into(),
+            Route::Account => "/account".into(),
+            Route::Settings => "/settings".into(),
+        }
+    }
+}
+
+/// Percent-decoding of one path segment. Unlike a query, a path keeps `+` as it is: a job hash
+/// may contain one.
+pub fn decode_segment(s: &str) -> String {
+    crate::router::percent_decode(s, false)
+}

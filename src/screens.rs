@@ -1,0 +1,156 @@
+//! The screen for each route. Separate is built in; every other screen's code is a wasm chunk
+//! fetched the first time it is shown, or earlier when its link is hovered or focused.
+//!
+//! The chunks exist only in the split release build (`--features split`, run by
+//! `scripts/split-dist.sh`). Without the feature (`trunk serve`, `cargo test`, clippy) the same
+//! functions are plain async calls into the one module.
+
+use crate::components::{ChunkFailed, Loading};
+use crate::pages::{NotFound, SeparatePage};
+use crate::route::Route;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use std::future::Future;
+
+/// One lazily loaded screen: `name / preload_name (args) => view;`. `fallible` turns a chunk that
+/// cannot be fetched into an `Err` (without it the whole module aborts).
+macro_rules! lazy_screens {
+    ($($name:ident / $preload:ident ($($arg:ident: $ty:ty),*) => $view:expr;)*) => {$(
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $name,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload($preload)
+        )]
+        fn $name($($arg: $ty),*) -> Result<AnyView, SplitLoaderError> {
+            Ok($view.into_any())
+        }
+        #[cfg(not(feature = "split"))]
+        async fn $name($($arg: $ty),*) -> Result<AnyView, SplitLoaderError> {
+            Ok($view.into_any())
+        }
+        #[cfg(not(feature = "split"))]
+        async fn $preload() -> Result<(), SplitLoaderError> {
+            Ok(())
+        }
+    )*};
+}
+
+use crate::pages::{
+    AccountPage, DemosPage, HistoryPage, JobPage, JobsPage, LeaderboardPage, NewsPage, QcEntryPage,
+    QcQueuePage, QcSubmitPage, SettingsPage,
+};
+
+lazy_screens! {
+    jobs_screen / preload_jobs() => view! { <JobsPage /> };
+    job_screen / preload_job(hash: String) => view! { <JobPage hash=hash /> };
+    history_screen / preload_history() => view! { <HistoryPage /> };
+    demos_screen / preload_demos() => view! { <DemosPage /> };
+    news_screen / preload_news() => view! { <NewsPage /> };
+    leaderboard_screen / preload_leaderboard() => view! { <LeaderboardPage /> };
+    qc_entry_screen / preload_qc_entry(id: i64) => view! { <QcEntryPage id=id /> };
+    qc_queue_screen / preload_qc_queue() => view! { <QcQueuePage /> };
+    qc_submit_screen / preload_qc_submit() => view! { <QcSubmitPage /> };
+    account_screen / preload_account() => view! { <AccountPage /> };
+    settings_screen / preload_settings() => view! { <SettingsPage /> };
+}
+
+/// The view of a route.
+pub fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Separate => view! { <SeparatePage /> }.into_any(),
+        Route::NotFound => view! { <NotFound /> }.into_any(),
+        Route::Jobs => lazy(jobs_screen),
+        Route::Job(hash) => lazy(move || job_screen(hash.clone())),
+        Route::History => lazy(history_screen),
+        Route::Demos => lazy(demos_screen),
+        Route::News => lazy(news_screen),
+        Route::Leaderboard => lazy(leaderboard_screen),
+        Route::QcEntry(id) => lazy(move || qc_entry_screen(id)),
+        Route::QcQueue => lazy(qc_queue_screen),
+        Route::QcSubmit => lazy(qc_submit_screen),
+        Route::Account => lazy(account_screen),
+        Route::Settings => lazy(settings_screen),
+    }
+}
+
+/// Fetches a route's chunk ahead of time, so that following its link shows it at once. A
+/// failure is ignored here: showing the screen tries again and says so.
+pub fn prefetch(route: &Route) {
+    let load: std::pin::Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> = match route {
+        Route::Separate | Route::NotFound => return,
+        Route::Jobs => Box::pin(preload_jobs()),
+        Route::Job(_) => Box::pin(preload_job()),
+        Route::History => Box::pin(preload_history()),
+        Route::Demos => Box::pin(preload_demos()),
+        Route::News => Box::pin(preload_news()),
+        Route::Leaderboard => Box::pin(preload_leaderboard()),
+        Route::QcEntry(_) => Box::pin(preload_qc_entry()),
+        Route::QcQueue => Box::pin(preload_qc_queue()),
+        Route::QcSubmit => Box::pin(preload_qc_submit()),
+        Route::Account => Box::pin(preload_account()),
+        Route::Settings => Box::pin(preload_settings()),
+    };
+    leptos::task::spawn_local(async move {
+        let _ = load.await;
+    });
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// Shows "Loading…" until the screen's chunk is in, then the screen; if the chunk cannot be
+/// fetched, says so and offers to try again. No `<Suspense>`: around a lazy screen it disposed
+/// signals still in use while navigating.
+fn lazy<F, Fut>(build: F) -> AnyView
+where
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+{
+    let slot = StoredValue::new_local(None::<AnyView>);
+    let phase = RwSignal::new(Phase::Loading);
+    let build = StoredValue::new_local(build);
+    // The screen is built inside the task: it must run under this view's owner (contexts).
+    let owner = Owner::current();
+    let start = move || {
+        phase.set(Phase::Loading);
+        let Some(fut) = build.try_with_value(|b| b()) else {
+            return;
+        };
+        let run = move || {
+            leptos::task::spawn_local_scoped_with_cancellation(async move {
+                match fut.await {
+                    Ok(view) => {
+                        slot.try_update_value(|s| *s = Some(view));
+                        phase.try_set(Phase::Ready);
+                    }
+                    Err(_) => {
+                        phase.try_set(Phase::Failed);
+                    }
+                }
+            })
+        };
+        match &owner {
+            Some(o) => o.with(|| untrack(run)),
+            None => untrack(run),
+        }
+    };
+    start();
+    (move || match phase.get() {
+        Phase::Loading => view! { <Loading what="this screen" /> }.into_any(),
+        Phase::Ready => slot
+            .try_update_value(|s| s.take())
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+        Phase::Failed => {
+            let retry = start.clone();
+            view! { <ChunkFailed on_retry=Callback::new(move |_| retry()) /> }.into_any()
+        }
+    })
+    .into_any()
+}

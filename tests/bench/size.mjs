@@ -1,0 +1,92 @@
+// The download budget (`make size`, run by `make test`): what a browser really fetches, measured
+// in headless Chromium against dist/, each file counted at its brotli size (quality 11, as a
+// static host would serve it).
+//   - the first visit to `/`: every file fetched until the Separate screen is up;
+//   - each other screen: the files its first visit fetches beyond that first screen (its chunk
+//     and the shared chunks it needs).
+// Fails above a budget, or when the first screen fetched a screen's chunk (the split is gone).
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const FIRST_BUDGET = 200_000;
+const FIRST_AIM = 150_000;
+const SCREEN_BUDGET = 40_000;
+const PORT = 8795;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DIST = 'dist';
+const SCREENS = ['/jobs', '/jobs/no-such-job', '/history', '/demos', '/news', '/leaderboard',
+  '/leaderboard/entry/1', '/leaderboard/queue', '/leaderboard/submit', '/account', '/settings'];
+
+const brotli = new Map();
+function brotliSize(file) {
+  if (!brotli.has(file)) {
+    const raw = fs.readFileSync(path.join(DIST, file));
+    brotli.set(file, zlib.brotliCompressSync(raw, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    }).length);
+  }
+  return brotli.get(file);
+}
+const sum = (files) => [...files].reduce((n, f) => n + brotliSize(f), 0);
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+
+const data = fs.mkdtempSync('/tmp/mvsep-size-');
+const server = spawn('target/standin/mvsep-standin', ['--port', String(PORT), '--static', DIST, '--data', data], { stdio: 'ignore' });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+for (let i = 0; i < 100; i++) { try { await fetch(`${BASE}/api/app/queue`); break; } catch { await sleep(100); } }
+
+/** The dist files a fresh browser fetches to show `url`, once the screen's heading is up. */
+async function visit(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = new Set();
+  page.on('requestfinished', (r) => {
+    const u = new URL(r.url());
+    const f = decodeURIComponent(u.pathname.slice(1));
+    if (u.origin === BASE && !u.pathname.startsWith('/api/') && fs.existsSync(path.join(DIST, f || 'index.html'))) {
+      files.add(f || 'index.html');
+    }
+  });
+  await page.goto(`${BASE}${url}`);
+  await page.locator('main h1').first().waitFor({ timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+  // A deep link is answered with index.html under its own path.
+  if (url !== '/') files.add('index.html');
+  await context.close();
+  return files;
+}
+
+let failed = false;
+try {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'] });
+  const first = await visit(browser, '/');
+  const total = sum(first);
+  console.log(`First visit to /: ${first.size} files, ${kb(total)} brotli (budget ${kb(FIRST_BUDGET)}, aim ${kb(FIRST_AIM)})`);
+  for (const f of [...first].sort((a, b) => brotliSize(b) - brotliSize(a))) {
+    console.log(`  ${f.padEnd(58)} ${String(brotliSize(f)).padStart(8)} B`);
+  }
+  const screenChunks = [...first].filter((f) => /^split_/.test(f));
+  if (screenChunks.length) { console.error(`the first screen fetched screen chunks: ${screenChunks.join(', ')}`); failed = true; }
+  if (total > FIRST_BUDGET) { console.error(`the first visit is over its budget of ${kb(FIRST_BUDGET)}`); failed = true; }
+
+  console.log(`\n${'Screen (first visit)'.padEnd(26)} files   own brotli   total`);
+  for (const url of SCREENS) {
+    const files = await visit(browser, url);
+    const own = [...files].filter((f) => !first.has(f));
+    const ownSize = sum(own);
+    console.log(`${url.padEnd(26)} ${String(own.length).padStart(5)} ${kb(ownSize).padStart(12)} ${kb(sum(files)).padStart(9)}`);
+    if (!own.some((f) => /^split_/.test(f))) { console.error(`${url} fetched no chunk of its own: is the build split?`); failed = true; }
+    if (ownSize > SCREEN_BUDGET) { console.error(`${url} is over its budget of ${kb(SCREEN_BUDGET)}`); failed = true; }
+  }
+  const all = fs.readdirSync(DIST).filter((f) => /\.(wasm|js|css|html)$/.test(f));
+  console.log(`\nAll of dist/: ${all.length} files, ${kb(sum(all))} brotli`);
+  await browser.close();
+} finally {
+  server.kill();
+  fs.rmSync(data, { recursive: true, force: true });
+}
+if (failed) process.exit(1);
