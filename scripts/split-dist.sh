@@ -59,7 +59,8 @@ grep -q "$SPLIT_JS" "$OUT/$OLD.js" || { echo "split-dist: no import of __wasm_sp
 mv "$OUT/$OLD.js" "$OUT/$NEW.js"
 mv "$OUT/${OLD}_bg.wasm" "$OUT/${NEW}_bg.wasm"
 
-rm -f "$DIST/$OLD.js" "$DIST/${OLD}_bg.wasm"
+# Also what an earlier split of this dist/ left.
+rm -f "$DIST/$OLD.js" "$DIST/${OLD}_bg.wasm" "$DIST"/chunk_*.wasm "$DIST"/split_*.wasm "$DIST"/__wasm_split*.js
 cp "$OUT"/* "$DIST/"
 sed -i "s#$OLD#$NEW#g" "$DIST/index.html"
 for f in "$NEW.js" "${NEW}_bg.wasm"; do

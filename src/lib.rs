@@ -1,5 +1,8 @@
 //! mvsep-web: a browser client for the MVSEP music source separation API.
 
+#[macro_use]
+pub mod split;
+
 pub mod api;
 pub mod app;
 pub mod browser;

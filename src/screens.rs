@@ -8,31 +8,18 @@
 use crate::components::{ChunkFailed, Loading};
 use crate::pages::{NotFound, SeparatePage};
 use crate::route::Route;
+use crate::split::SplitLoaderError;
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
 
-/// One lazily loaded screen: `name / preload_name (args) => view;`. `fallible` turns a chunk that
-/// cannot be fetched into an `Err` (without it the whole module aborts).
+/// One lazily loaded screen: `name / preload_name (args) => view;`.
 macro_rules! lazy_screens {
     ($($name:ident / $preload:ident ($($arg:ident: $ty:ty),*) => $view:expr;)*) => {$(
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split(
-            $name,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload($preload)
-        )]
-        fn $name($($arg: $ty),*) -> Result<AnyView, SplitLoaderError> {
-            Ok($view.into_any())
-        }
-        #[cfg(not(feature = "split"))]
-        async fn $name($($arg: $ty),*) -> Result<AnyView, SplitLoaderError> {
-            Ok($view.into_any())
-        }
-        #[cfg(not(feature = "split"))]
-        async fn $preload() -> Result<(), SplitLoaderError> {
-            Ok(())
+        split_fn! {
+            $name / $preload;
+            fn $name($($arg: $ty),*) -> AnyView {
+                $view.into_any()
+            }
         }
     )*};
 }

@@ -127,13 +127,43 @@ pub fn router(app: Arc<App>) -> Router {
         );
     if let Some(dir) = &app.config.static_dir {
         // The app itself, with deep links falling back to index.html.
-        r = r.fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))));
+        let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+        r = r.fallback_service(
+            Router::new()
+                .fallback_service(files)
+                .layer(axum::middleware::from_fn(static_rules)),
+        );
     }
     r.layer(axum::middleware::from_fn_with_state(
         app.clone(),
         faults::middleware,
     ))
     .with_state(app)
+}
+
+/// As the README's nginx block: the app's page is never cached (it names the current build's
+/// files), and a missing file of the build is a 404, not the app's page, which a browser could otherwise keep
+/// under a chunk's name.
+async fn static_rules(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    // Only the build's own kinds of file: a job's address may end in `.wav`.
+    let asset = [".wasm", ".js", ".css"]
+        .iter()
+        .any(|ext| req.uri().path().ends_with(ext));
+    let mut res = next.run(req).await;
+    let html = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if asset && html {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    if html {
+        res.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-cache"),
+        );
+    }
+    res
 }
 
 /// Serves on 127.0.0.1 until `shutdown` resolves; returns the bound port.

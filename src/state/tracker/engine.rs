@@ -1,289 +1,28 @@
-//! Sends queued files within the plan's parallel limit and polls every submitted job until it
-//! ends, within the request budget, pausing while the tab is hidden. One tracker per app,
-//! shared through a context; pages read its signals and call its methods.
+//! The tracker's engine: sending files, following jobs, reading their answers. It runs only
+//! once something was submitted, so in the split build its code is a chunk fetched then (see
+//! `Tracker::pump`), not part of the first screen.
 
-use crate::api::models::{Job, Status, User};
-use crate::api::{ApiError, Client, UploadHandle};
+use super::{plan_limit, Progress, Tracker};
+use crate::api::models::{Job, Status};
+use crate::api::{ApiError, Client};
 use crate::browser::{self, is_hidden, now_ms, random_unit};
 use crate::forms::batch::{is_limit_refusal, next_to_send, Phase};
 use crate::forms::polling::{self, backoff_ms, interval_ms, within_budget};
-use crate::state::jobs::{self, JobResult, TrackedJob};
-use crate::state::settings::Settings;
+use crate::state::jobs::{self, JobResult};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::time::Duration;
 
-/// A few entries keyed by job id: a Vec is smaller in wasm than a HashMap and as fast here.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IdMap<V>(Vec<(String, V)>);
-
-impl<V> Default for IdMap<V> {
-    fn default() -> Self {
-        Self(Vec::new())
+split_fn! {
+    tracker_engine / preload_tracker_engine;
+    /// One step of the engine: what can start now, starts.
+    pub fn step(t: Tracker) -> () {
+        t.run()
     }
-}
-
-impl<V> IdMap<V> {
-    pub fn new() -> Self {
-        Self::default()
-    }
-    pub fn get(&self, id: &str) -> Option<&V> {
-        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
-    }
-    pub fn contains_key(&self, id: &str) -> bool {
-        self.get(id).is_some()
-    }
-    pub fn insert(&mut self, id: String, v: V) {
-        match self.0.iter_mut().find(|(k, _)| *k == id) {
-            Some(slot) => slot.1 = v,
-            None => self.0.push((id, v)),
-        }
-    }
-    pub fn remove(&mut self, id: &str) {
-        self.0.retain(|(k, _)| k != id);
-    }
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.0.iter_mut().map(|(_, v)| v)
-    }
-    pub fn entry_or_default(&mut self, id: String) -> &mut V
-    where
-        V: Default,
-    {
-        if !self.contains_key(&id) {
-            self.0.push((id.clone(), V::default()));
-        }
-        let i = self.0.iter().position(|(k, _)| *k == id).unwrap_or(0);
-        &mut self.0[i].1
-    }
-}
-
-/// Upload progress of one file.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Progress {
-    pub loaded: f64,
-    pub total: f64,
-    pub started_ms: f64,
-    pub now_ms: f64,
-}
-
-impl Progress {
-    pub fn fraction(&self) -> f64 {
-        if self.total > 0.0 {
-            (self.loaded / self.total).clamp(0.0, 1.0)
-        } else {
-            0.0
-        }
-    }
-    /// Bytes per second so far.
-    pub fn speed(&self) -> f64 {
-        let secs = (self.now_ms - self.started_ms) / 1000.0;
-        if secs > 0.2 {
-            self.loaded / secs
-        } else {
-            0.0
-        }
-    }
-}
-
-#[derive(Default)]
-struct Schedule {
-    next_poll: IdMap<f64>,
-    in_flight: IdMap<()>,
-    failures: IdMap<u32>,
-    /// Request times, overall and per job, for the budget.
-    recent: Vec<f64>,
-    recent_per_job: IdMap<Vec<f64>>,
-    /// No new upload before this time (after a parallel-limit refusal).
-    hold_uploads_until: f64,
-}
-
-#[derive(Clone, Copy)]
-pub struct Tracker {
-    pub jobs: RwSignal<Vec<TrackedJob>>,
-    pub progress: RwSignal<IdMap<Progress>>,
-    /// The account for the current token (plan, balance), re-read when a job ends.
-    pub account: RwSignal<Option<User>>,
-    files: StoredValue<IdMap<web_sys::File>, LocalStorage>,
-    uploads: StoredValue<IdMap<UploadHandle>, LocalStorage>,
-    sched: StoredValue<Schedule, LocalStorage>,
-    settings: Settings,
 }
 
 impl Tracker {
-    pub fn new(settings: Settings) -> Self {
-        let t = Self {
-            jobs: RwSignal::new(jobs::load()),
-            progress: RwSignal::new(IdMap::new()),
-            account: RwSignal::new(None),
-            files: StoredValue::new_local(IdMap::new()),
-            uploads: StoredValue::new_local(IdMap::new()),
-            sched: StoredValue::new_local(Schedule::default()),
-            settings,
-        };
-        // Every change is written at once: a crash loses nothing.
-        Effect::new(move |_| {
-            t.jobs.with(|j| jobs::save(j));
-        });
-        // The plan (parallel limit, balance) comes from the account.
-        Effect::new(move |_| {
-            settings.base.track();
-            settings.token.track();
-            t.refresh_account();
-        });
-        let _ = set_interval_with_handle(move || t.pump(), Duration::from_millis(1000));
-        browser::page::on_visible(move || {
-            browser::set_title("mvsep-web");
-            // Back in view: ask about every job now.
-            t.sched
-                .update_value(|s| s.next_poll.values_mut().for_each(|v| *v = 0.0));
-            t.pump();
-        });
-        t
-    }
-
-    /// Reads the account again (after a job ends, its credits have changed).
-    pub fn refresh_account(&self) {
-        let client = self.settings.client();
-        let t = *self;
-        if client.token.is_none() {
-            t.account.set(None);
-            return;
-        }
-        spawn_local(async move {
-            let user = client.user().await.ok();
-            t.account.try_set(user);
-            t.pump();
-        });
-    }
-
-    /// How many jobs may run at once: 1 free (or unknown), 10 premium.
-    pub fn limit(&self) -> usize {
-        self.account.with(plan_limit)
-    }
-
-    fn update(&self, id: &str, f: impl FnOnce(&mut TrackedJob)) {
-        self.jobs.update(|list| {
-            if let Some(j) = list.iter_mut().find(|j| j.id == id) {
-                f(j);
-            }
-        });
-    }
-
-    fn get(&self, id: &str) -> Option<TrackedJob> {
-        self.jobs
-            .with_untracked(|l| l.iter().find(|j| j.id == id).cloned())
-    }
-
-    /// Adds a file to the queue (sent when a slot frees).
-    pub fn enqueue(&self, job: TrackedJob, file: Option<web_sys::File>) {
-        if let Some(f) = file {
-            self.files.update_value(|m| {
-                m.insert(job.id.clone(), f);
-            });
-        }
-        self.jobs.update(|l| l.push(job));
-        self.pump();
-    }
-
-    /// Sends an interrupted or refused job again; a file job needs its file.
-    pub fn retry(&self, id: &str, file: Option<web_sys::File>) -> Result<(), String> {
-        let Some(job) = self.get(id) else {
-            return Err("This job is gone.".into());
-        };
-        if job.hash.is_some() {
-            return Err("The service already has this job: it is not sent twice.".into());
-        }
-        let has_file = file.is_some() || self.files.with_value(|m| m.contains_key(id));
-        if job.source_url.is_none() && !has_file {
-            return Err(format!("Choose {} again to retry.", job.file_name));
-        }
-        if let Some(f) = file {
-            if f.name() != job.file_name || (f.size() - job.file_bytes).abs() > 0.5 {
-                return Err(format!(
-                    "That is not {} ({}).",
-                    job.file_name,
-                    crate::forms::files::human_bytes(job.file_bytes)
-                ));
-            }
-            self.files.update_value(|m| {
-                m.insert(id.to_string(), f);
-            });
-        }
-        self.update(id, |j| {
-            j.phase = Phase::Queued;
-            j.message = None;
-        });
-        self.pump();
-        Ok(())
-    }
-
-    /// Whether retrying this job needs the person to pick its file again.
-    pub fn needs_file(&self, id: &str) -> bool {
-        self.get(id).is_some_and(|j| j.source_url.is_none())
-            && !self.files.with_value(|m| m.contains_key(id))
-    }
-
-    /// Stops an upload in progress (it can be retried).
-    pub fn cancel_upload(&self, id: &str) {
-        if let Some(h) = self.uploads.with_value(|m| m.get(id).cloned()) {
-            h.abort();
-        }
-    }
-
-    /// Forgets a job in this browser (the service keeps it).
-    pub fn remove(&self, id: &str) {
-        self.cancel_upload(id);
-        self.files.update_value(|m| {
-            m.remove(id);
-        });
-        self.jobs.update(|l| l.retain(|j| j.id != id));
-    }
-
-    /// Tracks a job by its hash (a bookmark or the history), if not tracked yet; returns its id.
-    pub fn open(&self, hash: &str) -> String {
-        if let Some(j) = self
-            .jobs
-            .with_untracked(|l| l.iter().find(|j| j.hash.as_deref() == Some(hash)).cloned())
-        {
-            return j.id;
-        }
-        let id = jobs::new_id(now_ms(), random_unit());
-        let name = hash.splitn(3, '-').nth(2).unwrap_or(hash).to_string();
-        let mut job = TrackedJob::new(
-            id.clone(),
-            name,
-            self.settings.base.get_untracked(),
-            Phase::Submitted,
-            now_ms(),
-        );
-        job.hash = Some(hash.to_string());
-        self.jobs.update(|l| l.push(job));
-        self.pump();
-        id
-    }
-
-    /// Cancels a waiting job at the service (credits come back).
-    pub async fn cancel_job(&self, id: &str) -> Result<String, ApiError> {
-        let Some(job) = self.get(id) else {
-            return Err(ApiError::Aborted);
-        };
-        let Some(hash) = job.hash.clone() else {
-            return Err(ApiError::Aborted);
-        };
-        let client = Client::new(job.api_base.clone(), self.settings.token.get_untracked());
-        let notice = client.cancel(&hash).await?;
-        self.update(id, |j| {
-            j.phase = Phase::Ended;
-            j.status = Some(Status::Failed);
-            j.message = Some(notice.message.clone().unwrap_or_else(|| "Cancelled".into()));
-        });
-        self.refresh_account();
-        self.pump();
-        Ok(notice.message.unwrap_or_else(|| "Cancelled".into()))
-    }
-
     /// Starts what can start: uploads into free slots, polls that are due.
-    pub fn pump(&self) {
+    fn run(&self) {
         let now = now_ms();
         let items: Vec<(Phase, bool)> = self
             .jobs
@@ -356,7 +95,7 @@ impl Tracker {
                     }
                     None => {
                         t.update(&id, |j| j.phase = Phase::Queued);
-                        t.pump();
+                        t.run();
                     }
                 }
             });
@@ -461,7 +200,7 @@ impl Tracker {
                 j.message = Some(e.to_string());
             }),
         }
-        self.pump();
+        self.run();
     }
 
     fn poll(&self, id: String) {
@@ -567,21 +306,7 @@ impl Tracker {
             browser::notify("mvsep-web", &title);
             // The balance has changed; the freed slot is filled now.
             self.refresh_account();
-            self.pump();
+            self.run();
         }
     }
-}
-
-fn plan_limit(user: &Option<User>) -> usize {
-    user.as_ref().map_or(1, User::parallel_limit)
-}
-
-pub fn provide_tracker(settings: Settings) -> Tracker {
-    let t = Tracker::new(settings);
-    provide_context(t);
-    t
-}
-
-pub fn use_tracker() -> Tracker {
-    expect_context::<Tracker>()
 }
