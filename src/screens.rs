@@ -5,10 +5,10 @@
 //! `scripts/split-dist.sh`). Without the feature (`trunk serve`, `cargo test`, clippy) the same
 //! functions are plain async calls into the one module.
 
-use crate::components::{ChunkFailed, Loading};
+use crate::components::Loading;
 use crate::pages::{NotFound, SeparatePage};
 use crate::route::Route;
-use crate::split::SplitLoaderError;
+use crate::split::{lazy_view, SplitLoaderError};
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -84,60 +84,16 @@ pub fn prefetch(route: &Route) {
     });
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Phase {
-    Loading,
-    Ready,
-    Failed,
-}
-
-/// Shows "Loading…" until the screen's chunk is in, then the screen; if the chunk cannot be
-/// fetched, says so and offers to try again. No `<Suspense>`: around a lazy screen it disposed
-/// signals still in use while navigating.
+/// A screen from its chunk: "Loading…" until it is in; if it cannot be fetched, says so with
+/// Try again and Reload.
 fn lazy<F, Fut>(build: F) -> AnyView
 where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
-    let slot = StoredValue::new_local(None::<AnyView>);
-    let phase = RwSignal::new(Phase::Loading);
-    let build = StoredValue::new_local(build);
-    // The screen is built inside the task: it must run under this view's owner (contexts).
-    let owner = Owner::current();
-    let start = move || {
-        phase.set(Phase::Loading);
-        let Some(fut) = build.try_with_value(|b| b()) else {
-            return;
-        };
-        let run = move || {
-            leptos::task::spawn_local_scoped_with_cancellation(async move {
-                match fut.await {
-                    Ok(view) => {
-                        slot.try_update_value(|s| *s = Some(view));
-                        phase.try_set(Phase::Ready);
-                    }
-                    Err(_) => {
-                        phase.try_set(Phase::Failed);
-                    }
-                }
-            })
-        };
-        match &owner {
-            Some(o) => o.with(|| untrack(run)),
-            None => untrack(run),
-        }
-    };
-    start();
-    (move || match phase.get() {
-        Phase::Loading => view! { <Loading what="this screen" /> }.into_any(),
-        Phase::Ready => slot
-            .try_update_value(|s| s.take())
-            .flatten()
-            .unwrap_or_else(|| ().into_any()),
-        Phase::Failed => {
-            let retry = start.clone();
-            view! { <ChunkFailed on_retry=Callback::new(move |_| retry()) /> }.into_any()
-        }
-    })
-    .into_any()
+    lazy_view(
+        build,
+        || view! { <Loading what="this screen" /> }.into_any(),
+        false,
+    )
 }

@@ -1,10 +1,13 @@
 use leptos::prelude::*;
 
-/// Said when a screen's code could not be fetched: offline, or removed by a newer deploy.
+/// Said when the code of a screen (or a part of one) could not be fetched: offline, or removed by a newer deploy.
 #[component]
 pub fn ChunkFailed(
     /// Called when the person asks to fetch it again.
     on_retry: Callback<()>,
+    /// A part of a screen (no heading of its own) rather than a whole screen.
+    #[prop(optional)]
+    part: bool,
 ) -> impl IntoView {
     let reload = move |_| {
         if let Some(w) = web_sys::window() {
@@ -13,7 +16,11 @@ pub fn ChunkFailed(
     };
     view! {
         <section class="error" role="alert" aria-labelledby="chunk-title">
-            <h1 id="chunk-title">"This screen could not be loaded"</h1>
+            {if part {
+                view! { <p id="chunk-title"><strong>"This part could not be loaded"</strong></p> }.into_any()
+            } else {
+                view! { <h1 id="chunk-title">"This screen could not be loaded"</h1> }.into_any()
+            }}
             <p>
                 "Its code could not be fetched. You may be offline, or a new version of mvsep-web "
                 "was published since this page was opened."

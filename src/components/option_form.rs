@@ -82,3 +82,15 @@ pub fn OptionForm(
         })
         .collect_view()
 }
+
+split_fn! {
+    option_form / preload_option_form;
+    /// [`OptionForm`] with its code fetched when a model is first chosen.
+    pub fn lazy_option_form(
+        algorithm: Algorithm,
+        values: RwSignal<Values>,
+        errors: RwSignal<Vec<(String, String)>>
+    ) -> AnyView {
+        view! { <OptionForm algorithm=algorithm values=values errors=errors /> }.into_any()
+    }
+}

@@ -12,3 +12,11 @@ pub fn SafeHtml(
     let clean = sanitize(&html);
     view! { <div class=class.unwrap_or_else(|| "server-html".into()) inner_html=clean></div> }
 }
+
+split_fn! {
+    sanitizer / preload_sanitizer;
+    /// [`SafeHtml`] with the sanitiser's code fetched when first needed (a model's description).
+    pub fn lazy_safe_html(html: String) -> AnyView {
+        view! { <SafeHtml html=html /> }.into_any()
+    }
+}

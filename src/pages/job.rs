@@ -2,8 +2,8 @@
 
 use crate::api::models::Status;
 use crate::api::Client;
+use crate::components::TrackedJobCard;
 use crate::components::{use_clock, ErrorView, ResultFiles};
-use crate::pages::separate::TrackedJobCard;
 use crate::state::load::Task;
 use crate::state::{use_settings, use_tracker};
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! Jobs: every job started or opened in this browser, newest first.
 
-use crate::pages::separate::JobList;
+use crate::components::JobList;
 use crate::state::use_tracker;
 use leptos::prelude::*;
 

@@ -9,7 +9,7 @@ use crate::api::request::Envelope;
 use crate::api::{ApiError, RawResponse};
 use crate::browser::{self, now_ms, random_unit};
 use crate::components::{
-    use_clock, AlgorithmPicker, DropZone, ErrorView, JobCard, Loading, OptionForm, SafeHtml,
+    lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, DropZone, ErrorView, Loading,
 };
 use crate::forms::batch::Phase;
 use crate::forms::files::{count, guess_remote, human_bytes, human_duration, refusal};
@@ -18,7 +18,7 @@ use crate::router::use_location;
 use crate::state::choices::Choices;
 use crate::state::jobs::{new_id, TrackedJob};
 use crate::state::load::load;
-use crate::state::{cache, use_settings, use_tracker, Tracker};
+use crate::state::{cache, use_settings, use_tracker};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -326,7 +326,7 @@ pub fn SeparatePage() -> impl IntoView {
                             {d.and_then(|d| d.long_description).map(|html| view! {
                                 <details>
                                     <summary>"About this model"</summary>
-                                    <SafeHtml html=html />
+                                    {crate::split::lazy_view(move || lazy_safe_html(html.clone()), || ().into_any(), true)}
                                 </details>
                             })}
                         </div>
@@ -335,9 +335,11 @@ pub fn SeparatePage() -> impl IntoView {
                 {move || model_refusal.get().map(|r| view! { <p class="error" role="alert">{r}</p> })}
 
                 <h2>"2. Options"</h2>
-                {move || chosen.get().map(|a| view! {
-                    <OptionForm algorithm=a values=values errors=field_errors />
-                })}
+                {move || chosen.get().map(|a| crate::split::lazy_view(
+                    move || lazy_option_form(a.clone(), values, field_errors),
+                    || view! { <Loading what="its options" /> }.into_any(),
+                    true,
+                ))}
                 <div class="field">
                     <label for="output-format">"Output format"</label>
                     <select id="output-format" on:change=move |ev| output_format.set(event_target_value(&ev).parse().unwrap_or(0))>
@@ -457,86 +459,4 @@ fn option_labels(alg: &Algorithm, sent: &Values) -> Vec<String> {
             Some(format!("{}: {shown}", f.label))
         })
         .collect()
-}
-
-/// The jobs still moving, with their controls.
-#[component]
-pub fn ActiveJobs(tracker: Tracker) -> impl IntoView {
-    let active = Signal::derive(move || {
-        tracker.jobs.with(|l| {
-            l.iter()
-                .filter(|j| !j.is_final())
-                .map(|j| j.id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
-    view! {
-        <Show when=move || !active.with(Vec::is_empty)>
-            <h2>"In progress"</h2>
-            <p><a href="/jobs">"All jobs"</a></p>
-            <JobList tracker=tracker ids=active />
-        </Show>
-    }
-}
-
-/// Tracked jobs by id, each a card with its controls.
-#[component]
-pub fn JobList(tracker: Tracker, #[prop(into)] ids: Signal<Vec<String>>) -> impl IntoView {
-    let now = use_clock();
-    view! {
-        <ul class="jobs">
-            <For each=move || ids.get() key=|id| id.clone() let:id>
-                <TrackedJobCard tracker=tracker id=id now=now />
-            </For>
-        </ul>
-    }
-}
-
-/// A [`JobCard`] wired to the tracker.
-#[component]
-pub fn TrackedJobCard(tracker: Tracker, id: String, now: Signal<f64>) -> impl IntoView {
-    let key = StoredValue::new(id.clone());
-    let job = Signal::derive(move || {
-        key.with_value(|k| {
-            tracker
-                .jobs
-                .with(|l| l.iter().find(|j| &j.id == k).cloned())
-        })
-    });
-    let progress =
-        Signal::derive(move || key.with_value(|k| tracker.progress.with(|m| m.get(k).copied())));
-    let needs_file = Memo::new(move |_| {
-        tracker.jobs.track();
-        key.with_value(|k| tracker.needs_file(k))
-    });
-    let error = RwSignal::new(None::<String>);
-    // The card is built once and follows the job through its signal: rebuilding it on every
-    // poll would lose focus and a half-chosen retry file.
-    let last = StoredValue::new(job.get_untracked());
-    let current = Signal::derive(move || match job.get() {
-        Some(j) => {
-            last.set_value(Some(j.clone()));
-            j
-        }
-        None => last.get_value().expect("shown only while the job exists"),
-    });
-    view! {
-        <Show when=move || job.with(Option::is_some)>
-            <JobCard
-                job=current
-                progress=progress
-                now=now
-                needs_file=needs_file
-                error=error
-                on_cancel_upload=Callback::new(move |id: String| tracker.cancel_upload(&id))
-                on_cancel_job=Callback::new(move |id: String| spawn_local(async move {
-                    if let Err(e) = tracker.cancel_job(&id).await { error.set(Some(e.to_string())); }
-                }))
-                on_retry=Callback::new(move |(id, file): (String, Option<web_sys::File>)| {
-                    error.set(tracker.retry(&id, file).err());
-                })
-                on_remove=Callback::new(move |id: String| tracker.remove(&id))
-            />
-        </Show>
-    }
 }

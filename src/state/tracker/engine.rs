@@ -20,6 +20,18 @@ split_fn! {
     }
 }
 
+split_fn! {
+    tracker_engine / preload_account_reader;
+    /// Reads the account for the tracker's token (plan, balance), then fills free slots.
+    pub fn read_account(t: Tracker, client: Client) -> () {
+        spawn_local(async move {
+            let user = client.user().await.ok();
+            t.account.try_set(user);
+            t.pump();
+        })
+    }
+}
+
 impl Tracker {
     /// Starts what can start: uploads into free slots, polls that are due.
     fn run(&self) {

@@ -151,9 +151,8 @@ impl Tracker {
             return;
         }
         spawn_local(async move {
-            let user = client.user().await.ok();
-            t.account.try_set(user);
-            t.pump();
+            // Reading the account is code of its own, fetched only once there is a token.
+            let _ = engine::read_account(t, client).await;
         });
     }
 
