@@ -33,7 +33,11 @@ wasm-bindgen "$TMP/split/$OLD.wasm" --out-dir "$TMP/out" --out-name "$OLD" --tar
   --no-typescript --keep-lld-exports --no-demangle
 rm "$TMP/split/$OLD.wasm"
 cp "$TMP"/split/* "$TMP/out/"
-ls "$TMP"/out/*.wasm | xargs -P 2 -I{} wasm-opt -Oz {} -o {} 2>/dev/null
+ls "$TMP"/out/*.wasm | grep -v "/${OLD}_bg.wasm$" | xargs -P 2 -I{} wasm-opt -Oz {} -o {} 2>/dev/null
+# The main module, fetched by every first visit, gets more passes (measured: -3.8 kB brotli).
+# Its memory starts zeroed and, with the stack first, nothing lives below address 1024.
+wasm-opt -Oz --flatten --rereloop -Oz --low-memory-unused --zero-filled-memory \
+  "$TMP/out/${OLD}_bg.wasm" -o "$TMP/out/${OLD}_bg.wasm" 2>/dev/null
 for f in "$TMP"/out/*.js; do
   esbuild "$f" --minify --format=esm --log-level=error --outfile="$f.min" && mv "$f.min" "$f"
 done
@@ -63,8 +67,18 @@ mv "$OUT/${OLD}_bg.wasm" "$OUT/${NEW}_bg.wasm"
 rm -f "$DIST/$OLD.js" "$DIST/${OLD}_bg.wasm" "$DIST"/chunk_*.wasm "$DIST"/split_*.wasm "$DIST"/__wasm_split*.js
 cp "$OUT"/* "$DIST/"
 sed -i "s#$OLD#$NEW#g" "$DIST/index.html"
-for f in "$NEW.js" "${NEW}_bg.wasm"; do
-  sri="sha384-$(openssl dgst -sha384 -binary "$DIST/$f" | base64 -w0)"
-  sed -i -E "s#(href=\"[^\"]*/$f\"[^>]*integrity=\")[^\"]*#\1$sri#" "$DIST/index.html"
-done
+# The integrity of the two files Trunk links (its minified HTML leaves attributes unquoted).
+python3 - "$DIST" "$NEW.js" "${NEW}_bg.wasm" <<'PY'
+import base64, hashlib, re, sys
+dist, files = sys.argv[1], sys.argv[2:]
+page = open(f"{dist}/index.html").read()
+for f in files:
+    sri = "sha384-" + base64.b64encode(hashlib.sha384(open(f"{dist}/{f}", "rb").read()).digest()).decode()
+    tag = re.compile(r"<link\b[^>]*/" + re.escape(f) + r"\b[^>]*>")
+    attr = re.compile(r"""integrity=("[^"]*"|'[^']*'|[^\s>]+)""")
+    page, n = tag.subn(lambda m: attr.sub(f'integrity="{sri}"', m.group(0)), page)
+    if n != 1:
+        sys.exit(f"split-dist: expected one <link> to {f} in index.html, found {n}")
+open(f"{dist}/index.html", "w").write(page)
+PY
 echo "split-dist: $(ls "$DIST"/*.wasm | wc -l) wasm files in $DIST"

@@ -53,6 +53,14 @@ where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
+    // One copy of the machinery below for every use: boxed, not generic.
+    let build: Box<dyn Fn() -> Pending> = Box::new(move || Box::pin(build()));
+    lazy_boxed(build, pending, part)
+}
+
+type Pending = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
+fn lazy_boxed(build: Box<dyn Fn() -> Pending>, pending: fn() -> AnyView, part: bool) -> AnyView {
     let slot = StoredValue::new_local(None::<AnyView>);
     let phase = RwSignal::new(Phase::Loading);
     let build = StoredValue::new_local(build);

@@ -1,10 +1,15 @@
-//! One job by its hash (`/jobs/<hash>`): its state, what was asked, and the results.
+//! One job by its hash (`/jobs/<hash>`): its state, what was asked, and the results. A job this
+//! browser follows is shown from the tracker, with its controls. Any other (a bookmark, a demo,
+//! a history row) is read from the service once: viewing it is not starting it, so it joins
+//! "Jobs" only when the person chooses to follow it.
 
 use crate::api::models::Status;
 use crate::api::Client;
+use crate::browser::now_ms;
 use crate::components::TrackedJobCard;
-use crate::components::{use_clock, ErrorView, ResultFiles};
-use crate::state::load::Task;
+use crate::components::{use_clock, ErrorView, Loading, ResultFiles};
+use crate::state::jobs::TrackedJob;
+use crate::state::load::{load, Task};
 use crate::state::{use_settings, use_tracker};
 use leptos::prelude::*;
 
@@ -17,18 +22,36 @@ pub fn JobPage(
     let settings = use_settings();
     let now = use_clock();
     let hash = StoredValue::new(hash);
-    // A bookmark or a history entry: track it like any other job.
-    let id = {
-        let h = hash.get_value();
-        (!h.is_empty()).then(|| tracker.open(&h))
-    };
-    let key = StoredValue::new(id.clone());
-    let job = Signal::derive(move || {
-        let id = key.get_value()?;
-        tracker
-            .jobs
-            .with(|l| l.iter().find(|j| j.id == id).cloned())
+    let followed = Memo::new(move |_| {
+        hash.with_value(|h| {
+            tracker
+                .jobs
+                .with(|l| l.iter().find(|j| j.hash.as_deref() == Some(h)).cloned())
+        })
     });
+    // Not followed here: the service's answer, read once ("Check again" reads it anew).
+    let viewed = load(move || {
+        let client = settings.client();
+        let h = hash.get_value();
+        let skip = followed.with_untracked(Option::is_some);
+        async move {
+            if skip {
+                return Ok(None);
+            }
+            let answer = client.job(&h, false).await?;
+            let mut job = TrackedJob::from_hash(h.clone(), &h, client.base.clone(), now_ms());
+            job.take_answer(&answer, now_ms());
+            Ok(Some(job))
+        }
+    });
+    let job = Signal::derive(move || {
+        followed
+            .get()
+            .or_else(|| viewed.get().and_then(|r| r.ok()).flatten())
+    });
+    let follow = move |_| {
+        tracker.open(&hash.get_value());
+    };
     let mirror = Task::new();
     let get_mirror = move || {
         let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
@@ -40,7 +63,23 @@ pub fn JobPage(
     view! {
         <section aria-labelledby="job-title">
             <h1 id="job-title">{move || job.get().map(|j| j.file_name).unwrap_or_else(|| "Job".into())}</h1>
-            {id.map(|id| view! { <ul class="jobs"><TrackedJobCard tracker=tracker id=id now=now /></ul> })}
+            {move || match followed.get().map(|j| j.id) {
+                Some(id) => view! { <ul class="jobs"><TrackedJobCard tracker=tracker id=id now=now /></ul> }.into_any(),
+                None => match viewed.get() {
+                    None => view! { <Loading what="the job" /> }.into_any(),
+                    Some(Err(e)) => view! { <ErrorView error=e on_retry=Callback::new(move |_| viewed.refetch()) /> }.into_any(),
+                    Some(Ok(j)) => view! {
+                        <div class="viewed">
+                            <p role="status">{j.map(|j| j.status_line(now.get_untracked())).unwrap_or_default()}</p>
+                            <p class="help">"This job is not followed in this browser."</p>
+                            <div class="row">
+                                <button type="button" on:click=follow>"Follow this job"</button>
+                                <button type="button" class="secondary" on:click=move |_| viewed.refetch()>"Check again"</button>
+                            </div>
+                        </div>
+                    }.into_any(),
+                },
+            }}
             {move || job.get().map(|j| view! {
                 <dl class="facts">
                     <dt>"Model"</dt><dd>{j.result.as_ref().and_then(|r| r.algorithm.clone()).unwrap_or(j.algorithm.clone())}</dd>

@@ -1,7 +1,7 @@
 //! The jobs started in this browser, kept in localStorage so that a reload or a crash loses
 //! nothing: what was uploading comes back as interrupted, what was submitted resumes polling.
 
-use crate::api::models::{JobOptions, ResultFile, Status};
+use crate::api::models::{Job, JobOptions, ResultFile, Status};
 use crate::forms::batch::Phase;
 use crate::state::storage;
 use serde::{Deserialize, Serialize};
@@ -54,6 +54,67 @@ pub struct TrackedJob {
 }
 
 impl TrackedJob {
+    /// Takes in the service's answer about this job; true when the job has just ended (done
+    /// with its files, failed, or gone).
+    pub fn take_answer(&mut self, job: &Job, now_ms: f64) -> bool {
+        let d = &job.data;
+        self.status = Some(job.status);
+        self.message = d.message.clone().filter(|m| !m.is_empty());
+        self.queue = match (d.current_order, d.queue_count) {
+            (Some(o), Some(c)) if job.status == Status::Waiting => Some((o, c)),
+            _ => None,
+        };
+        self.chunks = match (d.finished_chunks, d.all_chunks) {
+            (Some(f), Some(a)) => Some((f, a)),
+            _ => None,
+        };
+        let working = matches!(
+            job.status,
+            Status::Processing | Status::Distributing | Status::Merging
+        );
+        if working && self.processing_since_ms.is_none() {
+            self.processing_since_ms = Some(now_ms);
+        }
+        if job.status == Status::Done {
+            self.result = Some(JobResult {
+                files: d.files.clone(),
+                input_url: d.input_file.as_ref().map(|f| f.url.clone()),
+                output_format: d.output_format.clone(),
+                date: d.date.clone(),
+                algorithm: d.algorithm.clone(),
+            });
+            if self.algorithm.is_empty() {
+                self.algorithm = d.algorithm.clone().unwrap_or_default();
+            }
+        }
+        if job.status == Status::NotFound {
+            self.message = Some("The result has expired (the service keeps results about 72 hours) or never existed.".into());
+        }
+        let finished = match job.status {
+            Status::Done => !d.files.is_empty(),
+            Status::Failed | Status::NotFound => true,
+            _ => false,
+        };
+        if finished && self.phase != Phase::Ended {
+            self.phase = Phase::Ended;
+            return true;
+        }
+        false
+    }
+
+    /// A job known only by its hash (a bookmark, a demo, the history), before any answer.
+    pub fn from_hash(id: String, hash: &str, api_base: String, now_ms: f64) -> Self {
+        let mut job = TrackedJob::new(
+            id,
+            hash_name(hash).to_string(),
+            api_base,
+            Phase::Submitted,
+            now_ms,
+        );
+        job.hash = Some(hash.to_string());
+        job
+    }
+
     /// A job as it starts: nothing known from the service yet.
     pub fn new(id: String, file_name: String, api_base: String, phase: Phase, now_ms: f64) -> Self {
         Self {
@@ -96,16 +157,34 @@ impl TrackedJob {
     }
 }
 
-/// What was saved, with anything caught mid-upload marked interrupted: the File objects do not
+/// What was saved, if anything: a first visit has nothing, and then the code that reads it is
+/// never fetched (see the tracker).
+pub fn stored() -> Option<String> {
+    storage::get(KEY_JOBS).filter(|t| !matches!(t.trim(), "" | "[]"))
+}
+
+/// The saved jobs, with anything caught mid-upload marked interrupted: the File objects do not
 /// survive a reload, so those need the person to pick the file again.
-pub fn load() -> Vec<TrackedJob> {
-    let mut jobs: Vec<TrackedJob> = storage::get(KEY_JOBS)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
+pub fn decode(text: &str) -> Vec<TrackedJob> {
+    let mut jobs: Vec<TrackedJob> = serde_json::from_str(text).unwrap_or_default();
     for j in &mut jobs {
         recover(j);
     }
     jobs
+}
+
+/// The saved jobs first, then those added before they were read, unless the same job is saved.
+pub fn merge(saved: Vec<TrackedJob>, added: Vec<TrackedJob>) -> Vec<TrackedJob> {
+    let mut all = saved;
+    for j in added {
+        let known = all
+            .iter()
+            .any(|s| s.id == j.id || (j.hash.is_some() && s.hash == j.hash));
+        if !known {
+            all.push(j);
+        }
+    }
+    all
 }
 
 /// A job as it must look after a reload.

@@ -80,6 +80,9 @@ try {
     const ownSize = sum(own);
     console.log(`${url.padEnd(26)} ${String(own.length).padStart(5)} ${kb(ownSize).padStart(12)} ${kb(sum(files)).padStart(9)}`);
     if (!own.some((f) => /^split_/.test(f))) { console.error(`${url} fetched no chunk of its own: is the build split?`); failed = true; }
+    if (ownSize > SCREEN_BUDGET || process.env.SIZE_DETAIL) {
+      for (const f of own.sort((a, b) => brotliSize(b) - brotliSize(a)).slice(0, 8)) console.log(`    ${f.padEnd(56)} ${String(brotliSize(f)).padStart(8)} B`);
+    }
     if (ownSize > SCREEN_BUDGET) { console.error(`${url} is over its budget of ${kb(SCREEN_BUDGET)}`); failed = true; }
   }
   const all = fs.readdirSync(DIST).filter((f) => /\.(wasm|js|css|html)$/.test(f));

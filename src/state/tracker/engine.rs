@@ -8,7 +8,7 @@ use crate::api::{ApiError, Client};
 use crate::browser::{self, is_hidden, now_ms, random_unit};
 use crate::forms::batch::{is_limit_refusal, next_to_send, Phase};
 use crate::forms::polling::{self, backoff_ms, interval_ms, within_budget};
-use crate::state::jobs::{self, JobResult};
+use crate::state::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -29,6 +29,25 @@ split_fn! {
             t.account.try_set(user);
             t.pump();
         })
+    }
+}
+
+split_fn! {
+    tracker_engine / preload_restore;
+    /// Reads the saved jobs into the tracker (with any opened meanwhile), then follows them.
+    pub fn restore(t: Tracker, text: String) -> () {
+        let saved = jobs::decode(&text);
+        t.jobs.update(|l| *l = jobs::merge(saved, std::mem::take(l)));
+        t.restored.set(true);
+        t.pump();
+    }
+}
+
+split_fn! {
+    tracker_engine / preload_store;
+    /// Writes the jobs as they are now.
+    pub fn store(t: Tracker) -> () {
+        t.jobs.with_untracked(|j| jobs::save(j));
     }
 }
 
@@ -265,42 +284,7 @@ impl Tracker {
         });
         let mut ended = None;
         self.update(id, |j| {
-            j.status = Some(job.status);
-            j.message = job.data.message.clone().filter(|m| !m.is_empty());
-            j.queue = match (job.data.current_order, job.data.queue_count) {
-                (Some(o), Some(c)) if job.status == Status::Waiting => Some((o, c)),
-                _ => None,
-            };
-            j.chunks = match (job.data.finished_chunks, job.data.all_chunks) {
-                (Some(f), Some(a)) => Some((f, a)),
-                _ => None,
-            };
-            if matches!(job.status, Status::Processing | Status::Distributing | Status::Merging) && j.processing_since_ms.is_none() {
-                j.processing_since_ms = Some(now);
-            }
-            if job.status == Status::Done {
-                let d = &job.data;
-                j.result = Some(JobResult {
-                    files: d.files.clone(),
-                    input_url: d.input_file.as_ref().map(|f| f.url.clone()),
-                    output_format: d.output_format.clone(),
-                    date: d.date.clone(),
-                    algorithm: d.algorithm.clone(),
-                });
-                if j.algorithm.is_empty() {
-                    j.algorithm = d.algorithm.clone().unwrap_or_default();
-                }
-            }
-            let finished = match job.status {
-                Status::Done => !job.data.files.is_empty(),
-                Status::Failed | Status::NotFound => true,
-                _ => false,
-            };
-            if job.status == Status::NotFound {
-                j.message = Some("The result has expired (the service keeps results about 72 hours) or never existed.".into());
-            }
-            if finished {
-                j.phase = Phase::Ended;
+            if j.take_answer(&job, now) {
                 ended = Some((j.file_name.clone(), job.status));
             }
         });

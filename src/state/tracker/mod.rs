@@ -107,23 +107,39 @@ pub struct Tracker {
     files: StoredValue<IdMap<web_sys::File>, LocalStorage>,
     uploads: StoredValue<IdMap<UploadHandle>, LocalStorage>,
     sched: StoredValue<Schedule, LocalStorage>,
+    /// Whether the saved jobs have been read: nothing is written before (it would erase them).
+    restored: RwSignal<bool>,
     settings: Settings,
 }
 
 impl Tracker {
     pub fn new(settings: Settings) -> Self {
+        let saved = jobs::stored();
         let t = Self {
-            jobs: RwSignal::new(jobs::load()),
+            jobs: RwSignal::new(Vec::new()),
             progress: RwSignal::new(IdMap::new()),
             account: RwSignal::new(None),
             files: StoredValue::new_local(IdMap::new()),
             uploads: StoredValue::new_local(IdMap::new()),
             sched: StoredValue::new_local(Schedule::default()),
+            restored: RwSignal::new(saved.is_none()),
             settings,
         };
+        // Reading and writing the saved jobs is code of its own (the engine's chunk), fetched
+        // only when there is something saved or to save: not on a first visit.
+        if let Some(text) = saved {
+            spawn_local(async move {
+                let _ = engine::restore(t, text).await;
+            });
+        }
         // Every change is written at once: a crash loses nothing.
         Effect::new(move |_| {
-            t.jobs.with(|j| jobs::save(j));
+            let empty = t.jobs.with(Vec::is_empty);
+            if t.restored.get() && !(empty && jobs::stored().is_none()) {
+                spawn_local(async move {
+                    let _ = engine::store(t).await;
+                });
+            }
         });
         // The plan (parallel limit, balance) comes from the account.
         Effect::new(move |_| {
@@ -248,15 +264,12 @@ impl Tracker {
             return j.id;
         }
         let id = jobs::new_id(now_ms(), random_unit());
-        let name = hash.splitn(3, '-').nth(2).unwrap_or(hash).to_string();
-        let mut job = TrackedJob::new(
+        let job = TrackedJob::from_hash(
             id.clone(),
-            name,
+            hash,
             self.settings.base.get_untracked(),
-            Phase::Submitted,
             now_ms(),
         );
-        job.hash = Some(hash.to_string());
         self.jobs.update(|l| l.push(job));
         self.pump();
         id

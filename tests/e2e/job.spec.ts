@@ -1,0 +1,39 @@
+import { test, expect, faults, expectNoAxeViolations, PREMIUM_TOKEN } from './fixtures';
+import { song } from './audio';
+
+test('opening a job not started here shows it without adding it to Jobs, until it is followed', async ({ page, request, errors }) => {
+  await faults(request, { queue_ahead: 0 });
+  const created = await request.post('/api/separation/create', {
+    multipart: { api_token: PREMIUM_TOKEN, sep_type: '40', audiofile: song('shared song.wav', 2) },
+  });
+  const hash: string = (await created.json()).data.hash;
+  await expect.poll(async () => {
+    const r = await (await request.get(`/api/separation/get?hash=${encodeURIComponent(hash)}`)).json();
+    return r.status === 'done' && r.data.files?.length > 0;
+  }, { timeout: 20_000 }).toBe(true);
+
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+  await expect(page.locator('.stem audio')).toHaveCount(2);
+  await expect(page.getByText('This job is not followed in this browser.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs')), 'nothing stored by viewing').toBeNull();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+  await expect(page.getByText('No jobs yet.')).toBeVisible();
+
+  await page.goBack();
+  await page.getByRole('button', { name: 'Follow this job' }).click();
+  await expect(page.getByRole('button', { name: 'Forget' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+  await expect(page.locator('li.job')).toHaveCount(1);
+  await expect(page.locator('li.job').getByRole('status')).toHaveText('Done');
+  expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs'))).toContain(hash);
+});
+
+test('a job hash with a + in it is looked up as it is, not with a space', async ({ page, errors }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/separation/get?')) asked.push(new URL(r.url()).searchParams.get('hash') ?? ''); });
+  await page.goto('/jobs/20261125-abc+def-x.wav');
+  await expect(page.getByRole('alert').or(page.getByText('This job is not followed in this browser.'))).toBeVisible();
+  expect(asked).toContain('20261125-abc+def-x.wav');
+});
