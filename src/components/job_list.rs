@@ -33,7 +33,8 @@ pub fn ActiveJobs(tracker: Tracker) -> impl IntoView {
 
 split_fn! {
     job_list / preload_job_list;
-    fn lazy_job_list(tracker: Tracker, ids: Signal<Vec<String>>) -> AnyView {
+    /// [`JobList`] with the cards' code fetched when there is a job to show.
+    pub fn lazy_job_list(tracker: Tracker, ids: Signal<Vec<String>>) -> AnyView {
         view! { <JobList tracker=tracker ids=ids /> }.into_any()
     }
 }

@@ -24,7 +24,7 @@ pub use chunk_failed::ChunkFailed;
 pub use drop_zone::DropZone;
 pub use error_view::ErrorView;
 pub use job_card::{use_clock, JobCard};
-pub use job_list::{ActiveJobs, JobList, TrackedJobCard};
+pub use job_list::{lazy_job_list, ActiveJobs, JobList, TrackedJobCard};
 pub use loaded::loaded_view;
 pub use loading::Loading;
 pub use nav::Nav;

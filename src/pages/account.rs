@@ -208,6 +208,13 @@ fn Signed() -> impl IntoView {
     }
 }
 
+split_fn! {
+    account_signed / preload_account_signed;
+    fn signed_part() -> AnyView {
+        view! { <Signed /> }.into_any()
+    }
+}
+
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let settings = use_settings();
@@ -222,7 +229,8 @@ pub fn AccountPage() -> impl IntoView {
                     <div class="two"><LoginForm /><RegisterForm /></div>
                 }
             >
-                <Signed />
+                // The signed-in part (the account, its switches) comes with its own code.
+                {crate::split::lazy_view(signed_part, || view! { <Loading what="your account" /> }.into_any(), true)}
             </Show>
             <h2>"The service's queue"</h2>
             {move || match watch.queue.get() {

@@ -6,7 +6,7 @@
 use crate::api::models::Status;
 use crate::api::Client;
 use crate::browser::now_ms;
-use crate::components::TrackedJobCard;
+use crate::components::lazy_job_list;
 use crate::components::{use_clock, ErrorView, Loading, ResultFiles};
 use crate::state::jobs::TrackedJob;
 use crate::state::load::{load, Task};
@@ -49,6 +49,8 @@ pub fn JobPage(
             .get()
             .or_else(|| viewed.get().and_then(|r| r.ok()).flatten())
     });
+    // The card is built once per followed job, not again at every poll.
+    let followed_id = Memo::new(move |_| followed.with(|j| j.as_ref().map(|j| j.id.clone())));
     let follow = move |_| {
         tracker.open(&hash.get_value());
     };
@@ -63,8 +65,14 @@ pub fn JobPage(
     view! {
         <section aria-labelledby="job-title">
             <h1 id="job-title">{move || job.get().map(|j| j.file_name).unwrap_or_else(|| "Job".into())}</h1>
-            {move || match followed.get().map(|j| j.id) {
-                Some(id) => view! { <ul class="jobs"><TrackedJobCard tracker=tracker id=id now=now /></ul> }.into_any(),
+            {move || match followed_id.get() {
+                // A followed job's card and controls come with their own code (a shared link's
+                // first visit does not need them).
+                Some(id) => crate::split::lazy_view(
+                    move || lazy_job_list(tracker, Signal::derive({ let id = id.clone(); move || vec![id.clone()] })),
+                    || view! { <Loading what="the job" /> }.into_any(),
+                    true,
+                ),
                 None => match viewed.get() {
                     None => view! { <Loading what="the job" /> }.into_any(),
                     Some(Err(e)) => view! { <ErrorView error=e on_retry=Callback::new(move |_| viewed.refetch()) /> }.into_any(),

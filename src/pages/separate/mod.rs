@@ -2,25 +2,24 @@
 //! as a queue within the plan's limit, and follow the jobs.
 
 use crate::api::decode::decode;
-use crate::api::models::{
-    Algorithm, Audience, JobOptions, RemoteType, Scope, User, OUTPUT_FORMATS,
-};
+use crate::api::models::{Algorithm, Audience, RemoteType, Scope, User, OUTPUT_FORMATS};
 use crate::api::request::Envelope;
 use crate::api::{ApiError, RawResponse};
 use crate::browser::{self, now_ms, random_unit};
 use crate::components::{
     lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, DropZone, ErrorView, Loading,
 };
-use crate::forms::batch::Phase;
 use crate::forms::files::{count, guess_remote, human_bytes, human_duration, refusal};
-use crate::forms::options::{self, credits, initial_values, price_multiplier, submission, Values};
+use crate::forms::options::{credits, initial_values, price_multiplier, Values};
 use crate::router::use_location;
 use crate::state::choices::Choices;
-use crate::state::jobs::{new_id, TrackedJob};
+use crate::state::jobs::new_id;
 use crate::state::load::load;
 use crate::state::{cache, use_settings, use_tracker};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+mod submit;
 
 /// A song picked but not sent yet.
 #[derive(Clone)]
@@ -168,8 +167,8 @@ pub fn SeparatePage() -> impl IntoView {
             .with(|a| a.as_ref().and_then(|a| a.price_coefficient))
             .unwrap_or(1.0)
     });
-    let cost_of =
-        move |d: Option<f64>| d.map(|secs| credits(secs, coefficient.get(), multiplier.get()));
+    let price = move || (coefficient.get(), multiplier.get());
+    let cost_of = move |d: Option<f64>| cost(d, price());
     // (credits of the files whose length is known, whether some length is unknown)
     let total_cost = Memo::new(move |_| {
         pending.with(|l| {
@@ -177,16 +176,7 @@ pub fn SeparatePage() -> impl IntoView {
             (total, l.iter().any(|p| p.duration.flatten().is_none()))
         })
     });
-    let reason_of = move |p: &Pending| {
-        let d = p.duration.flatten();
-        refusal(
-            &p.file.name(),
-            p.file.size(),
-            d,
-            p.duration.map(|d| d.is_some()).filter(|ok| !ok),
-            premium.get(),
-        )
-    };
+    let reason_of = move |p: &Pending| pending_refusal(p, premium.get());
     let model_refusal = Signal::derive(move || {
         chosen.with(|a| {
             let a = a.as_ref()?;
@@ -200,101 +190,36 @@ pub fn SeparatePage() -> impl IntoView {
         })
     });
 
+    // What pressing Separate does is code of its own, fetched at the first press.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        submit_error.set(None);
-        submitted.set(None);
-        let Some(alg) = chosen.get_untracked() else {
-            submit_error.set(Some("Choose a model first.".into()));
-            return;
-        };
-        if let Some(r) = model_refusal.get_untracked() {
-            submit_error.set(Some(r));
-            return;
-        }
-        let fields = match values.with_untracked(|v| submission(&alg, v)) {
-            Ok(f) => {
-                field_errors.set(Vec::new());
-                f
-            }
-            Err(e) => {
-                field_errors.set(e);
-                submit_error.set(Some("Some options need a value.".into()));
-                return;
-            }
-        };
-        let opts = JobOptions {
-            sep_type: alg.render_id,
-            fields: fields.clone(),
+        let form = submit::Form {
+            chosen: chosen.get_untracked(),
+            refusal: model_refusal.get_untracked(),
+            values: values.get_untracked(),
+            field_errors,
+            submit_error,
+            submitted,
             output_format: output_format.get_untracked(),
             is_demo: is_demo.get_untracked(),
+            use_link: use_link.get_untracked(),
+            link: link.get_untracked(),
+            link_out: link,
+            remote: remote.get_untracked(),
+            pending: pending.get_untracked(),
+            pending_out: pending,
+            api_base: settings.base.get_untracked(),
+            tracker,
+            premium: premium.get_untracked(),
+            price: (coefficient.get_untracked(), multiplier.get_untracked()),
         };
-        let option_text = option_labels(&alg, &fields);
-        let draft = |name: String, bytes: f64| {
-            let mut job = TrackedJob::new(
-                new_id(now_ms(), random_unit()),
-                name,
-                settings.base.get_untracked(),
-                Phase::Queued,
-                now_ms(),
-            );
-            job.file_bytes = bytes;
-            job.algorithm = alg.name.clone();
-            job.options = opts.clone();
-            job.option_text = option_text.clone();
-            job
-        };
-        if use_link.get_untracked() {
-            let url = link.get_untracked().trim().to_string();
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                submit_error.set(Some("The link must start with https:// or http://".into()));
-                return;
+        spawn_local(async move {
+            if submit::send(form).await.is_err() {
+                submit_error.try_set(Some(
+                    "The app could not fetch the code that sends songs: check the connection and press Separate again.".into(),
+                ));
             }
-            let name = url
-                .split(['?', '#'])
-                .next()
-                .unwrap_or(&url)
-                .rsplit('/')
-                .next()
-                .unwrap_or("link")
-                .to_string();
-            let mut job = draft(name, 0.0);
-            job.source_url = Some(url);
-            job.remote_type = Some(remote.get_untracked().as_str().to_string());
-            tracker.enqueue(job, None);
-            link.set(String::new());
-            submitted.set(Some("The link was sent to the queue.".into()));
-            return;
-        }
-        let items = pending.get_untracked();
-        if items.is_empty() {
-            submit_error.set(Some("Add at least one song.".into()));
-            return;
-        }
-        let mut sent = 0;
-        let mut kept = Vec::new();
-        for p in items {
-            if reason_of(&p).is_some() {
-                kept.push(p);
-                continue;
-            }
-            let mut job = draft(p.file.name(), p.file.size());
-            job.duration_secs = p.duration.flatten();
-            job.cost = cost_of(job.duration_secs);
-            tracker.enqueue(job, Some(p.file.clone()));
-            sent += 1;
-        }
-        let blocked = kept.len();
-        pending.set(kept);
-        if sent == 0 {
-            submit_error.set(Some(format!(
-                "None of the songs can be sent: {blocked} cannot be taken (the reason is next to each)."
-            )));
-        } else {
-            submitted.set(Some(format!(
-                "{sent} song(s) added to the queue; they are sent as slots free on your plan."
-            )));
-        }
+        });
     };
 
     view! {
@@ -446,17 +371,18 @@ pub fn SeparatePage() -> impl IntoView {
     }
 }
 
-/// "Overlap: 87.5%" for each sent option.
-fn option_labels(alg: &Algorithm, sent: &Values) -> Vec<String> {
-    options::fields(alg)
-        .into_iter()
-        .filter_map(|f| {
-            let v = options::value_of(sent, &f.name)?;
-            let shown = match &f.control {
-                options::Control::Select(o) => o.get(v).unwrap_or(v).to_string(),
-                _ => v.to_string(),
-            };
-            Some(format!("{}: {shown}", f.label))
-        })
-        .collect()
+/// Credits for a song of `secs` seconds at (price coefficient, options' multiplier).
+fn cost(secs: Option<f64>, (coefficient, multiplier): (f64, f64)) -> Option<u64> {
+    secs.map(|secs| credits(secs, coefficient, multiplier))
+}
+
+/// Why the plan cannot take this song, if it cannot.
+fn pending_refusal(p: &Pending, premium: bool) -> Option<String> {
+    refusal(
+        &p.file.name(),
+        p.file.size(),
+        p.duration.flatten(),
+        p.duration.map(|d| d.is_some()).filter(|ok| !ok),
+        premium,
+    )
 }

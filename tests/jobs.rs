@@ -1,0 +1,115 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The tracked job, natively: the service's answers mapped onto it (over the recorded bodies),
+//! the recovery and merging of saved jobs, and the routes that open a job.
+
+mod common;
+use common::ok;
+use mvsep_web::api::decode::decode;
+use mvsep_web::api::endpoints as ep;
+use mvsep_web::api::models::{Job, Status};
+use mvsep_web::forms::batch::Phase;
+use mvsep_web::route::Route;
+use mvsep_web::state::jobs::{decode as decode_saved, merge, TrackedJob};
+
+fn answer(name: &str) -> Job {
+    decode(&ok(name), ep::get_job("x", false, None).envelope).unwrap()
+}
+
+fn followed(hash: &str) -> TrackedJob {
+    TrackedJob::from_hash("id-1".into(), hash, "https://mvsep.com".into(), 1000.0)
+}
+
+#[test]
+fn a_job_known_by_its_hash_is_named_from_it() {
+    let j = followed("20240205144711-c46e6a674c-my-song.mp3");
+    assert_eq!(j.file_name, "my-song.mp3");
+    assert_eq!(j.phase, Phase::Submitted);
+    assert!(j.needs_poll());
+}
+
+#[test]
+fn a_waiting_answer_gives_the_queue_position_and_does_not_end_the_job() {
+    let mut j = followed("h");
+    assert!(!j.take_answer(&answer("postman_separation_get_waiting_200"), 2000.0));
+    assert_eq!(j.status, Some(Status::Waiting));
+    assert_eq!(j.phase, Phase::Submitted);
+    assert!(j.status_line(2000.0).starts_with("Waiting in the queue"));
+}
+
+#[test]
+fn a_done_answer_with_files_ends_the_job_once_with_its_results() {
+    let mut j = followed("h");
+    assert!(j.take_answer(
+        &answer("testliteral_ablevsep_separation_get_done_files"),
+        2000.0
+    ));
+    assert_eq!(j.phase, Phase::Ended);
+    let r = j.result.clone().expect("results");
+    assert!(!r.files.is_empty());
+    assert_eq!(j.status_line(2000.0), "Done");
+    // The same answer again is not a second ending (no second notification).
+    assert!(!j.take_answer(
+        &answer("testliteral_ablevsep_separation_get_done_files"),
+        3000.0
+    ));
+}
+
+#[test]
+fn not_found_ends_the_job_and_says_why() {
+    let mut j = followed("h");
+    assert!(j.take_answer(&answer("separation_get_not_found"), 2000.0));
+    assert_eq!(j.status, Some(Status::NotFound));
+    assert!(j.message.as_deref().unwrap_or_default().contains("expired"));
+}
+
+#[test]
+fn saved_jobs_come_back_with_cut_off_uploads_marked_interrupted() {
+    let mut up = followed("a");
+    up.hash = None;
+    up.phase = Phase::Uploading;
+    let mut queued = followed("b");
+    queued.hash = None;
+    queued.phase = Phase::Queued;
+    let text = serde_json::to_string(&vec![up, queued, followed("c")]).unwrap();
+    let back = decode_saved(&text);
+    assert_eq!(back.len(), 3);
+    assert_eq!(back[0].phase, Phase::Interrupted);
+    assert!(
+        back[0].cut_off,
+        "an upload cut off may have reached the service"
+    );
+    assert_eq!(back[1].phase, Phase::Interrupted);
+    assert_eq!(back[2].phase, Phase::Submitted);
+}
+
+#[test]
+fn jobs_opened_before_the_saved_ones_were_read_are_kept_unless_saved_already() {
+    let saved = vec![followed("20240101-x-a.wav")];
+    let mut same = followed("20240101-x-a.wav");
+    same.id = "id-2".into();
+    let mut other = followed("20240101-y-b.wav");
+    other.id = "id-3".into();
+    let all = merge(saved, vec![same, other]);
+    let hashes: Vec<_> = all.iter().map(|j| j.hash.clone().unwrap()).collect();
+    assert_eq!(hashes, ["20240101-x-a.wav", "20240101-y-b.wav"]);
+}
+
+#[test]
+fn routes_round_trip_and_a_plus_in_a_job_hash_stays_a_plus() {
+    assert_eq!(Route::parse("/jobs/a+b%20c"), Route::Job("a+b c".into()));
+    for r in [
+        Route::Separate,
+        Route::Jobs,
+        Route::Job("20240101-x-my song+1.wav".into()),
+        Route::History,
+        Route::QcEntry(42),
+        Route::QcQueue,
+        Route::QcSubmit,
+        Route::Settings,
+    ] {
+        assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+    }
+    assert_eq!(Route::parse("/settings/"), Route::Settings);
+    assert_eq!(Route::parse("/leaderboard/entry/x"), Route::NotFound);
+    assert_eq!(Route::parse("/jobs/a/b"), Route::NotFound);
+}
