@@ -1,6 +1,6 @@
 //! Jobs: every job started or opened in this browser, newest first.
 
-use crate::components::JobList;
+use crate::components::{lazy_job_list, Loading};
 use crate::state::use_tracker;
 use leptos::prelude::*;
 
@@ -19,7 +19,12 @@ pub fn JobsPage() -> impl IntoView {
             <Show when=move || !ids().is_empty() fallback=|| view! {
                 <p>"No jobs yet. " <a href="/">"Separate a song"</a> "."</p>
             }>
-                <JobList tracker=tracker ids=Signal::derive(ids) />
+                // The cards' code comes with the first job to show.
+                {crate::split::lazy_view(
+                    move || lazy_job_list(tracker, Signal::derive(ids)),
+                    || view! { <Loading what="your jobs" /> }.into_any(),
+                    true,
+                )}
             </Show>
         </section>
     }
