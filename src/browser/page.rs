@@ -46,8 +46,11 @@ pub fn notifications_undecided() -> bool {
     web_sys::Notification::permission() == web_sys::NotificationPermission::Default
 }
 
-pub fn ask_for_notifications() {
-    let _ = web_sys::Notification::request_permission();
+/// Asks the person; done when they have answered (or the browser answered for them).
+pub async fn ask_for_notifications() {
+    if let Ok(p) = web_sys::Notification::request_permission() {
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    }
 }
 
 /// Shows a system notification when allowed; otherwise does nothing.

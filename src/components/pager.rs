@@ -9,12 +9,17 @@ pub fn Pager(
     has_next: bool,
     /// The path of the list, e.g. "/history".
     path: &'static str,
+    /// Other query parameters the list keeps from page to page, e.g. `lang=ru`.
+    #[prop(optional_no_strip)]
+    keep: Option<String>,
 ) -> impl IntoView {
+    let keep = keep.map(|k| format!("&{k}")).unwrap_or_default();
+    let href = move |p: u32| format!("{path}?page={p}{keep}");
     view! {
         <nav class="pager row" aria-label="Pages">
-            {(page > 1).then(|| view! { <a href=format!("{path}?page={}", page - 1)>"← Newer"</a> })}
+            {(page > 1).then(|| view! { <a href=href(page - 1)>"← Newer"</a> })}
             <span aria-current="page">{format!("Page {page}")}</span>
-            {has_next.then(|| view! { <a href=format!("{path}?page={}", page + 1)>"Older →"</a> })}
+            {has_next.then(|| view! { <a href=href(page + 1)>"Older →"</a> })}
         </nav>
     }
 }

@@ -1,6 +1,7 @@
 //! News: the service's posts in the interface language (English when it has none), sanitised.
 
 use crate::api::models::NewsItem;
+use crate::api::request::encode;
 use crate::api::ApiError;
 use crate::browser::lang::language;
 use crate::components::{loaded_view, Pager, SafeHtml};
@@ -52,7 +53,8 @@ pub fn NewsPage() -> impl IntoView {
                                         </article>
                                     }).collect_view()}
                                 </div>
-                                <Pager page=page.get_untracked() has_next=more path="/news" />
+                                <Pager page=page.get_untracked() has_next=more path="/news"
+                                    keep=lang_param.get_untracked().map(|l| format!("lang={}", encode(&l))) />
                             }.into_any()
             })}
         </section>

@@ -233,3 +233,12 @@ test('Separate works by keyboard and passes axe', async ({ page, errors }) => {
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('"Notify me" goes away once the browser has the answer', async ({ page, context, errors }) => {
+  await page.goto('/');
+  const notify = page.getByRole('button', { name: 'Notify me when jobs finish' });
+  await expect(notify).toBeVisible();
+  await context.grantPermissions(['notifications']);
+  await notify.click();
+  await expect(notify).toHaveCount(0);
+});

@@ -123,3 +123,13 @@ test('the queue shows in the header', async ({ page, errors }) => {
   await page.goto('/');
   await expect(page.locator('.queue-status')).toContainText('Service queue:');
 });
+
+test('the news pager keeps the chosen language', async ({ page, errors }) => {
+  await page.goto('/news?lang=en');
+  await expect(page.locator('[lang=en] article.news')).toHaveCount(5);
+  await page.getByRole('link', { name: 'Older →' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+  await page.getByRole('link', { name: '← Newer' }).click();
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+});

@@ -190,6 +190,8 @@ pub fn SeparatePage() -> impl IntoView {
         })
     });
 
+    // Offered until the person has answered the browser's question.
+    let undecided = RwSignal::new(browser::page::notifications_undecided());
     // What pressing Separate does is code of its own, fetched at the first press.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -357,8 +359,11 @@ pub fn SeparatePage() -> impl IntoView {
                 <p class="help">{move || format!("Your plan runs {} at a time; the rest wait in this browser's queue.", count(tracker.limit() as u64, "job"))}</p>
                 <div class="row">
                     <button type="submit">"Separate"</button>
-                    {move || browser::page::notifications_undecided().then(|| view! {
-                        <button type="button" class="secondary" on:click=|_| browser::page::ask_for_notifications()>"Notify me when jobs finish"</button>
+                    {move || undecided.get().then(|| view! {
+                        <button type="button" class="secondary" on:click=move |_| spawn_local(async move {
+                            browser::page::ask_for_notifications().await;
+                            undecided.try_set(browser::page::notifications_undecided());
+                        })>"Notify me when jobs finish"</button>
                     })}
                 </div>
                 <div aria-live="polite">
