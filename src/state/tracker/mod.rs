@@ -14,7 +14,8 @@ use std::time::Duration;
 
 mod engine;
 
-/// A few entries keyed by job id: a Vec is smaller in wasm than a HashMap and as fast here.
+/// A few entries keyed by job id: a Vec, not a HashMap. Measured with the split release: a
+/// HashMap here adds 2.4 kB brotli to the first visit (197.9 -> 200.3 kB, over its budget).
 #[derive(Debug, Clone, PartialEq)]
 pub struct IdMap<V>(Vec<(String, V)>);
 
