@@ -1,6 +1,6 @@
 //! The MVSEP client: one async method per endpoint, against a configurable base URL.
 
-use crate::api::decode::decode;
+use crate::api::decode::{decode, decode_each};
 use crate::api::endpoints::{self, BoardQuery, QcSubmission};
 use crate::api::error::ApiError;
 use crate::api::models::*;
@@ -118,14 +118,16 @@ impl Client {
         self.run(endpoints::cancel(need(&self.token)?, hash)).await
     }
 
-    /// The algorithms and the body as sent (for caching it as is).
+    /// The algorithms read one by one, how many could not be read, and the body as sent (for
+    /// caching it as is).
     pub async fn algorithms_with_body(
         &self,
         scope: Option<Scope>,
-    ) -> Result<(Vec<Algorithm>, String), ApiError> {
+    ) -> Result<(Vec<Algorithm>, usize, String), ApiError> {
         let req = endpoints::algorithms(scope);
         let raw = transport::send(&self.base, &req).await?;
-        Ok((decode(&raw, req.envelope)?, raw.body))
+        let (list, skipped) = decode_each(&raw, req.envelope)?;
+        Ok((list, skipped, raw.body))
     }
 
     pub async fn algorithms(&self, scope: Option<Scope>) -> Result<Vec<Algorithm>, ApiError> {

@@ -79,6 +79,17 @@ pub fn opt_string_flex<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>
     }
 }
 
+/// JSON text kept as text: a string as its content, anything else (an object, the service's
+/// other shape for option lists) as its JSON text in document order. Absent or null: None.
+pub fn opt_json_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let raw = Option::<Box<serde_json::value::RawValue>>::deserialize(d)?;
+    match raw.as_deref().map(serde_json::value::RawValue::get) {
+        None | Some("null") => Ok(None),
+        Some(t) if t.starts_with('"') => serde_json::from_str(t).map_err(de::Error::custom),
+        Some(t) => Ok(Some(t.to_string())),
+    }
+}
+
 /// A JSON object kept as its (key, value) pairs in document order. The service orders option
 /// keys meaningfully ("7" before "1"), so a map type that sorts them would be wrong.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -47,6 +47,22 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse, envelope: Envelope) -> Res
     decoded.map_err(|e| decode_error(&raw.body, &e))
 }
 
+/// A list read item by item: an item in a shape the app cannot read is left out and counted,
+/// and the rest stays usable. Returns (the items read, how many were left out).
+pub fn decode_each<T: DeserializeOwned>(
+    raw: &RawResponse,
+    envelope: Envelope,
+) -> Result<(Vec<T>, usize), ApiError> {
+    let items: Vec<Box<serde_json::value::RawValue>> = decode(raw, envelope)?;
+    let total = items.len();
+    let read: Vec<T> = items
+        .iter()
+        .filter_map(|item| serde_json::from_str(item.get()).ok())
+        .collect();
+    let skipped = total - read.len();
+    Ok((read, skipped))
+}
+
 #[derive(serde::Deserialize)]
 struct InData<T> {
     data: T,

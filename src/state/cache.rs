@@ -1,5 +1,9 @@
 //! The algorithms list, cached in localStorage with a time-to-live, per API address.
 
+use crate::api::decode::decode_each;
+use crate::api::models::{Algorithm, Scope};
+use crate::api::request::Envelope;
+use crate::api::{ApiError, Client, RawResponse};
 use crate::state::storage;
 use serde::{Deserialize, Serialize};
 
@@ -36,4 +40,50 @@ pub fn save(base: &str, now_ms: f64, body: &str) {
 
 pub fn clear() {
     storage::remove(KEY_ALGORITHMS);
+}
+
+/// The model list as the Separate screen shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelList {
+    pub list: Vec<Algorithm>,
+    /// Models in a shape the app cannot read, left out of the list.
+    pub unreadable: usize,
+    /// How old the list is (0 when just fetched).
+    pub age_ms: f64,
+}
+
+/// The model list for `base`: from the cache when it is fresh (unless `force`), else from the
+/// service, cached again.
+pub async fn load_algorithms(
+    base: String,
+    force: bool,
+    now_ms: f64,
+) -> Result<ModelList, ApiError> {
+    if !force {
+        if let Some((body, age_ms)) = load(&base, now_ms) {
+            let raw = RawResponse::new(200, body);
+            if let Ok((list, unreadable)) = decode_each::<Algorithm>(&raw, Envelope::Bare) {
+                return Ok(ModelList {
+                    list,
+                    unreadable,
+                    age_ms,
+                });
+            }
+        }
+    }
+    let client = Client::new(base.clone(), None);
+    let mut got = client
+        .algorithms_with_body(Some(Scope::SingleUpload))
+        .await?;
+    // Some hosts answer the scoped list empty: fall back to the whole list.
+    if got.0.is_empty() && got.1 == 0 {
+        got = client.algorithms_with_body(None).await?;
+    }
+    let (list, unreadable, body) = got;
+    save(&base, now_ms, &body);
+    Ok(ModelList {
+        list,
+        unreadable,
+        age_ms: 0.0,
+    })
 }

@@ -92,8 +92,9 @@ pub struct AlgorithmField {
     /// The label.
     #[serde(default)]
     pub text: String,
-    /// A JSON object encoded as a string; see [`AlgorithmField::option_pairs`].
-    #[serde(default, deserialize_with = "de::opt_string_flex")]
+    /// A JSON object encoded as a string (or, from some hosts, the object itself); see
+    /// [`AlgorithmField::option_pairs`].
+    #[serde(default, deserialize_with = "de::opt_json_text")]
     pub options: Option<String>,
     #[serde(default, deserialize_with = "de::opt_string_flex")]
     pub default_key: Option<String>,

@@ -1,10 +1,7 @@
 //! Separate: pick a model and its options, add songs (files or a link), see the cost, send them
 //! as a queue within the plan's limit, and follow the jobs.
 
-use crate::api::decode::decode;
-use crate::api::models::{Algorithm, Audience, RemoteType, Scope, User, OUTPUT_FORMATS};
-use crate::api::request::Envelope;
-use crate::api::{ApiError, RawResponse};
+use crate::api::models::{Audience, RemoteType, User, OUTPUT_FORMATS};
 use crate::browser::{self, now_ms, random_unit};
 use crate::components::{
     lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, DropZone, ErrorView, Loading,
@@ -30,30 +27,6 @@ struct Pending {
     duration: Option<Option<f64>>,
 }
 
-async fn load_algorithms(base: String, force: bool) -> Result<(Vec<Algorithm>, f64), ApiError> {
-    let now = now_ms();
-    if !force {
-        if let Some((body, age)) = cache::load(&base, now) {
-            if let Ok(list) = decode::<Vec<Algorithm>>(&RawResponse::new(200, body), Envelope::Bare)
-            {
-                return Ok((list, age));
-            }
-        }
-    }
-    let client = crate::api::Client::new(base.clone(), None);
-    let (list, body) = client
-        .algorithms_with_body(Some(Scope::SingleUpload))
-        .await?;
-    // Some hosts answer the scoped list empty: fall back to the whole list.
-    let (list, body) = if list.is_empty() {
-        client.algorithms_with_body(None).await?
-    } else {
-        (list, body)
-    };
-    cache::save(&base, now, &body);
-    Ok((list, 0.0))
-}
-
 #[component]
 pub fn SeparatePage() -> impl IntoView {
     let settings = use_settings();
@@ -66,7 +39,7 @@ pub fn SeparatePage() -> impl IntoView {
         let base = settings.base.get();
         let f = force.get_value();
         force.set_value(false);
-        async move { load_algorithms(base, f).await }
+        async move { cache::load_algorithms(base, f, now_ms()).await }
     });
 
     let saved = Choices::load();
@@ -82,7 +55,7 @@ pub fn SeparatePage() -> impl IntoView {
         algorithms
             .get()
             .and_then(|r| r.ok())
-            .map(|(l, _)| l)
+            .map(|m| m.list)
             .unwrap_or_default()
     });
     let chosen = Memo::new(move |_| {
@@ -231,9 +204,10 @@ pub fn SeparatePage() -> impl IntoView {
                 <h2>"1. Model"</h2>
                 {move || match algorithms.get() {
                     None => view! { <Loading what="models" /> }.into_any(),
-                    Some(Ok((_, age))) => view! {
+                    Some(Ok(m)) => view! {
                         <p class="help">
-                            {if age > 0.0 { format!("Model list from {} min ago. ", (age / 60000.0).round()) } else { "Model list just loaded. ".into() }}
+                            {if m.age_ms > 0.0 { format!("Model list from {} min ago. ", (m.age_ms / 60000.0).round()) } else { "Model list just loaded. ".into() }}
+                            {(m.unreadable > 0).then(|| format!("{} could not be read and {} left out. ", count(m.unreadable as u64, "model"), if m.unreadable == 1 { "is" } else { "are" }))}
                             <button type="button" class="link" on:click=move |_| { force.set_value(true); reload.update(|n| *n += 1); }>"Refresh the list"</button>
                         </p>
                     }.into_any(),

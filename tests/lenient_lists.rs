@@ -1,0 +1,74 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! One model the app cannot read spoils nothing else: lists are read item by item, and option
+//! lists arrive as JSON text or as the object itself.
+
+mod common;
+use common::{fixture, ok};
+use mvsep_web::api::decode::decode_each;
+use mvsep_web::api::endpoints as ep;
+use mvsep_web::api::models::{Algorithm, Scope};
+use mvsep_web::api::RawResponse;
+use serde_json::Value;
+
+fn read(body: String) -> (Vec<Algorithm>, usize) {
+    decode_each(
+        &RawResponse::new(200, body),
+        ep::algorithms(Some(Scope::SingleUpload)).envelope,
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_full_2026_list_reads_every_model() {
+    let (list, unreadable) = read(fixture("algorithms_2026_full"));
+    assert_eq!((list.len(), unreadable), (117, 0));
+}
+
+#[test]
+fn one_unreadable_model_is_left_out_and_counted() {
+    let mut all: Vec<Value> = serde_json::from_str(&fixture("algorithms_2026_full")).unwrap();
+    all[3]["id"] = Value::String("not a number".into());
+    all[10] = Value::String("not even an object".into());
+    let (list, unreadable) = read(serde_json::to_string(&all).unwrap());
+    assert_eq!((list.len(), unreadable), (115, 2));
+    let (_, whole) = read(fixture("algorithms_2026_full"));
+    assert_eq!(whole, 0);
+}
+
+#[test]
+fn options_sent_as_an_object_keep_the_service_order() {
+    let all: Vec<Value> = serde_json::from_str(&fixture("algorithms_2026_full")).unwrap();
+    let (ai, fi) = all
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| {
+            let fields = a["algorithm_fields"].as_array()?;
+            fields
+                .iter()
+                .position(|f| f["options"].is_string())
+                .map(|f| (i, f))
+        })
+        .expect("a field with options");
+    let as_text = all[ai]["algorithm_fields"][fi]["options"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (before, _) = read(serde_json::to_string(&all).unwrap());
+    let want = before[ai].algorithm_fields[fi].option_pairs().unwrap();
+    // The same options as an object, written in the service's order (not sorted).
+    let body = serde_json::to_string(&all)
+        .unwrap()
+        .replace(&serde_json::to_string(&as_text).unwrap(), &as_text);
+    let (after, unreadable) = read(body);
+    assert_eq!(unreadable, 0);
+    assert_eq!(after[ai].algorithm_fields[fi].option_pairs().unwrap(), want);
+    assert!(!want.0.is_empty());
+}
+
+#[test]
+fn the_2024_list_reads_the_same_one_by_one() {
+    let (list, unreadable) =
+        decode_each::<Algorithm>(&ok("postman_algorithms_200"), ep::algorithms(None).envelope)
+            .unwrap();
+    assert_eq!((list.len(), unreadable), (38, 0));
+}
