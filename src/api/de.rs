@@ -79,14 +79,13 @@ pub fn opt_string_flex<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>
     }
 }
 
-/// JSON text kept as text: a string as its content, anything else (an object, the service's
-/// other shape for option lists) as its JSON text in document order. Absent or null: None.
+/// JSON text kept as text: a string as its content, an object (the service's other shape for
+/// option lists) as its JSON text in the service's key order. Absent or null: None.
 pub fn opt_json_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let raw = Option::<Box<serde_json::value::RawValue>>::deserialize(d)?;
-    match raw.as_deref().map(serde_json::value::RawValue::get) {
-        None | Some("null") => Ok(None),
-        Some(t) if t.starts_with('"') => serde_json::from_str(t).map_err(de::Error::custom),
-        Some(t) => Ok(Some(t.to_string())),
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(v) => Ok(Some(v.to_string())),
     }
 }
 

@@ -26,18 +26,7 @@ impl RawResponse {
 
 /// Decodes `raw` as `T` inside `envelope`, or finds the server's refusal in it.
 pub fn decode<T: DeserializeOwned>(raw: &RawResponse, envelope: Envelope) -> Result<T, ApiError> {
-    if raw.status == 429 {
-        return Err(ApiError::RateLimited {
-            retry_after_secs: raw.retry_after.as_deref().and_then(parse_retry_after),
-        });
-    }
-    let value: Value = serde_json::from_str(&raw.body).map_err(|_| ApiError::NotJson {
-        status: raw.status,
-        snippet: snippet(&raw.body),
-    })?;
-    if let Some(err) = refusal(raw.status, &value, envelope) {
-        return Err(err);
-    }
+    check(raw, envelope)?;
     // Decoded straight from the text (one instantiation per model keeps the wasm small); a
     // failure is located in the text afterwards to name the field.
     let decoded = match envelope {
@@ -47,17 +36,47 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse, envelope: Envelope) -> Res
     decoded.map_err(|e| decode_error(&raw.body, &e))
 }
 
+/// The answer as JSON, if it is JSON and not a refusal (rate limit, the server's error in any of
+/// its shapes).
+fn check(raw: &RawResponse, envelope: Envelope) -> Result<Value, ApiError> {
+    if raw.status == 429 {
+        return Err(ApiError::RateLimited {
+            retry_after_secs: raw.retry_after.as_deref().and_then(parse_retry_after),
+        });
+    }
+    let value: Value = serde_json::from_str(&raw.body).map_err(|_| ApiError::NotJson {
+        status: raw.status,
+        snippet: snippet(&raw.body),
+    })?;
+    match refusal(raw.status, &value, envelope) {
+        Some(err) => Err(err),
+        None => Ok(value),
+    }
+}
+
 /// A list read item by item: an item in a shape the app cannot read is left out and counted,
 /// and the rest stays usable. Returns (the items read, how many were left out).
 pub fn decode_each<T: DeserializeOwned>(
     raw: &RawResponse,
     envelope: Envelope,
 ) -> Result<(Vec<T>, usize), ApiError> {
-    let items: Vec<Box<serde_json::value::RawValue>> = decode(raw, envelope)?;
+    // Each item on its own, from its own text (the same decoder as a whole answer, so no second
+    // copy of the model's decoding code): one unreadable item fails only itself.
+    let value = check(raw, envelope)?;
+    let list = match envelope {
+        Envelope::Data => value.get("data"),
+        Envelope::Whole | Envelope::Bare => Some(&value),
+    };
+    let Some(Value::Array(items)) = list else {
+        return Err(decode_error(
+            &raw.body,
+            &serde::de::Error::custom("expected a list"),
+        ));
+    };
     let total = items.len();
     let read: Vec<T> = items
         .iter()
-        .filter_map(|item| serde_json::from_str(item.get()).ok())
+        .filter_map(|item| serde_json::from_str(&item.to_string()).ok())
         .collect();
     let skipped = total - read.len();
     Ok((read, skipped))

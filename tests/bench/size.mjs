@@ -36,7 +36,16 @@ const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 const data = fs.mkdtempSync('/tmp/mvsep-size-');
 const server = spawn('target/standin/mvsep-standin', ['--port', String(PORT), '--static', DIST, '--data', data], { stdio: 'ignore' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let exited = false;
+server.on('exit', () => { exited = true; });
 for (let i = 0; i < 100; i++) { try { await fetch(`${BASE}/api/app/queue`); break; } catch { await sleep(100); } }
+// Another server on the port would be measured instead of dist/: make sure it is ours.
+const served = await (await fetch(`${BASE}/`)).text();
+if (exited || served !== fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')) {
+  console.error(`make size: port ${PORT} is answered by something other than a stand-in serving ${DIST}/`);
+  server.kill();
+  process.exit(1);
+}
 
 /** The dist files a fresh browser fetches to show `url`, once the screen's heading is up. */
 async function visit(browser, url) {
@@ -69,6 +78,7 @@ try {
   for (const f of [...first].sort((a, b) => brotliSize(b) - brotliSize(a))) {
     console.log(`  ${f.padEnd(58)} ${String(brotliSize(f)).padStart(8)} B`);
   }
+  if (![...first].some((f) => f.endsWith('.wasm'))) { console.error('the first visit fetched no wasm'); failed = true; }
   const screenChunks = [...first].filter((f) => /^split_/.test(f));
   if (screenChunks.length) { console.error(`the first screen fetched screen chunks: ${screenChunks.join(', ')}`); failed = true; }
   if (total > FIRST_BUDGET) { console.error(`the first visit is over its budget of ${kb(FIRST_BUDGET)}`); failed = true; }
