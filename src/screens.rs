@@ -5,10 +5,11 @@
 //! `scripts/split-dist.sh`). Without the feature (`trunk serve`, `cargo test`, clippy) the same
 //! functions are plain async calls into the one module.
 
+use crate::components::lazy_view;
 use crate::components::Loading;
 use crate::pages::{NotFound, SeparatePage};
 use crate::route::Route;
-use crate::split::{lazy_view, SplitLoaderError};
+use crate::split::SplitLoaderError;
 use leptos::prelude::*;
 use std::future::Future;
 

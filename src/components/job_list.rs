@@ -22,7 +22,7 @@ pub fn ActiveJobs(tracker: Tracker) -> impl IntoView {
             <h2>"In progress"</h2>
             <p><a href="/jobs">"All jobs"</a></p>
             // The cards' code comes when there is a job to show: not on a first visit.
-            {crate::split::lazy_view(
+            {crate::components::lazy_view(
                 move || lazy_job_list(tracker, active),
                 || view! { <Loading what="your jobs" /> }.into_any(),
                 true,

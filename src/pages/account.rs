@@ -230,7 +230,7 @@ pub fn AccountPage() -> impl IntoView {
                 }
             >
                 // The signed-in part (the account, its switches) comes with its own code.
-                {crate::split::lazy_view(signed_part, || view! { <Loading what="your account" /> }.into_any(), true)}
+                {crate::components::lazy_view(signed_part, || view! { <Loading what="your account" /> }.into_any(), true)}
             </Show>
             <h2>"The service's queue"</h2>
             {move || match watch.queue.get() {

@@ -68,7 +68,7 @@ pub fn JobPage(
             {move || match followed_id.get() {
                 // A followed job's card and controls come with their own code (a shared link's
                 // first visit does not need them).
-                Some(id) => crate::split::lazy_view(
+                Some(id) => crate::components::lazy_view(
                     move || lazy_job_list(tracker, Signal::derive({ let id = id.clone(); move || vec![id.clone()] })),
                     || view! { <Loading what="the job" /> }.into_any(),
                     true,

@@ -20,7 +20,7 @@ pub fn JobsPage() -> impl IntoView {
                 <p>"No jobs yet. " <a href="/">"Separate a song"</a> "."</p>
             }>
                 // The cards' code comes with the first job to show.
-                {crate::split::lazy_view(
+                {crate::components::lazy_view(
                     move || lazy_job_list(tracker, Signal::derive(ids)),
                     || view! { <Loading what="your jobs" /> }.into_any(),
                     true,

@@ -227,7 +227,7 @@ pub fn SeparatePage() -> impl IntoView {
                             {d.and_then(|d| d.long_description).map(|html| view! {
                                 <details>
                                     <summary>"About this model"</summary>
-                                    {crate::split::lazy_view(move || lazy_safe_html(html.clone()), || ().into_any(), true)}
+                                    {crate::components::lazy_view(move || lazy_safe_html(html.clone()), || ().into_any(), true)}
                                 </details>
                             })}
                         </div>
@@ -236,7 +236,7 @@ pub fn SeparatePage() -> impl IntoView {
                 {move || model_refusal.get().map(|r| view! { <p class="error" role="alert">{r}</p> })}
 
                 <h2>"2. Options"</h2>
-                {move || chosen.get().map(|a| crate::split::lazy_view(
+                {move || chosen.get().map(|a| crate::components::lazy_view(
                     move || lazy_option_form(a.clone(), values, field_errors),
                     || view! { <Loading what="its options" /> }.into_any(),
                     true,
