@@ -71,7 +71,8 @@ fn saved_jobs_come_back_with_cut_off_uploads_marked_interrupted() {
     queued.hash = None;
     queued.phase = Phase::Queued;
     let text = serde_json::to_string(&vec![up, queued, followed("c")]).unwrap();
-    let back = decode_saved(&text);
+    let (back, unreadable) = decode_saved(&text);
+    assert!(unreadable.is_empty());
     assert_eq!(back.len(), 3);
     assert_eq!(back[0].phase, Phase::Interrupted);
     assert!(
@@ -80,6 +81,27 @@ fn saved_jobs_come_back_with_cut_off_uploads_marked_interrupted() {
     );
     assert_eq!(back[1].phase, Phase::Interrupted);
     assert_eq!(back[2].phase, Phase::Submitted);
+}
+
+#[test]
+fn one_damaged_saved_entry_is_kept_aside_and_the_others_come_back() {
+    let good = serde_json::to_value(followed("20240101-x-a.wav")).unwrap();
+    let damaged = serde_json::json!({"id": 7, "phase": "Martian"});
+    let text = serde_json::to_string(&vec![good.clone(), damaged.clone(), good]).unwrap();
+    let (back, unreadable) = decode_saved(&text);
+    assert_eq!(back.len(), 2);
+    assert_eq!(unreadable.len(), 1);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&unreadable[0]).unwrap(),
+        damaged
+    );
+}
+
+#[test]
+fn a_saved_list_that_is_not_json_is_kept_whole() {
+    let (back, unreadable) = decode_saved("[{\"id\": \"cut off");
+    assert!(back.is_empty());
+    assert_eq!(unreadable, ["[{\"id\": \"cut off"]);
 }
 
 #[test]

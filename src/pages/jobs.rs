@@ -1,6 +1,8 @@
 //! Jobs: every job started or opened in this browser, newest first.
 
 use crate::components::{lazy_job_list, Loading};
+use crate::forms::files::count;
+use crate::state::jobs::{kept_aside, KEY_UNREADABLE};
 use crate::state::use_tracker;
 use leptos::prelude::*;
 
@@ -16,6 +18,18 @@ pub fn JobsPage() -> impl IntoView {
         <section aria-labelledby="jobs-title">
             <h1 id="jobs-title">"Jobs"</h1>
             <p class="help">"Jobs started in this browser. They are kept here across reloads; the service keeps results about 72 hours."</p>
+            {move || {
+                // Re-read when the list changes: the saved jobs are read after the first paint.
+                tracker.jobs.track();
+                let n = kept_aside().len();
+                (n > 0).then(|| view! {
+                    <p class="notice" role="status">{format!(
+                        "{} could not be read (saved by another version of this app, or damaged). {} kept in this browser's storage under “{KEY_UNREADABLE}”, not deleted.",
+                        count(n as u64, "saved job"),
+                        if n == 1 { "It is" } else { "They are" },
+                    )}</p>
+                })
+            }}
             <Show when=move || !ids().is_empty() fallback=|| view! {
                 <p>"No jobs yet. " <a href="/">"Separate a song"</a> "."</p>
             }>

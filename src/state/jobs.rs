@@ -7,6 +7,9 @@ use crate::state::storage;
 use serde::{Deserialize, Serialize};
 
 pub const KEY_JOBS: &str = "mvsep.jobs";
+/// Saved entries this version cannot read (another version's format, a bad write): kept here,
+/// never deleted by the app, so that nothing is lost silently.
+pub const KEY_UNREADABLE: &str = "mvsep.jobs.unreadable";
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct JobResult {
@@ -163,14 +166,49 @@ pub fn stored() -> Option<String> {
     storage::get(KEY_JOBS).filter(|t| !matches!(t.trim(), "" | "[]"))
 }
 
-/// The saved jobs, with anything caught mid-upload marked interrupted: the File objects do not
-/// survive a reload, so those need the person to pick the file again.
-pub fn decode(text: &str) -> Vec<TrackedJob> {
-    let mut jobs: Vec<TrackedJob> = serde_json::from_str(text).unwrap_or_default();
-    for j in &mut jobs {
-        recover(j);
+/// The saved jobs read entry by entry, with anything caught mid-upload marked interrupted (the
+/// File objects do not survive a reload, so those need the person to pick the file again), and
+/// the entries that could not be read, as their text.
+pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
+    let Ok(entries) = serde_json::from_str::<Vec<serde_json::Value>>(text) else {
+        return (Vec::new(), vec![text.to_string()]);
+    };
+    let mut jobs = Vec::new();
+    let mut unreadable = Vec::new();
+    for entry in entries {
+        let entry = entry.to_string();
+        match serde_json::from_str::<TrackedJob>(&entry) {
+            Ok(mut j) => {
+                recover(&mut j);
+                jobs.push(j);
+            }
+            Err(_) => unreadable.push(entry),
+        }
     }
-    jobs
+    (jobs, unreadable)
+}
+
+/// Adds entries to those kept aside (each once).
+pub fn keep_aside(entries: &[String]) {
+    if entries.is_empty() {
+        return;
+    }
+    let mut kept = kept_aside();
+    for e in entries {
+        if !kept.contains(e) {
+            kept.push(e.clone());
+        }
+    }
+    if let Ok(text) = serde_json::to_string(&kept) {
+        storage::set(KEY_UNREADABLE, &text);
+    }
+}
+
+/// The entries kept aside because they could not be read.
+pub fn kept_aside() -> Vec<String> {
+    storage::get(KEY_UNREADABLE)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
 }
 
 /// The saved jobs first, then those added before they were read, unless the same job is saved.

@@ -1,17 +1,23 @@
+import { APIRequestContext } from '@playwright/test';
 import { test, expect, faults, expectNoAxeViolations, PREMIUM_TOKEN } from './fixtures';
 import { song } from './audio';
 
-test('opening a job not started here shows it without adding it to Jobs, until it is followed', async ({ page, request, errors }) => {
+/** A job made at the service by another client, once it is done; its hash. */
+async function doneElsewhere(request: APIRequestContext, name: string): Promise<string> {
   await faults(request, { queue_ahead: 0 });
   const created = await request.post('/api/separation/create', {
-    multipart: { api_token: PREMIUM_TOKEN, sep_type: '40', audiofile: song('shared song.wav', 2) },
+    multipart: { api_token: PREMIUM_TOKEN, sep_type: '40', audiofile: song(name, 2) },
   });
   const hash: string = (await created.json()).data.hash;
   await expect.poll(async () => {
     const r = await (await request.get(`/api/separation/get?hash=${encodeURIComponent(hash)}`)).json();
     return r.status === 'done' && r.data.files?.length > 0;
   }, { timeout: 20_000 }).toBe(true);
+  return hash;
+}
 
+test('opening a job not started here shows it without adding it to Jobs, until it is followed', async ({ page, request, errors }) => {
+  const hash = await doneElsewhere(request, 'shared song.wav');
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
   await expect(page.locator('.stem audio')).toHaveCount(2);
@@ -36,4 +42,23 @@ test('a job hash with a + in it is looked up as it is, not with a space', async 
   await page.goto('/jobs/20261125-abc+def-x.wav');
   await expect(page.getByRole('alert').or(page.getByText('This job is not followed in this browser.'))).toBeVisible();
   expect(asked).toContain('20261125-abc+def-x.wav');
+});
+
+test('a damaged saved job is kept aside and said so; the other jobs stay listed', async ({ page, request, errors }) => {
+  const hash = await doneElsewhere(request, 'kept song.wav');
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  await page.getByRole('button', { name: 'Follow this job' }).click();
+  await expect(page.locator('li.job').getByRole('status')).toHaveText('Done');
+  await page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('mvsep.jobs') ?? '[]');
+    saved.push({ id: 7, phase: 'Martian' });
+    localStorage.setItem('mvsep.jobs', JSON.stringify(saved));
+  });
+  await page.goto('/jobs');
+  await expect(page.locator('li.job')).toHaveCount(1);
+  await expect(page.getByText('1 saved job could not be read')).toBeVisible();
+  await expectNoAxeViolations(page);
+  const aside = await page.evaluate(() => localStorage.getItem('mvsep.jobs.unreadable'));
+  expect(aside).toContain('Martian');
+  expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs'))).toContain(hash);
 });

@@ -36,7 +36,9 @@ split_fn! {
     tracker_engine / preload_restore;
     /// Reads the saved jobs into the tracker (with any opened meanwhile), then follows them.
     pub fn restore(t: Tracker, text: String) -> () {
-        let saved = jobs::decode(&text);
+        let (saved, unreadable) = jobs::decode(&text);
+        // Before anything is written over them: what cannot be read is kept, not dropped.
+        jobs::keep_aside(&unreadable);
         t.jobs.update(|l| *l = jobs::merge(saved, std::mem::take(l)));
         t.restored.set(true);
         t.pump();
