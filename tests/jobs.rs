@@ -9,7 +9,8 @@ use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
 use mvsep_web::forms::batch::Phase;
 use mvsep_web::route::Route;
-use mvsep_web::state::jobs::{decode as decode_saved, merge, TrackedJob};
+use mvsep_web::state::jobs::TrackedJob;
+use mvsep_web::state::saved_jobs::{decode as decode_saved, merge};
 
 fn answer(name: &str) -> Job {
     decode(&ok(name), ep::get_job("x", false, None).envelope).unwrap()

@@ -5,6 +5,7 @@ pub mod de;
 pub mod decode;
 pub mod endpoints;
 pub mod error;
+mod locate;
 pub mod models;
 pub mod request;
 

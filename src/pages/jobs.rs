@@ -2,7 +2,7 @@
 
 use crate::components::{lazy_job_list, Loading};
 use crate::forms::files::count;
-use crate::state::jobs::{kept_aside, KEY_UNREADABLE};
+use crate::state::saved_jobs::KEY_UNREADABLE;
 use crate::state::use_tracker;
 use leptos::prelude::*;
 
@@ -19,9 +19,7 @@ pub fn JobsPage() -> impl IntoView {
             <h1 id="jobs-title">"Jobs"</h1>
             <p class="help">"Jobs started in this browser. They are kept here across reloads; the service keeps results about 72 hours."</p>
             {move || {
-                // Re-read when the list changes: the saved jobs are read after the first paint.
-                tracker.jobs.track();
-                let n = kept_aside().len();
+                let n = tracker.kept_aside.get();
                 (n > 0).then(|| view! {
                     <p class="notice" role="status">{format!(
                         "{} could not be read (saved by another version of this app, or damaged). {} kept in this browser's storage under “{KEY_UNREADABLE}”, not deleted.",

@@ -32,27 +32,6 @@ split_fn! {
     }
 }
 
-split_fn! {
-    tracker_engine / preload_restore;
-    /// Reads the saved jobs into the tracker (with any opened meanwhile), then follows them.
-    pub fn restore(t: Tracker, text: String) -> () {
-        let (saved, unreadable) = jobs::decode(&text);
-        // Before anything is written over them: what cannot be read is kept, not dropped.
-        jobs::keep_aside(&unreadable);
-        t.jobs.update(|l| *l = jobs::merge(saved, std::mem::take(l)));
-        t.restored.set(true);
-        t.pump();
-    }
-}
-
-split_fn! {
-    tracker_engine / preload_store;
-    /// Writes the jobs as they are now.
-    pub fn store(t: Tracker) -> () {
-        t.jobs.with_untracked(|j| jobs::save(j));
-    }
-}
-
 impl Tracker {
     /// Starts what can start: uploads into free slots, polls that are due.
     fn run(&self) {

@@ -7,57 +7,17 @@ use crate::api::{ApiError, Client, UploadHandle};
 use crate::browser::{self, now_ms, random_unit};
 use crate::forms::batch::Phase;
 use crate::state::jobs::{self, TrackedJob};
+use crate::state::saved_jobs;
 use crate::state::settings::Settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
 
 mod engine;
+mod id_map;
+mod saved;
 
-/// A few entries keyed by job id: a Vec, not a HashMap. Measured with the split release: a
-/// HashMap here adds 2.4 kB brotli to the first visit (197.9 -> 200.3 kB, over its budget).
-#[derive(Debug, Clone, PartialEq)]
-pub struct IdMap<V>(Vec<(String, V)>);
-
-impl<V> Default for IdMap<V> {
-    fn default() -> Self {
-        Self(Vec::new())
-    }
-}
-
-impl<V> IdMap<V> {
-    pub fn new() -> Self {
-        Self::default()
-    }
-    pub fn get(&self, id: &str) -> Option<&V> {
-        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
-    }
-    pub fn contains_key(&self, id: &str) -> bool {
-        self.get(id).is_some()
-    }
-    pub fn insert(&mut self, id: String, v: V) {
-        match self.0.iter_mut().find(|(k, _)| *k == id) {
-            Some(slot) => slot.1 = v,
-            None => self.0.push((id, v)),
-        }
-    }
-    pub fn remove(&mut self, id: &str) {
-        self.0.retain(|(k, _)| k != id);
-    }
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.0.iter_mut().map(|(_, v)| v)
-    }
-    pub fn entry_or_default(&mut self, id: String) -> &mut V
-    where
-        V: Default,
-    {
-        if !self.contains_key(&id) {
-            self.0.push((id.clone(), V::default()));
-        }
-        let i = self.0.iter().position(|(k, _)| *k == id).unwrap_or(0);
-        &mut self.0[i].1
-    }
-}
+pub use id_map::IdMap;
 
 /// Upload progress of one file.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -108,6 +68,8 @@ pub struct Tracker {
     files: StoredValue<IdMap<web_sys::File>, LocalStorage>,
     uploads: StoredValue<IdMap<UploadHandle>, LocalStorage>,
     sched: StoredValue<Schedule, LocalStorage>,
+    /// How many saved entries could not be read and are kept aside (known once they are read).
+    pub kept_aside: RwSignal<usize>,
     /// Whether the saved jobs have been read: nothing is written before (it would erase them).
     restored: RwSignal<bool>,
     settings: Settings,
@@ -115,7 +77,7 @@ pub struct Tracker {
 
 impl Tracker {
     pub fn new(settings: Settings) -> Self {
-        let saved = jobs::stored();
+        let saved = saved_jobs::stored();
         let t = Self {
             jobs: RwSignal::new(Vec::new()),
             progress: RwSignal::new(IdMap::new()),
@@ -123,6 +85,7 @@ impl Tracker {
             files: StoredValue::new_local(IdMap::new()),
             uploads: StoredValue::new_local(IdMap::new()),
             sched: StoredValue::new_local(Schedule::default()),
+            kept_aside: RwSignal::new(0),
             restored: RwSignal::new(saved.is_none()),
             settings,
         };
@@ -130,15 +93,15 @@ impl Tracker {
         // only when there is something saved or to save: not on a first visit.
         if let Some(text) = saved {
             spawn_local(async move {
-                let _ = engine::restore(t, text).await;
+                let _ = saved::restore(t, text).await;
             });
         }
         // Every change is written at once: a crash loses nothing.
         Effect::new(move |_| {
             let empty = t.jobs.with(Vec::is_empty);
-            if t.restored.get() && !(empty && jobs::stored().is_none()) {
+            if t.restored.get() && !(empty && saved_jobs::stored().is_none()) {
                 spawn_local(async move {
-                    let _ = engine::store(t).await;
+                    let _ = saved::store(t).await;
                 });
             }
         });

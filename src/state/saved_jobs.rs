@@ -1,0 +1,99 @@
+//! The followed jobs, kept in localStorage so that a reload or a crash loses nothing: what was
+//! uploading comes back as interrupted, what was submitted resumes polling, and an entry this
+//! version cannot read is kept aside, never dropped.
+
+use crate::forms::batch::Phase;
+use crate::state::jobs::TrackedJob;
+use crate::state::storage;
+
+pub const KEY_JOBS: &str = "mvsep.jobs";
+/// Saved entries this version cannot read (another version's format, a bad write): kept here,
+/// never deleted by the app, so that nothing is lost silently.
+pub const KEY_UNREADABLE: &str = "mvsep.jobs.unreadable";
+
+/// What was saved, if anything: a first visit has nothing, and then the code that reads it is
+/// never fetched (see the tracker).
+pub fn stored() -> Option<String> {
+    storage::get(KEY_JOBS).filter(|t| !matches!(t.trim(), "" | "[]"))
+}
+
+/// The saved jobs read entry by entry, with anything caught mid-upload marked interrupted (the
+/// File objects do not survive a reload, so those need the person to pick the file again), and
+/// the entries that could not be read, as their text.
+pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
+    let Ok(entries) = serde_json::from_str::<Vec<serde_json::Value>>(text) else {
+        return (Vec::new(), vec![text.to_string()]);
+    };
+    let mut jobs = Vec::new();
+    let mut unreadable = Vec::new();
+    for entry in entries {
+        let entry = entry.to_string();
+        match serde_json::from_str::<TrackedJob>(&entry) {
+            Ok(mut j) => {
+                recover(&mut j);
+                jobs.push(j);
+            }
+            Err(_) => unreadable.push(entry),
+        }
+    }
+    (jobs, unreadable)
+}
+
+/// Adds entries to those kept aside (each once).
+pub fn keep_aside(entries: &[String]) {
+    if entries.is_empty() {
+        return;
+    }
+    let mut kept = kept_aside();
+    for e in entries {
+        if !kept.contains(e) {
+            kept.push(e.clone());
+        }
+    }
+    if let Ok(text) = serde_json::to_string(&kept) {
+        storage::set(KEY_UNREADABLE, &text);
+    }
+}
+
+/// The entries kept aside because they could not be read.
+pub fn kept_aside() -> Vec<String> {
+    storage::get(KEY_UNREADABLE)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// The saved jobs first, then those added before they were read, unless the same job is saved.
+pub fn merge(saved: Vec<TrackedJob>, added: Vec<TrackedJob>) -> Vec<TrackedJob> {
+    let mut all = saved;
+    for j in added {
+        let known = all
+            .iter()
+            .any(|s| s.id == j.id || (j.hash.is_some() && s.hash == j.hash));
+        if !known {
+            all.push(j);
+        }
+    }
+    all
+}
+
+/// A job as it must look after a reload.
+pub fn recover(j: &mut TrackedJob) {
+    match j.phase {
+        Phase::Uploading => {
+            j.phase = Phase::Interrupted;
+            j.cut_off = true;
+            j.message = Some("The upload did not finish: the page was closed or reloaded. Retry to send it again.".into());
+        }
+        Phase::Queued if j.source_url.is_none() => {
+            j.phase = Phase::Interrupted;
+            j.message = Some("This file was waiting for a free slot when the page was closed. Retry and choose the file again.".into());
+        }
+        _ => {}
+    }
+}
+
+pub fn save(jobs: &[TrackedJob]) -> bool {
+    serde_json::to_string(jobs)
+        .map(|t| storage::set(KEY_JOBS, &t))
+        .unwrap_or(false)
+}
