@@ -212,6 +212,8 @@ test('Separate works by keyboard and passes axe', async ({ page, errors }) => {
   await s.open();
   await page.getByLabel('Search models').focus();
   await page.keyboard.type('melband');
+  // The list follows the search after a short pause: tab into it once it has.
+  await expect(page.getByRole('group', { name: 'Model', exact: true }).getByRole('radio')).toHaveCount(2);
   await page.keyboard.press('Tab'); // sort
   await page.keyboard.press('Tab'); // the model
   await page.keyboard.press('Space');
