@@ -8,6 +8,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod forms;
+pub mod mix;
 pub mod pages;
 pub mod route;
 pub mod router;

@@ -1,0 +1,63 @@
+//! The mixer's keys: Space play/pause, ←/→ 5 s, Home, 1–9 mute, Shift+1–9 solo, L loop, A/B
+//! loop ends, T says the time, ? help.
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum KeyAction {
+    PlayPause,
+    Seek(f64),
+    Start,
+    Mute(usize),
+    Solo(usize),
+    /// Solo this stem alone.
+    SoloOnly(usize),
+    Loop,
+    SetA,
+    SetB,
+    SayTime,
+    Help,
+}
+
+/// The action for a key press (`key` and `code` as the browser names them), if any.
+pub fn action(key: &str, code: &str, shift: bool, alt: bool) -> Option<KeyAction> {
+    // Shift+1 types "!" on most layouts: the digit comes from `code`.
+    if let Some(d) = code
+        .strip_prefix("Digit")
+        .or_else(|| code.strip_prefix("Numpad"))
+        .and_then(|d| d.parse::<usize>().ok())
+        .filter(|d| (1..=9).contains(d))
+    {
+        return Some(if shift && alt {
+            KeyAction::SoloOnly(d - 1)
+        } else if shift {
+            KeyAction::Solo(d - 1)
+        } else {
+            KeyAction::Mute(d - 1)
+        });
+    }
+    Some(match key {
+        " " | "Spacebar" => KeyAction::PlayPause,
+        "ArrowLeft" => KeyAction::Seek(-5.0),
+        "ArrowRight" => KeyAction::Seek(5.0),
+        "Home" => KeyAction::Start,
+        "l" | "L" => KeyAction::Loop,
+        "a" | "A" => KeyAction::SetA,
+        "b" | "B" => KeyAction::SetB,
+        "t" | "T" => KeyAction::SayTime,
+        "?" => KeyAction::Help,
+        _ => return None,
+    })
+}
+
+/// The help the `?` key shows, one line per key.
+pub const HELP: &[(&str, &str)] = &[
+    ("Space", "play or pause"),
+    ("← / →", "back or forward 5 seconds"),
+    ("Home", "back to the start"),
+    ("1–9", "mute or unmute stem 1–9"),
+    ("Shift + 1–9", "solo stem 1–9 (adds to the soloed stems)"),
+    ("Alt + Shift + 1–9", "solo only stem 1–9"),
+    ("L", "loop on or off"),
+    ("A / B", "set the loop's start or end at the playhead"),
+    ("T", "say where the playhead is"),
+    ("?", "show or hide this help"),
+];
