@@ -223,3 +223,24 @@ fn names_in_the_zip_are_distinct() {
     let n = unique_names(&labels(&["a.wav", "a.wav", "b/c.wav", "a.wav"]));
     assert_eq!(n, ["a.wav", "a (2).wav", "b_c.wav", "a (3).wav"]);
 }
+
+#[test]
+fn sample_rates_from_the_first_bytes() {
+    use mvsep_web::mix::probe::sample_rate;
+    let mut w = wav::header(2, 8000, 4);
+    w.extend([0u8; 16]);
+    assert_eq!(sample_rate(&w), Some(8000));
+    // A WAV with a chunk before "fmt ".
+    let mut odd = b"RIFF\0\0\0\0WAVEjunk\x03\0\0\0abc\0".to_vec();
+    odd.extend_from_slice(&w[12..]);
+    assert_eq!(sample_rate(&odd), Some(8000));
+    let mut flac = b"fLaC\0\0\0\x22".to_vec();
+    flac.extend([0u8; 10]);
+    // 44100 Hz = 0x0AC44 in 20 bits.
+    flac.extend([0x0A, 0xC4, 0x40, 0]);
+    assert_eq!(sample_rate(&flac), Some(44100));
+    // MPEG-1 layer III, 48 kHz, after an ID3 tag of 5 bytes.
+    let mp3 = [b'I', b'D', b'3', 3, 0, 0, 0, 0, 0, 5, 1, 2, 3, 4, 5, 0xFF, 0xFB, 0x94, 0x64];
+    assert_eq!(sample_rate(&mp3), Some(48000));
+    assert_eq!(sample_rate(b"not audio at all"), None);
+}

@@ -5,6 +5,7 @@
 pub mod keys;
 pub mod peaks;
 pub mod presets;
+pub mod probe;
 pub mod rules;
 pub mod wav;
 pub mod zip;

@@ -7,7 +7,7 @@ use crate::api::models::Status;
 use crate::api::Client;
 use crate::browser::now_ms;
 use crate::components::lazy_job_list;
-use crate::components::{use_clock, ErrorView, Loading, ResultFiles};
+use crate::components::{lazy_mixer, lazy_view, use_clock, ErrorView, Loading};
 use crate::state::jobs::TrackedJob;
 use crate::state::load::{load, Task};
 use crate::state::{use_settings, use_tracker};
@@ -54,6 +54,15 @@ pub fn JobPage(
     let follow = move |_| {
         tracker.open(&hash.get_value());
     };
+    // What the mixer is built from: it is built again only when these change, not at every
+    // change of the job (a rebuild would stop the music).
+    let results = Memo::new(move |_| {
+        job.get().filter(|j| j.status == Some(Status::Done)).and_then(|j| {
+            let files = j.result.as_ref().map(|r| r.files.clone()).unwrap_or_default();
+            let model = j.result.as_ref().and_then(|r| r.algorithm.clone()).unwrap_or(j.algorithm.clone());
+            (!files.is_empty()).then_some((files, j.file_name, j.long_names, model))
+        })
+    });
     let mirror = Task::new();
     let get_mirror = move || {
         let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
@@ -68,7 +77,7 @@ pub fn JobPage(
             {move || match followed_id.get() {
                 // A followed job's card and controls come with their own code (a shared link's
                 // first visit does not need them).
-                Some(id) => crate::components::lazy_view(
+                Some(id) => lazy_view(
                     move || lazy_job_list(tracker, Signal::derive({ let id = id.clone(); move || vec![id.clone()] })),
                     || view! { <Loading what="the job" /> }.into_any(),
                     true,
@@ -101,11 +110,15 @@ pub fn JobPage(
                 <h2>"Input"</h2>
                 <audio controls preload="none" src=u aria-label="Play the input"></audio>
             }))}
-            {move || job.get().filter(|j| j.status == Some(Status::Done)).and_then(|j| {
-                let files = j.result.clone().map(|r| r.files).unwrap_or_default();
-                (!files.is_empty()).then(|| view! {
+            {move || results.get().map(|(files, song, long_names, model)| {
+                view! {
                     <h2>"Results"</h2>
-                    <ResultFiles files=files song=j.file_name.clone() keep_service_names=j.long_names />
+                    // The mixer's code comes with the first result shown.
+                    {lazy_view(
+                        move || lazy_mixer(files.clone(), song.clone(), long_names, model.clone()),
+                        || view! { <Loading what="the mixer" /> }.into_any(),
+                        true,
+                    )}
                     <h2>"Mirror"</h2>
                     <p class="help">"If the downloads are slow, the service can serve them from a mirror. It costs 1 credit and needs your token."</p>
                     <button type="button" class="secondary" disabled=move || !settings.has_token() || mirror.pending.get()
@@ -118,7 +131,7 @@ pub fn JobPage(
                         }.into_any(),
                         Err(e) => view! { <ErrorView error=e /> }.into_any(),
                     })}
-                })
+                }
             })}
         </section>
     }

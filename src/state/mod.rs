@@ -4,6 +4,7 @@ pub mod cache;
 pub mod choices;
 pub mod jobs;
 pub mod load;
+pub mod mixes;
 pub mod saved_jobs;
 pub mod settings;
 pub mod site_queue;

@@ -1,0 +1,12 @@
+//! The stem mixer's audio: result files fetched as Blobs (kept by the browser, on disk for big
+//! ones), played through Web Audio when the page may read them, or through one `<audio>` per
+//! stem kept in sync when it may not; and the files it saves (the mix as WAV, all stems as ZIP).
+
+pub mod export;
+pub mod fetch;
+mod graph;
+pub mod media;
+pub mod player;
+pub mod webaudio;
+
+pub use player::{load, Loaded, Player};

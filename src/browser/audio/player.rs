@@ -1,0 +1,164 @@
+//! Loading a result into the mixer: fetch every stem, then either decode them for Web Audio or,
+//! when the page may not read them, play them as media. One `Player` answers for both.
+
+use super::fetch::{self, FetchFail};
+use super::media::Media;
+use super::webaudio::{self, WebAudio};
+use crate::mix::peaks::Peaks;
+use crate::mix::probe::sample_rate;
+use crate::mix::{LoopRange, Mix};
+
+pub enum Player {
+    Web(WebAudio),
+    Media(Media),
+}
+
+/// A loaded result: how it plays, each stem's waveform (when it could be drawn), and the files
+/// as Blobs (when the page could read them: for "Download all" without fetching again).
+pub struct Loaded {
+    pub player: Player,
+    pub peaks: Vec<Option<Vec<f32>>>,
+    pub blobs: Vec<web_sys::Blob>,
+}
+
+const BUCKETS: usize = 400;
+const BLOCK: usize = 1 << 16;
+
+/// Fetches and prepares `urls`; `progress(n)` after each of the steps (2 per stem).
+pub async fn load(
+    urls: &[String],
+    host: &web_sys::Element,
+    progress: impl Fn(usize),
+) -> Result<Loaded, String> {
+    let mut blobs = Vec::with_capacity(urls.len());
+    for (i, u) in urls.iter().enumerate() {
+        match fetch::blob(u).await {
+            Ok(b) => blobs.push(b),
+            Err(FetchFail::Unreadable) if i == 0 => {
+                let media = Media::new(urls, host).ok_or("This browser cannot play these files.")?;
+                return Ok(Loaded {
+                    player: Player::Media(media),
+                    peaks: vec![None; urls.len()],
+                    blobs: Vec::new(),
+                });
+            }
+            Err(FetchFail::Unreadable) => {
+                return Err(format!("Stem {} could not be fetched (network).", i + 1))
+            }
+            Err(FetchFail::Status(s)) => {
+                return Err(format!("Stem {} could not be fetched: the host answered HTTP {s}.", i + 1))
+            }
+        }
+        progress(i + 1);
+    }
+    let head = match blobs.first() {
+        Some(b) => fetch::slice(b, 0.0, 65536.0).await.unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let ctx = webaudio::context(sample_rate(&head)).ok_or("This browser has no Web Audio.")?;
+    let mut buffers = Vec::with_capacity(blobs.len());
+    let mut peaks = Vec::with_capacity(blobs.len());
+    for (i, b) in blobs.iter().enumerate() {
+        let data = fetch::array_buffer(b).await.ok_or("A stem could not be read.")?;
+        let buf = webaudio::decode(&ctx, data)
+            .await
+            .ok_or_else(|| format!("Stem {} is not audio this browser can decode.", i + 1))?;
+        peaks.push(Some(outline(&buf)));
+        buffers.push(buf);
+        progress(urls.len() + i + 1);
+    }
+    let player = WebAudio::new(ctx, buffers).ok_or("This browser has no Web Audio.")?;
+    Ok(Loaded {
+        player: Player::Web(player),
+        peaks,
+        blobs,
+    })
+}
+
+/// The waveform of a decoded stem, read block by block.
+fn outline(buf: &web_sys::AudioBuffer) -> Vec<f32> {
+    let frames = buf.length() as u64;
+    let mut p = Peaks::new(frames, BUCKETS);
+    let mut block = vec![0f32; BLOCK];
+    let mut start = 0u64;
+    while start < frames {
+        let n = ((frames - start) as usize).min(BLOCK);
+        for ch in 0..buf.number_of_channels() as i32 {
+            if buf
+                .copy_from_channel_with_start_in_channel(&mut block[..n], ch, start as u32)
+                .is_ok()
+            {
+                p.push(&block[..n], start);
+            }
+        }
+        start += n as u64;
+    }
+    p.finish()
+}
+
+impl Player {
+    pub fn duration(&self) -> f64 {
+        match self {
+            Player::Web(p) => p.duration(),
+            Player::Media(p) => p.duration(),
+        }
+    }
+    pub fn playing(&self) -> bool {
+        match self {
+            Player::Web(p) => p.playing(),
+            Player::Media(p) => p.playing(),
+        }
+    }
+    pub fn position(&self) -> f64 {
+        match self {
+            Player::Web(p) => p.position(),
+            Player::Media(p) => p.position(),
+        }
+    }
+    pub fn play(&mut self, at: f64) {
+        match self {
+            Player::Web(p) => p.play(at),
+            Player::Media(p) => p.play(at),
+        }
+    }
+    pub fn pause(&mut self) {
+        match self {
+            Player::Web(p) => p.pause(),
+            Player::Media(p) => p.pause(),
+        }
+    }
+    pub fn seek(&mut self, to: f64) {
+        match self {
+            Player::Web(p) => p.seek(to),
+            Player::Media(p) => p.seek(to),
+        }
+    }
+    pub fn apply(&self, mix: &Mix) {
+        match self {
+            Player::Web(p) => p.apply(mix),
+            Player::Media(p) => p.apply(mix),
+        }
+    }
+    pub fn set_loop(&mut self, range: LoopRange) {
+        match self {
+            Player::Web(p) => p.set_loop(range),
+            Player::Media(p) => p.set_loop(range),
+        }
+    }
+    /// Runs a few times a second: the output level (Web Audio only) and whether it ended.
+    pub fn tick(&mut self) -> (Option<f64>, bool) {
+        match self {
+            Player::Web(p) => {
+                let ended = p.check_end();
+                (Some(p.level()), ended)
+            }
+            Player::Media(p) => (None, p.tick()),
+        }
+    }
+    pub fn close(&mut self) {
+        match self {
+            Player::Web(p) => p.close(),
+            Player::Media(p) => p.close(),
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! The mixer's shared state and what its controls do: one `Desk` (Copy) handed to every piece.
+//! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
+
+use crate::browser::audio::{load, Player};
+use crate::mix::presets::kind;
+use crate::mix::rules::clock;
+use crate::mix::{LoopRange, Mix};
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// One stem of the result, as the mixer shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stem {
+    pub label: String,
+    pub url: String,
+    /// The download's file name.
+    pub name: String,
+    pub size: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Nothing fetched yet (a result can be large: the person starts it).
+    Idle,
+    Loading { done: usize, total: usize },
+    /// `media`: played by `<audio>` elements (the page may not read the files).
+    Ready { media: bool },
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Desk {
+    pub stems: StoredValue<Vec<Stem>>,
+    pub mix: RwSignal<Mix>,
+    pub range: RwSignal<LoopRange>,
+    pub pos: RwSignal<f64>,
+    pub duration: RwSignal<f64>,
+    pub playing: RwSignal<bool>,
+    pub phase: RwSignal<Phase>,
+    pub peaks: RwSignal<Vec<Option<Vec<f32>>>>,
+    pub level: RwSignal<f64>,
+    /// What the screen reader is told (a polite live region).
+    pub said: RwSignal<String>,
+    pub help: RwSignal<bool>,
+    pub player: StoredValue<Option<Player>, LocalStorage>,
+    pub blobs: StoredValue<Vec<web_sys::Blob>, LocalStorage>,
+    /// Where the media path's `<audio>` elements live.
+    pub host: NodeRef<Div>,
+}
+
+impl Desk {
+    pub fn new(stems: Vec<Stem>) -> Self {
+        let n = stems.len();
+        Self {
+            stems: StoredValue::new(stems),
+            mix: RwSignal::new(Mix::new(n)),
+            range: RwSignal::new(LoopRange::default()),
+            pos: RwSignal::new(0.0),
+            duration: RwSignal::new(0.0),
+            playing: RwSignal::new(false),
+            phase: RwSignal::new(Phase::Idle),
+            peaks: RwSignal::new(vec![None; n]),
+            level: RwSignal::new(0.0),
+            said: RwSignal::new(String::new()),
+            help: RwSignal::new(false),
+            player: StoredValue::new_local(None),
+            blobs: StoredValue::new_local(Vec::new()),
+            host: NodeRef::new(),
+        }
+    }
+
+    pub fn label(&self, i: usize) -> String {
+        self.stems
+            .with_value(|s| s.get(i).map(|s| s.label.clone()))
+            .unwrap_or_default()
+    }
+
+    pub fn count(&self) -> usize {
+        self.stems.with_value(Vec::len)
+    }
+
+    /// Keeps the player (when there is one) and the signals in step; returns what `f` returns.
+    fn with_player<T>(&self, f: impl FnOnce(&mut Player) -> T) -> Option<T> {
+        let out = self.player.try_update_value(|p| p.as_mut().map(f)).flatten();
+        self.player.with_value(|p| {
+            if let Some(p) = p {
+                self.playing.set(p.playing());
+                self.pos.set(p.position());
+            }
+        });
+        out
+    }
+
+    /// Whether the stems play as media (the page may not read them).
+    pub fn is_media(&self) -> bool {
+        matches!(self.phase.get(), Phase::Ready { media: true })
+    }
+
+    pub fn toggle_play(&self) {
+        match self.phase.get_untracked() {
+            Phase::Idle | Phase::Failed(_) => self.start(),
+            Phase::Loading { .. } => {}
+            Phase::Ready { .. } => {
+                let at = self.pos.get_untracked();
+                self.with_player(|p| if p.playing() { p.pause() } else { p.play(at) });
+            }
+        }
+    }
+
+    /// Fetches and prepares every stem, then plays.
+    pub fn start(&self) {
+        let d = *self;
+        let urls: Vec<String> = self.stems.with_value(|s| s.iter().map(|s| s.url.clone()).collect());
+        let total = urls.len() * 2;
+        self.phase.set(Phase::Loading { done: 0, total });
+        let Some(host) = self.host.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            let progress = move |done| {
+                d.phase.try_set(Phase::Loading { done, total });
+            };
+            match load(&urls, &host, progress).await {
+                Ok(l) => {
+                    let media = matches!(l.player, Player::Media(_));
+                    let mut player = l.player;
+                    player.apply(&d.mix.get_untracked());
+                    player.set_loop(d.range.get_untracked());
+                    d.duration.try_set(player.duration());
+                    d.peaks.try_set(l.peaks);
+                    d.blobs.try_update_value(|b| *b = l.blobs);
+                    // The mixer was closed while loading: let go at once.
+                    if d.player.try_update_value(|p| *p = Some(player)).is_none() {
+                        return;
+                    }
+                    d.phase.try_set(Phase::Ready { media });
+                    let at = d.pos.get_untracked();
+                    d.with_player(|p| p.play(at));
+                }
+                Err(e) => {
+                    d.phase.try_set(Phase::Failed(e));
+                }
+            }
+        });
+    }
+
+    pub fn seek(&self, to: f64) {
+        let to = to.clamp(0.0, self.duration.get_untracked().max(0.0));
+        self.pos.set(to);
+        self.with_player(|p| p.seek(to));
+    }
+
+    pub fn nudge(&self, by: f64) {
+        self.seek(self.pos.get_untracked() + by);
+    }
+
+    pub fn set_loop(&self, f: impl FnOnce(&mut LoopRange)) {
+        self.range.update(f);
+        let r = self.range.get_untracked();
+        self.with_player(|p| p.set_loop(r));
+        self.said.set(match (r.region(), r.on) {
+            (Some((a, b)), true) => format!("Looping {} to {}", clock(a), clock(b)),
+            (Some(_), false) => "Loop off".into(),
+            _ => match r.a {
+                Some(a) => format!("Loop start set at {}", clock(a)),
+                None => "No loop".into(),
+            },
+        });
+    }
+
+    pub fn change_mix(&self, f: impl FnOnce(&mut Mix)) {
+        self.mix.update(f);
+        let m = self.mix.get_untracked();
+        self.with_player(|p| p.apply(&m));
+    }
+
+    pub fn toggle_mute(&self, i: usize) {
+        if i >= self.count() {
+            return;
+        }
+        self.change_mix(|m| m.toggle_mute(i));
+        let muted = self.mix.with_untracked(|m| m.stems[i].mute);
+        self.said.set(format!("{} {}", self.label(i), if muted { "muted" } else { "on" }));
+    }
+
+    pub fn toggle_solo(&self, i: usize, exclusive: bool) {
+        if i >= self.count() {
+            return;
+        }
+        self.change_mix(|m| m.toggle_solo(i, exclusive));
+        let solo = self.mix.with_untracked(|m| m.stems[i].solo);
+        self.said.set(format!("{} {}", self.label(i), if solo { "soloed" } else { "not soloed" }));
+    }
+
+    pub fn say_time(&self) {
+        self.said.set(format!(
+            "At {} of {}",
+            clock(self.pos.get_untracked()),
+            clock(self.duration.get_untracked())
+        ));
+    }
+
+    /// A few times a second: the playhead, the level, the end, and a media duration once known.
+    pub fn tick(&self) {
+        let state = self.player.try_update_value(|p| {
+            p.as_mut().map(|p| {
+                let (level, ended) = p.tick();
+                (p.playing(), p.position(), p.duration(), level, ended)
+            })
+        });
+        if let Some(Some((playing, pos, duration, level, _))) = state {
+            if self.playing.get_untracked() != playing {
+                self.playing.set(playing);
+            }
+            if playing || self.pos.get_untracked() != pos {
+                self.pos.set(pos);
+            }
+            if duration > 0.0 && self.duration.get_untracked() != duration {
+                self.duration.set(duration);
+            }
+            let level = level.unwrap_or(0.0);
+            if (self.level.get_untracked() - level).abs() > 1e-4 {
+                self.level.set(level);
+            }
+        }
+    }
+
+    /// The result is no longer shown: stop and let go of the decoded audio.
+    pub fn close(&self) {
+        self.player.try_update_value(|p| {
+            if let Some(mut p) = p.take() {
+                p.close();
+            }
+        });
+        self.blobs.try_update_value(Vec::clear);
+    }
+
+    /// The stems' colours: by kind where the name tells, else in turn.
+    pub fn colour(&self, i: usize) -> &'static str {
+        use crate::mix::presets::Kind;
+        const TURN: [&str; 4] = ["#8e5cd9", "#2f9e8f", "#c75a8a", "#6b8e23"];
+        match kind(&self.label(i)) {
+            Kind::Vocals => "#d9467a",
+            Kind::Drums => "#e08a1e",
+            Kind::Bass => "#3b7dd8",
+            Kind::Piano => "#2aa35c",
+            Kind::Guitar => "#b5651d",
+            Kind::Other => TURN[i % TURN.len()],
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! "Download this mix" (a WAV of what is heard, the loop region if one is on) and "Download
+//! all" (one ZIP of the stems, from the files already fetched, or fetched for it).
+
+use super::desk::{Desk, Phase};
+use crate::browser::audio::export;
+use crate::browser::audio::fetch;
+use crate::browser::audio::Player;
+use crate::forms::files::stem_of;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+pub const NO_EXPORT: &str = "These files come from a site that does not let this page read them (no CORS), so the mix plays here but cannot be rendered to a file or zipped; download the stems one by one, or point Settings at a proxy on this site.";
+
+#[component]
+pub fn Downloads(
+    desk: Desk,
+    /// The song's file name, for naming the files.
+    #[prop(into)]
+    song: String,
+) -> impl IntoView {
+    let d = desk;
+    let busy = RwSignal::new(String::new());
+    let song = StoredValue::new(stem_of(&song).to_string());
+    let export_mix = move |_| {
+        let Some((buffers, rate)) = d.player.with_value(|p| match p {
+            Some(Player::Web(w)) => Some((w.buffers().to_vec(), w.sample_rate())),
+            _ => None,
+        }) else {
+            return;
+        };
+        let mix = d.mix.get_untracked();
+        let region = d.range.get_untracked().active();
+        let span = region.unwrap_or((0.0, d.duration.get_untracked()));
+        let name = match region {
+            Some((a, b)) => format!("{}_mix_{:.1}-{:.1}s.wav", song.get_value(), a, b),
+            None => format!("{}_mix.wav", song.get_value()),
+        };
+        busy.set("Rendering the mix…".into());
+        spawn_local(async move {
+            match export::mix_wav(&buffers, rate, &mix, span).await {
+                Ok(blob) => {
+                    export::save(&blob, &name);
+                    busy.try_set(format!("Saved {name}."));
+                }
+                Err(e) => {
+                    busy.try_set(e);
+                }
+            }
+        });
+    };
+    let zip = move |_| {
+        let stems = d.stems.get_value();
+        let have = d.blobs.with_value(|b| b.clone());
+        let name = format!("{}_stems.zip", song.get_value());
+        spawn_local(async move {
+            let mut files = Vec::with_capacity(stems.len());
+            for (i, s) in stems.iter().enumerate() {
+                let blob = match have.get(i) {
+                    Some(b) => b.clone(),
+                    None => {
+                        busy.try_set(format!("Fetching {} of {}…", i + 1, stems.len()));
+                        match fetch::blob(&s.url).await {
+                            Ok(b) => b,
+                            Err(_) => {
+                                one_by_one(&stems);
+                                busy.try_set(format!("{NO_EXPORT} Downloading them one by one instead."));
+                                return;
+                            }
+                        }
+                    }
+                };
+                files.push((s.name.clone(), blob));
+            }
+            let progress = move |k, n| {
+                busy.try_set(format!("Zipping {k} of {n}…"));
+            };
+            match export::zip_all(&files, progress).await {
+                Ok(blob) => {
+                    export::save(&blob, &name);
+                    busy.try_set(format!("Saved {name}."));
+                }
+                Err(e) => {
+                    busy.try_set(e);
+                }
+            }
+        });
+    };
+    view! {
+        <div class="row">
+            <button type="button" on:click=export_mix
+                disabled=move || !matches!(d.phase.get(), Phase::Ready { media: false })>"Download this mix"</button>
+            <button type="button" class="secondary" on:click=zip>"Download all (ZIP)"</button>
+        </div>
+        {move || d.is_media().then(|| view! { <p class="help">{NO_EXPORT}</p> })}
+        <p class="help" role="status">{move || busy.get()}</p>
+    }
+}
+
+/// The browser's own downloads, a moment apart so it lets them all through.
+fn one_by_one(stems: &[super::desk::Stem]) {
+    let doc = web_sys::window().and_then(|w| w.document());
+    for (i, s) in stems.iter().enumerate() {
+        let (url, name, doc) = (s.url.clone(), s.name.clone(), doc.clone());
+        set_timeout(
+            move || {
+                if let Some(a) = doc.and_then(|d| d.create_element("a").ok()) {
+                    let _ = a.set_attribute("href", &url);
+                    let _ = a.set_attribute("download", &name);
+                    a.unchecked_into::<web_sys::HtmlElement>().click();
+                }
+            },
+            std::time::Duration::from_millis(400 * i as u64),
+        );
+    }
+}

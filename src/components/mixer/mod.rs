@@ -1,0 +1,157 @@
+//! The stem mixer on a result: every stem plays together under one transport, with mute, solo,
+//! volume, pan, waveforms, an A/B loop, presets, keys, and the mix or all stems as one file. Its
+//! code is a chunk of its own, fetched when a result is shown.
+
+mod desk;
+mod downloads;
+mod presets_bar;
+mod stem_row;
+mod transport;
+
+use crate::api::models::ResultFile;
+use crate::forms::files::{extension, result_name};
+use crate::mix::keys::{action, KeyAction, HELP};
+use desk::{Desk, Phase, Stem};
+use downloads::Downloads;
+use leptos::prelude::*;
+use presets_bar::PresetsBar;
+use stem_row::StemRow;
+use transport::Transport;
+use wasm_bindgen::JsCast;
+
+/// Files that are not audio (transcripts, subtitles, data): offered as plain downloads.
+fn is_audio(name: &str) -> bool {
+    !matches!(
+        extension(name).as_deref(),
+        Some("txt" | "srt" | "vtt" | "json" | "mid" | "midi" | "zip" | "pdf" | "csv")
+    )
+}
+
+fn is_web(url: &str) -> bool {
+    let l = url.trim().to_ascii_lowercase();
+    l.starts_with("https://") || l.starts_with("http://")
+}
+
+#[component]
+pub fn Mixer(
+    files: Vec<ResultFile>,
+    /// The input's file name, for naming downloads.
+    #[prop(into)]
+    song: String,
+    /// Keep the service's names (long file names are on).
+    keep_service_names: bool,
+    /// The model, for its saved mixes.
+    #[prop(into)]
+    model: String,
+) -> impl IntoView {
+    let total = files.len();
+    let named: Vec<Stem> = files
+        .into_iter()
+        .filter(|f| is_web(&f.url))
+        .map(|f| Stem {
+            name: result_name(&song, &f.stem, f.download.as_deref(), &f.url, keep_service_names),
+            label: if f.stem.trim().is_empty() { "Stem".into() } else { f.stem.clone() },
+            url: f.url.trim().to_string(),
+            size: f.size.clone(),
+        })
+        .collect();
+    let dropped = total - named.len();
+    let (stems, others): (Vec<Stem>, Vec<Stem>) = named.into_iter().partition(|s| is_audio(&s.name));
+    let d = Desk::new(stems);
+    let interval = set_interval_with_handle(move || d.tick(), std::time::Duration::from_millis(100)).ok();
+    on_cleanup(move || {
+        if let Some(h) = interval {
+            h.clear();
+        }
+        d.close();
+    });
+    let keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let tag = target.as_ref().map(|t| t.tag_name().to_ascii_lowercase()).unwrap_or_default();
+        let kind = target.as_ref().and_then(|t| t.get_attribute("type")).unwrap_or_default();
+        // Typing a mix's name, choosing in a list: the keys are theirs.
+        if tag == "select" || tag == "textarea" || (tag == "input" && kind != "range") {
+            return;
+        }
+        let Some(act) = action(&ev.key(), &ev.code(), ev.shift_key(), ev.alt_key()) else {
+            return;
+        };
+        let on_slider = tag == "input";
+        let on_button = tag == "button" || tag == "a";
+        match act {
+            // A slider moves with the arrows and Home; a button presses with Space.
+            KeyAction::Seek(_) | KeyAction::Start if on_slider => return,
+            KeyAction::PlayPause if on_button => return,
+            KeyAction::PlayPause => d.toggle_play(),
+            KeyAction::Seek(by) => d.nudge(by),
+            KeyAction::Start => d.seek(0.0),
+            KeyAction::Mute(i) => d.toggle_mute(i),
+            KeyAction::Solo(i) => d.toggle_solo(i, false),
+            KeyAction::SoloOnly(i) => d.toggle_solo(i, true),
+            KeyAction::Loop => d.set_loop(|r| r.toggle()),
+            KeyAction::SetA => { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_a(t)); }
+            KeyAction::SetB => { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_b(t)); }
+            KeyAction::SayTime => d.say_time(),
+            KeyAction::Help => d.help.update(|h| *h = !*h),
+        }
+        ev.prevent_default();
+    };
+    let status = move || match d.phase.get() {
+        Phase::Idle => "Press Play to fetch the stems and mix them here.".to_string(),
+        Phase::Loading { done, total } => {
+            let n = total / 2;
+            if done < n {
+                format!("Fetching stems: {done} of {n}…")
+            } else {
+                format!("Preparing stems: {} of {n}…", done - n)
+            }
+        }
+        Phase::Ready { .. } => String::new(),
+        Phase::Failed(e) => format!("The mixer could not start: {e} The stems can still be downloaded below."),
+    };
+    let progress = move || match d.phase.get() {
+        Phase::Loading { done, total } => Some(view! { <progress max=total value=done aria-label="Loading the stems"></progress> }),
+        _ => None,
+    };
+    let count = d.count();
+    view! {
+        <section class="mixer" aria-label="Mixer" on:keydown=keydown>
+            {(dropped > 0).then(|| view! {
+                <p class="help">{format!("{dropped} result file(s) without a web address were left out.")}</p>
+            })}
+            {(count > 0).then(|| view! {
+                <Transport desk=d />
+                <p class="help" role="status">{status}</p>
+                {progress}
+                <div id="mixer-keys" class="keys" hidden=move || !d.help.get()>
+                    <h3>"Mixer keys"</h3>
+                    <dl>{HELP.iter().map(|(k, what)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*what}</dd> }).collect_view()}</dl>
+                </div>
+                <PresetsBar desk=d model=model />
+            })}
+            <ul class="stems">
+                {(0..count).map(|i| view! { <StemRow desk=d i=i /> }).collect_view()}
+            </ul>
+            {(!others.is_empty()).then(|| view! {
+                <h3>"Other files"</h3>
+                <ul>{others.into_iter().map(|s| view! {
+                    <li><a href=s.url download=s.name.clone()>{format!("Download {} ({})", s.name, s.label)}</a></li>
+                }).collect_view()}</ul>
+            })}
+            <Downloads desk=d song=song />
+            <p class="visually-hidden" role="status" aria-live="polite">{move || d.said.get()}</p>
+            <div class="mixer-media" hidden node_ref=d.host></div>
+        </section>
+    }
+}
+
+split_fn! {
+    mixer / preload_mixer;
+    /// [`Mixer`] with its code fetched when a result is first shown.
+    pub fn lazy_mixer(files: Vec<ResultFile>, song: String, keep_service_names: bool, model: String) -> AnyView {
+        view! { <Mixer files=files song=song keep_service_names=keep_service_names model=model /> }.into_any()
+    }
+}

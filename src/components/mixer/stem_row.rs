@@ -1,0 +1,82 @@
+//! One stem: its name, colour and file, mute/solo/volume/pan, its waveform with the playhead,
+//! and its download.
+
+use super::desk::Desk;
+use super::transport::db_text;
+use crate::api::request::encode;
+use crate::mix::peaks::svg_path;
+use crate::mix::rules::{MAX_DB, MIN_DB};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
+    let d = desk;
+    let stem = d.stems.with_value(|s| s[i].clone());
+    let label = stem.label.clone();
+    let colour = d.colour(i);
+    let again = format!("/?url={}", encode(&stem.url));
+    let s = move || d.mix.with(|m| m.stems.get(i).cloned().unwrap_or_default());
+    let heard = move || d.mix.with(|m| m.audible(i));
+    let number = i + 1;
+    let pct = move |t: f64| {
+        let dur = d.duration.get();
+        if dur > 0.0 {
+            (t / dur * 100.0).clamp(0.0, 100.0)
+        } else {
+            0.0
+        }
+    };
+    let click_wave = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        let w = el.client_width().max(1) as f64;
+        d.seek(ev.offset_x() as f64 / w * d.duration.get_untracked());
+    };
+    let (l1, l2, l3, l4, l5) = (label.clone(), label.clone(), label.clone(), label.clone(), label.clone());
+    view! {
+        <li class="stem mixer-stem" class:silent=move || !heard() style=format!("--stem: {colour}")>
+            <div class="stem-head">
+                <span class="swatch" aria-hidden="true"></span>
+                <strong>{format!("{number}. {label}")}</strong>
+                <span class="help">{stem.name.clone()}{stem.size.clone().map(|s| format!(" · {s}"))}</span>
+            </div>
+            <div class="stem-controls">
+                <button type="button" class="secondary" aria-pressed=move || s().mute.to_string()
+                    aria-label=format!("Mute {l1}") on:click=move |_| d.toggle_mute(i)>"Mute"</button>
+                <button type="button" class="secondary" aria-pressed=move || s().solo.to_string()
+                    aria-label=format!("Solo {l2}") title="Alt-click: solo only this stem"
+                    on:click=move |ev| d.toggle_solo(i, ev.alt_key())>"Solo"</button>
+                <label>"Volume "
+                    <input type="range" min=MIN_DB max=MAX_DB step="0.5" aria-label=format!("Volume of {l3}")
+                        prop:value=move || s().db.to_string() aria-valuetext=move || db_text(s().db)
+                        on:input=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0.0); d.change_mix(|m| m.stems[i].db = v); } />
+                </label>
+                <label>"Pan "
+                    <input type="range" min="-1" max="1" step="0.1" aria-label=format!("Pan of {l4}")
+                        prop:value=move || s().pan.to_string()
+                        aria-valuetext=move || match s().pan { p if p < -0.01 => format!("{:.0}% left", -p * 100.0), p if p > 0.01 => format!("{:.0}% right", p * 100.0), _ => "centre".into() }
+                        disabled=move || d.is_media()
+                        on:input=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0.0); d.change_mix(|m| m.stems[i].pan = v); } />
+                </label>
+            </div>
+            <div class="wave" aria-hidden="true" on:click=click_wave>
+                {move || d.peaks.with(|p| p.get(i).cloned().flatten()).map(|p| view! {
+                    <svg viewBox=format!("0 0 {} 100", p.len()) preserveAspectRatio="none">
+                        <path d=svg_path(&p) />
+                    </svg>
+                })}
+                {move || d.range.get().region().map(|(a, b)| view! {
+                    <div class="loop-band" class:off=move || !d.range.get().on
+                        style=move || format!("left:{:.3}%;width:{:.3}%", pct(a), pct(b) - pct(a))></div>
+                })}
+                <div class="playhead" style=move || format!("left:{:.3}%", pct(d.pos.get()))></div>
+            </div>
+            <div class="row">
+                <a href=stem.url.clone() download=stem.name.clone()>{format!("Download {}", stem.name)}</a>
+                <a href=again>{format!("Separate {l5} again")}</a>
+            </div>
+        </li>
+    }
+}

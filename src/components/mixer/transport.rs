@@ -1,0 +1,72 @@
+//! One transport for all stems: play/pause, the position, the A/B loop, the master volume and
+//! the output level.
+
+use super::desk::{Desk, Phase};
+use crate::mix::rules::{clock, MAX_DB, MIN_DB};
+use leptos::prelude::*;
+
+fn value_of(ev: &leptos::ev::Event) -> f64 {
+    event_target_value(ev).parse().unwrap_or(0.0)
+}
+
+/// How a dB slider reads aloud.
+pub fn db_text(db: f64) -> String {
+    if db <= MIN_DB {
+        "silent".into()
+    } else {
+        format!("{db:+.1} dB")
+    }
+}
+
+#[component]
+pub fn Transport(desk: Desk) -> impl IntoView {
+    let d = desk;
+    let play_label = move || match d.phase.get() {
+        Phase::Loading { .. } => "Loading…",
+        _ if d.playing.get() => "Pause",
+        _ => "Play",
+    };
+    let loop_text = move || match d.range.get().region() {
+        Some((a, b)) => format!("Loop {} – {}", clock(a), clock(b)),
+        None => match d.range.get().a {
+            Some(a) => format!("Loop from {} (set B)", clock(a)),
+            None => "No loop".into(),
+        },
+    };
+    // While the thumb is dragged the time follows it; the stems move when it is let go.
+    let dragging = RwSignal::new(None::<f64>);
+    let shown = move || dragging.get().unwrap_or_else(|| d.pos.get());
+    view! {
+        <div class="transport">
+            <button type="button" class="play" on:click=move |_| d.toggle_play()
+                disabled=move || matches!(d.phase.get(), Phase::Loading { .. })>{play_label}</button>
+            <input type="range" class="seek" aria-label="Position" min="0" step="0.1"
+                max=move || format!("{:.1}", d.duration.get().max(0.1))
+                prop:value=move || format!("{:.1}", shown())
+                aria-valuetext=move || format!("{} of {}", clock(shown()), clock(d.duration.get()))
+                disabled=move || !matches!(d.phase.get(), Phase::Ready { .. })
+                on:input=move |ev| dragging.set(Some(value_of(&ev)))
+                on:change=move |ev| { dragging.set(None); d.seek(value_of(&ev)); } />
+            <span class="time">{move || format!("{} / {}", clock(shown()), clock(d.duration.get()))}</span>
+        </div>
+        <div class="transport">
+            <button type="button" class="secondary" on:click=move |_| { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_a(t)); }>"Set A"</button>
+            <button type="button" class="secondary" on:click=move |_| { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_b(t)); }>"Set B"</button>
+            <button type="button" class="secondary" aria-pressed=move || d.range.get().on.to_string()
+                disabled=move || d.range.get().region().is_none()
+                on:click=move |_| d.set_loop(|r| r.toggle())>"Loop"</button>
+            <span class="help">{loop_text}</span>
+            <label class="master">"Master "
+                <input type="range" min=MIN_DB max=MAX_DB step="0.5"
+                    prop:value=move || d.mix.get().master_db.to_string()
+                    aria-valuetext=move || db_text(d.mix.get().master_db)
+                    on:input=move |ev| { let v = value_of(&ev); d.change_mix(|m| m.master_db = v); } />
+            </label>
+            {move || (!d.is_media()).then(|| view! {
+                <meter min="0" max="0.5" aria-label="Output level" value=move || format!("{:.4}", d.level.get())></meter>
+            })}
+            <button type="button" class="secondary" aria-expanded=move || d.help.get().to_string()
+                aria-controls="mixer-keys" on:click=move |_| d.help.update(|h| *h = !*h)>"Keys (?)"</button>
+        </div>
+    }
+}
