@@ -52,7 +52,14 @@ fn presets_follow_the_stems_there_are() {
     let names: Vec<String> = presets(&four).into_iter().map(|p| p.name).collect();
     assert_eq!(
         names,
-        ["Karaoke", "Only vocals", "No drums", "No bass", "Only drums", "Only bass"]
+        [
+            "Karaoke",
+            "Only vocals",
+            "No drums",
+            "No bass",
+            "Only drums",
+            "Only bass"
+        ]
     );
     let karaoke = &presets(&four)[0];
     assert_eq!(karaoke.muted, vec![true, false, false, false]);
@@ -91,12 +98,20 @@ fn saved_mixes_apply_by_stem_name_and_replace_by_name() {
     let other = labels(&["Bass", "Drums", "Vocals"]);
     let applied = saved.to_mix(&other);
     assert_eq!(
-        (applied.stems[0].mute, applied.stems[1].pan, applied.stems[2].mute),
+        (
+            applied.stems[0].mute,
+            applied.stems[1].pan,
+            applied.stems[2].mute
+        ),
         (false, 0.5, true)
     );
     let mut all = SavedMixes::new();
     save(&mut all, "Demucs", saved.clone());
-    save(&mut all, "Demucs", SavedMix::from_mix("Practice", &l, &Mix::new(2)));
+    save(
+        &mut all,
+        "Demucs",
+        SavedMix::from_mix("Practice", &l, &Mix::new(2)),
+    );
     assert_eq!(all["Demucs"].len(), 1);
     assert!(!all["Demucs"][0].stems["Vocals"].mute);
     // Survives storage as JSON, and a damaged field does not lose the rest.
@@ -135,12 +150,24 @@ fn the_loop_runs_from_a_to_b() {
 
 #[test]
 fn the_keys() {
-    assert_eq!(action(" ", "Space", false, false), Some(KeyAction::PlayPause));
-    assert_eq!(action("3", "Digit3", false, false), Some(KeyAction::Mute(2)));
+    assert_eq!(
+        action(" ", "Space", false, false),
+        Some(KeyAction::PlayPause)
+    );
+    assert_eq!(
+        action("3", "Digit3", false, false),
+        Some(KeyAction::Mute(2))
+    );
     assert_eq!(action("#", "Digit3", true, false), Some(KeyAction::Solo(2)));
-    assert_eq!(action("#", "Digit3", true, true), Some(KeyAction::SoloOnly(2)));
+    assert_eq!(
+        action("#", "Digit3", true, true),
+        Some(KeyAction::SoloOnly(2))
+    );
     assert_eq!(action("0", "Digit0", false, false), None);
-    assert_eq!(action("ArrowLeft", "ArrowLeft", false, false), Some(KeyAction::Seek(-5.0)));
+    assert_eq!(
+        action("ArrowLeft", "ArrowLeft", false, false),
+        Some(KeyAction::Seek(-5.0))
+    );
     assert_eq!(action("L", "KeyL", true, false), Some(KeyAction::Loop));
     assert_eq!(action("?", "Slash", true, false), Some(KeyAction::Help));
     assert_eq!(action("x", "KeyX", false, false), None);
@@ -158,7 +185,10 @@ fn wav_header_and_samples() {
     assert_eq!(u32::from_le_bytes(h[40..44].try_into().unwrap()), 40);
     let mut out = Vec::new();
     wav::interleave(&[vec![0.5, -2.0], vec![1.0, 0.0]], &mut out);
-    let s: Vec<i16> = out.chunks(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+    let s: Vec<i16> = out
+        .chunks(2)
+        .map(|c| i16::from_le_bytes([c[0], c[1]]))
+        .collect();
     assert_eq!(s, vec![16384, 32767, -32767, 0]);
 }
 
@@ -195,7 +225,11 @@ fn a_stored_zip_that_python_reads_byte_for_byte() {
     for (name, bytes) in &files {
         let mut c = Crc32::default();
         c.update(bytes);
-        let e = Entry { name: name.clone(), crc: c.finish(), size: bytes.len() as u64 };
+        let e = Entry {
+            name: name.clone(),
+            crc: c.finish(),
+            size: bytes.len() as u64,
+        };
         zip.extend(local_header(&e));
         zip.extend(bytes);
         entries.push(e);
@@ -210,7 +244,11 @@ fn a_stored_zip_that_python_reads_byte_for_byte() {
         .output()
         .expect("python3 runs");
     std::fs::remove_file(&path).ok();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let listing = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = listing.lines().collect();
     assert_eq!(lines.len(), 2);
@@ -240,7 +278,20 @@ fn sample_rates_from_the_first_bytes() {
     flac.extend([0x0A, 0xC4, 0x40, 0]);
     assert_eq!(sample_rate(&flac), Some(44100));
     // MPEG-1 layer III, 48 kHz, after an ID3 tag of 5 bytes.
-    let mp3 = [b'I', b'D', b'3', 3, 0, 0, 0, 0, 0, 5, 1, 2, 3, 4, 5, 0xFF, 0xFB, 0x94, 0x64];
+    let mp3 = [
+        b'I', b'D', b'3', 3, 0, 0, 0, 0, 0, 5, 1, 2, 3, 4, 5, 0xFF, 0xFB, 0x94, 0x64,
+    ];
     assert_eq!(sample_rate(&mp3), Some(48000));
     assert_eq!(sample_rate(b"not audio at all"), None);
+}
+
+#[test]
+fn fixed_decimals_without_the_float_printer() {
+    use mvsep_web::mix::rules::fixed;
+    assert_eq!(fixed(1.25, 1), "1.3");
+    assert_eq!(fixed(-0.04, 1), "0.0");
+    assert_eq!(fixed(-3.5, 1), "-3.5");
+    assert_eq!(fixed(0.01234, 4), "0.0123");
+    assert_eq!(fixed(99.6, 0), "100");
+    assert_eq!(fixed(12.0, 3), "12.000");
 }

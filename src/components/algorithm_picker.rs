@@ -68,7 +68,7 @@ pub fn AlgorithmPicker(
                             .map(|a| {
                                 let id = a.id;
                                 let stems = a.stem_labels().join(", ");
-                                let rating = a.rating.as_ref().and_then(|r| r.average).map(|r| format!("★ {r:.1}"));
+                                let rating = a.rating.as_ref().and_then(|r| r.average).map(|r| format!("★ {}", crate::forms::files::fixed(r, 1)));
                                 let usage = a.usage.map(|u| format!("{u} uses"));
                                 let price = a.price_coefficient.filter(|p| *p != 1.0).map(|p| format!("×{p} credits"));
                                 let facts = [rating, usage, price].into_iter().flatten().collect::<Vec<_>>().join(" · ");

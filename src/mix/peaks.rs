@@ -1,6 +1,8 @@
 //! A waveform's outline: the loudest sample in each of `buckets` equal slices, fed block by
 //! block so a whole stem never has to be copied out of the browser's audio buffer at once.
 
+use super::rules::fixed;
+
 pub struct Peaks {
     per_bucket: f64,
     out: Vec<f32>,
@@ -36,7 +38,11 @@ impl Peaks {
 /// Peaks the service sent (`files[].peaks`, shape unconfirmed): any list of numbers, scaled so
 /// the loudest is 1 and resampled to `buckets`. None when there is nothing usable.
 pub fn from_service(values: &[f64], buckets: usize) -> Option<Vec<f32>> {
-    let values: Vec<f64> = values.iter().map(|v| v.abs()).filter(|v| v.is_finite()).collect();
+    let values: Vec<f64> = values
+        .iter()
+        .map(|v| v.abs())
+        .filter(|v| v.is_finite())
+        .collect();
     let max = values.iter().cloned().fold(0.0, f64::max);
     if values.is_empty() || max <= 0.0 || buckets == 0 {
         return None;
@@ -58,8 +64,12 @@ pub fn from_service(values: &[f64], buckets: usize) -> Option<Vec<f32>> {
 pub fn svg_path(peaks: &[f32]) -> String {
     let mut d = String::with_capacity(peaks.len() * 14);
     for (i, p) in peaks.iter().enumerate() {
-        let h = (p.clamp(0.0, 1.0) * 48.0).max(0.5);
-        d.push_str(&format!("M{i}.5 {:.1}V{:.1}", 50.0 - h, 50.0 + h));
+        let h = (p.clamp(0.0, 1.0) as f64 * 48.0).max(0.5);
+        d.push_str(&format!(
+            "M{i}.5 {}V{}",
+            fixed(50.0 - h, 1),
+            fixed(50.0 + h, 1)
+        ));
     }
     d
 }

@@ -20,7 +20,14 @@ pub enum Kind {
 pub fn kind(label: &str) -> Kind {
     let s = label.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    if has(&["instrum", "accomp", "music", "karaoke", "no vocals", "other"]) {
+    if has(&[
+        "instrum",
+        "accomp",
+        "music",
+        "karaoke",
+        "no vocals",
+        "other",
+    ]) {
         Kind::Other
     } else if has(&["vocal", "voice", "lead", "speech", "choir", "sing"]) {
         Kind::Vocals

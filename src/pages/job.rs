@@ -57,11 +57,21 @@ pub fn JobPage(
     // What the mixer is built from: it is built again only when these change, not at every
     // change of the job (a rebuild would stop the music).
     let results = Memo::new(move |_| {
-        job.get().filter(|j| j.status == Some(Status::Done)).and_then(|j| {
-            let files = j.result.as_ref().map(|r| r.files.clone()).unwrap_or_default();
-            let model = j.result.as_ref().and_then(|r| r.algorithm.clone()).unwrap_or(j.algorithm.clone());
-            (!files.is_empty()).then_some((files, j.file_name, j.long_names, model))
-        })
+        job.get()
+            .filter(|j| j.status == Some(Status::Done))
+            .and_then(|j| {
+                let files = j
+                    .result
+                    .as_ref()
+                    .map(|r| r.files.clone())
+                    .unwrap_or_default();
+                let model = j
+                    .result
+                    .as_ref()
+                    .and_then(|r| r.algorithm.clone())
+                    .unwrap_or(j.algorithm.clone());
+                (!files.is_empty()).then_some((files, j.file_name, j.long_names, model))
+            })
     });
     let mirror = Task::new();
     let get_mirror = move || {

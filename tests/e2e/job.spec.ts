@@ -1,20 +1,4 @@
-import { APIRequestContext } from '@playwright/test';
-import { test, expect, faults, expectNoAxeViolations, PREMIUM_TOKEN } from './fixtures';
-import { song } from './audio';
-
-/** A job made at the service by another client, once it is done; its hash. */
-async function doneElsewhere(request: APIRequestContext, name: string): Promise<string> {
-  await faults(request, { queue_ahead: 0 });
-  const created = await request.post('/api/separation/create', {
-    multipart: { api_token: PREMIUM_TOKEN, sep_type: '40', audiofile: song(name, 2) },
-  });
-  const hash: string = (await created.json()).data.hash;
-  await expect.poll(async () => {
-    const r = await (await request.get(`/api/separation/get?hash=${encodeURIComponent(hash)}`)).json();
-    return r.status === 'done' && r.data.files?.length > 0;
-  }, { timeout: 20_000 }).toBe(true);
-  return hash;
-}
+import { test, expect, expectNoAxeViolations, doneElsewhere } from './fixtures';
 
 test('opening a job not started here shows it without adding it to Jobs, until it is followed', async ({ page, request, errors }) => {
   const hash = await doneElsewhere(request, 'shared song.wav');

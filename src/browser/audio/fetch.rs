@@ -1,8 +1,6 @@
 //! Reading a result file into a Blob, and Blobs back out in pieces.
 
-use js_sys::Uint8Array;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use super::js::{n, s, Js};
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,33 +12,29 @@ pub enum FetchFail {
     Status(u16),
 }
 
-pub async fn blob(url: &str) -> Result<web_sys::Blob, FetchFail> {
-    let window = web_sys::window().ok_or(FetchFail::Unreadable)?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
+/// The file at `url` as a Blob (which the browser may keep on disk).
+pub async fn blob(url: &str) -> Result<Js, FetchFail> {
+    let window = Js::global("window");
+    let resp = window
+        .call("fetch", &[s(url)])
+        .map_err(|_| FetchFail::Unreadable)?
+        .wait()
         .await
         .map_err(|_| FetchFail::Unreadable)?;
-    let resp: web_sys::Response = resp.unchecked_into();
-    if !resp.ok() {
-        return Err(FetchFail::Status(resp.status()));
+    if !resp.flag("ok") {
+        return Err(FetchFail::Status(resp.num("status") as u16));
     }
-    let blob = resp.blob().map_err(|_| FetchFail::Unreadable)?;
-    JsFuture::from(blob)
-        .await
-        .map(|b| b.unchecked_into())
-        .map_err(|_| FetchFail::Unreadable)
+    let blob = resp.call("blob", &[]).map_err(|_| FetchFail::Unreadable)?;
+    blob.wait().await.map_err(|_| FetchFail::Unreadable)
 }
 
 /// Bytes `start..end` of a Blob, copied into wasm memory.
-pub async fn slice(blob: &web_sys::Blob, start: f64, end: f64) -> Option<Vec<u8>> {
-    let part = blob.slice_with_f64_and_f64(start, end).ok()?;
-    let buf = JsFuture::from(part.array_buffer()).await.ok()?;
-    Some(Uint8Array::new(&buf).to_vec())
+pub async fn slice(blob: &Js, start: f64, end: f64) -> Option<Vec<u8>> {
+    let buf = array_buffer(&blob.call("slice", &[n(start), n(end)]).ok()?).await?;
+    Some(js_sys::Uint8Array::new(&buf.0).to_vec())
 }
 
 /// A Blob's whole contents as an ArrayBuffer (handed to the decoder, which takes it over).
-pub async fn array_buffer(blob: &web_sys::Blob) -> Option<js_sys::ArrayBuffer> {
-    JsFuture::from(blob.array_buffer())
-        .await
-        .ok()
-        .map(|b| b.unchecked_into())
+pub async fn array_buffer(blob: &Js) -> Option<Js> {
+    blob.call("arrayBuffer", &[]).ok()?.wait().await.ok()
 }

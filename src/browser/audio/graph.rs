@@ -1,76 +1,84 @@
 //! One stem's path to the output (source → gain → pan → master), built the same way for
 //! playing and for rendering the mix to a file.
 
+use super::js::{n, Js};
 use crate::mix::Mix;
-use web_sys::{AudioBuffer, AudioBufferSourceNode, AudioNode, BaseAudioContext, GainNode, StereoPannerNode};
 
 pub struct Graph {
-    pub gains: Vec<GainNode>,
-    pub pans: Vec<StereoPannerNode>,
-    pub master: GainNode,
+    pub gains: Vec<Js>,
+    pub pans: Vec<Js>,
+    pub master: Js,
+}
+
+fn connect(from: &Js, to: &Js) -> Option<()> {
+    from.call("connect", &[to.0.clone()]).ok().map(|_| ())
 }
 
 impl Graph {
-    /// `stems` paths into a master gain connected to `out`.
-    pub fn new(ctx: &BaseAudioContext, stems: usize, out: &AudioNode) -> Option<Self> {
-        let master = ctx.create_gain().ok()?;
-        master.connect_with_audio_node(out).ok()?;
+    /// `stems` paths into a master gain connected to `out`, in the context `ctx`.
+    pub fn new(ctx: &Js, stems: usize, out: &Js) -> Option<Self> {
+        let master = ctx.call("createGain", &[]).ok()?;
+        connect(&master, out)?;
         let mut gains = Vec::with_capacity(stems);
         let mut pans = Vec::with_capacity(stems);
         for _ in 0..stems {
-            let g = ctx.create_gain().ok()?;
-            let p = ctx.create_stereo_panner().ok()?;
-            g.connect_with_audio_node(&p).ok()?;
-            p.connect_with_audio_node(&master).ok()?;
+            let g = ctx.call("createGain", &[]).ok()?;
+            let p = ctx.call("createStereoPanner", &[]).ok()?;
+            connect(&g, &p)?;
+            connect(&p, &master)?;
             gains.push(g);
             pans.push(p);
         }
-        Some(Self { gains, pans, master })
+        Some(Self {
+            gains,
+            pans,
+            master,
+        })
     }
 
     /// Sets every gain and pan to `mix`. `glide`: a short ramp, so a live change does not click.
     pub fn apply(&self, mix: &Mix, now: f64, glide: bool) {
-        let set = |p: web_sys::AudioParam, v: f64| {
+        let set = |param: Js, v: f64| {
             if glide {
-                let _ = p.cancel_scheduled_values(now);
-                let _ = p.set_target_at_time(v as f32, now, 0.01);
+                let _ = param.call("cancelScheduledValues", &[n(now)]);
+                let _ = param.call("setTargetAtTime", &[n(v), n(now), n(0.01)]);
             } else {
-                p.set_value(v as f32);
+                param.set("value", v);
             }
         };
         for (i, (g, p)) in self.gains.iter().zip(&self.pans).enumerate() {
-            set(g.gain(), mix.gain(i));
-            set(p.pan(), mix.stems.get(i).map(|s| s.pan).unwrap_or(0.0));
+            set(g.get("gain"), mix.gain(i));
+            set(p.get("pan"), mix.stems.get(i).map(|s| s.pan).unwrap_or(0.0));
         }
-        set(self.master.gain(), mix.master_gain());
+        set(self.master.get("gain"), mix.master_gain());
     }
 
     /// Sources for every stem, started together at `when` from `offset`; `looping` loops them.
     pub fn start(
         &self,
-        ctx: &BaseAudioContext,
-        buffers: &[AudioBuffer],
+        ctx: &Js,
+        buffers: &[Js],
         when: f64,
         offset: f64,
         looping: Option<(f64, f64)>,
-    ) -> Vec<AudioBufferSourceNode> {
+    ) -> Vec<Js> {
         buffers
             .iter()
             .zip(&self.gains)
             .filter_map(|(b, g)| {
-                let s = ctx.create_buffer_source().ok()?;
-                s.set_buffer(Some(b));
+                let src = ctx.call("createBufferSource", &[]).ok()?;
+                src.set("buffer", b.0.clone());
                 if let Some((a, e)) = looping {
-                    s.set_loop(true);
-                    s.set_loop_start(a);
-                    s.set_loop_end(e);
+                    src.set("loop", true);
+                    src.set("loopStart", a);
+                    src.set("loopEnd", e);
                 }
-                s.connect_with_audio_node(g).ok()?;
+                connect(&src, g)?;
                 // A stem shorter than the offset has nothing left to play.
-                if offset < b.duration() {
-                    s.start_with_when_and_grain_offset(when, offset).ok()?;
+                if offset < b.num("duration") {
+                    src.call("start", &[n(when), n(offset)]).ok()?;
                 }
-                Some(s)
+                Some(src)
             })
             .collect()
     }

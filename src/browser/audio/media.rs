@@ -1,33 +1,36 @@
 //! Playing stems the page may not read (another site without CORS): one `<audio>` per stem,
 //! started together and pulled back into step with the first while they play.
 
+use super::js::{s, Js};
 use crate::mix::{LoopRange, Mix};
-use wasm_bindgen::JsCast;
-use web_sys::HtmlAudioElement;
 
 /// Further apart than this (seconds), a stem is moved to the leader's time; closer, its speed
 /// is nudged until it catches up, which is inaudible where a jump would not be.
-const JUMP: f64 = 0.25;
+const JUMP: f64 = 0.04;
 const IN_STEP: f64 = 0.01;
 
 pub struct Media {
-    els: Vec<HtmlAudioElement>,
+    els: Vec<Js>,
     playing: bool,
     range: LoopRange,
     from: f64,
 }
 
+fn time(e: &Js) -> f64 {
+    e.num("currentTime")
+}
+
 impl Media {
     /// Elements for `urls`, placed in `host` (so they are part of the page, hidden).
-    pub fn new(urls: &[String], host: &web_sys::Element) -> Option<Self> {
-        let doc = web_sys::window()?.document()?;
+    pub fn new(urls: &[String], host: &Js) -> Option<Self> {
+        let doc = Js::global("document");
         let els = urls
             .iter()
             .map(|u| {
-                let el: HtmlAudioElement = doc.create_element("audio").ok()?.unchecked_into();
-                el.set_preload("auto");
-                el.set_src(u);
-                host.append_child(&el).ok()?;
+                let el = doc.call("createElement", &[s("audio")]).ok()?;
+                el.set("preload", "auto");
+                el.set("src", u.as_str());
+                host.call("appendChild", &[el.0.clone()]).ok()?;
                 Some(el)
             })
             .collect::<Option<Vec<_>>>()?;
@@ -42,7 +45,7 @@ impl Media {
     pub fn duration(&self) -> f64 {
         self.els
             .iter()
-            .map(|e| e.duration())
+            .map(|e| e.num("duration"))
             .filter(|d| d.is_finite())
             .fold(0.0, f64::max)
     }
@@ -52,10 +55,9 @@ impl Media {
     }
 
     pub fn position(&self) -> f64 {
-        if self.playing {
-            self.els.first().map(|e| e.current_time()).unwrap_or(0.0)
-        } else {
-            self.from
+        match self.els.first() {
+            Some(e) if self.playing => time(e),
+            _ => self.from,
         }
     }
 
@@ -65,20 +67,20 @@ impl Media {
             _ => at,
         };
         for e in &self.els {
-            e.set_current_time(at);
-            e.set_playback_rate(1.0);
+            e.set("currentTime", at);
+            e.set("playbackRate", 1.0);
         }
         self.playing = true;
         for e in &self.els {
-            // Starts when it can; a refusal (no gesture yet) leaves it paused, seen at the next tick.
-            let _ = e.play();
+            // Starts when it can; a refusal (no gesture yet) leaves it paused.
+            let _ = e.call("play", &[]);
         }
     }
 
     pub fn pause(&mut self) {
         self.from = self.position();
         for e in &self.els {
-            let _ = e.pause();
+            let _ = e.call("pause", &[]);
         }
         self.playing = false;
     }
@@ -95,8 +97,8 @@ impl Media {
     pub fn apply(&self, mix: &Mix) {
         for (i, e) in self.els.iter().enumerate() {
             let g = (mix.gain(i) * mix.master_gain()).min(1.0);
-            e.set_muted(g <= 0.0);
-            e.set_volume(g.max(0.0));
+            e.set("muted", g <= 0.0);
+            e.set("volume", g.max(0.0));
         }
     }
 
@@ -113,50 +115,38 @@ impl Media {
         let Some(lead) = self.els.first() else {
             return false;
         };
-        let t = lead.current_time();
+        let t = time(lead);
         if let Some((a, b)) = self.range.active() {
             if t >= b {
                 self.play(a);
                 return false;
             }
         }
-        if lead.ended() {
+        if lead.flag("ended") {
             self.pause();
             self.from = 0.0;
             return true;
         }
-        for e in self.els.iter().skip(1).filter(|e| !e.ended()) {
-            let drift = e.current_time() - t;
+        for e in self.els.iter().skip(1).filter(|e| !e.flag("ended")) {
+            let drift = time(e) - t;
             if drift.abs() > JUMP {
-                e.set_current_time(t);
-                e.set_playback_rate(1.0);
+                e.set("currentTime", t);
+                e.set("playbackRate", 1.0);
             } else if drift.abs() > IN_STEP {
-                e.set_playback_rate(1.0 - (drift * 2.0).clamp(-0.05, 0.05));
+                e.set("playbackRate", 1.0 - (drift * 2.0).clamp(-0.05, 0.05));
             } else {
-                e.set_playback_rate(1.0);
+                e.set("playbackRate", 1.0);
             }
         }
         false
     }
 
-    /// How far apart the stems are now (seconds), for the page and the tests.
-    pub fn spread(&self) -> f64 {
-        let t: Vec<f64> = self.els.iter().map(|e| e.current_time()).collect();
-        let max = t.iter().cloned().fold(f64::MIN, f64::max);
-        let min = t.iter().cloned().fold(f64::MAX, f64::min);
-        if t.is_empty() {
-            0.0
-        } else {
-            max - min
-        }
-    }
-
     pub fn close(&mut self) {
         for e in self.els.drain(..) {
-            let _ = e.pause();
-            e.remove_attribute("src").ok();
-            e.load();
-            e.remove();
+            let _ = e.call("pause", &[]);
+            let _ = e.call("removeAttribute", &[s("src")]);
+            let _ = e.call("load", &[]);
+            let _ = e.call("remove", &[]);
         }
         self.playing = false;
     }

@@ -5,6 +5,7 @@
 pub mod export;
 pub mod fetch;
 mod graph;
+pub mod js;
 pub mod media;
 pub mod player;
 pub mod webaudio;

@@ -2,6 +2,7 @@
 //! when the page may not read them, play them as media. One `Player` answers for both.
 
 use super::fetch::{self, FetchFail};
+use super::js::{copy_floats, n, Js};
 use super::media::Media;
 use super::webaudio::{self, WebAudio};
 use crate::mix::peaks::Peaks;
@@ -18,24 +19,21 @@ pub enum Player {
 pub struct Loaded {
     pub player: Player,
     pub peaks: Vec<Option<Vec<f32>>>,
-    pub blobs: Vec<web_sys::Blob>,
+    pub blobs: Vec<Js>,
 }
 
 const BUCKETS: usize = 400;
 const BLOCK: usize = 1 << 16;
 
 /// Fetches and prepares `urls`; `progress(n)` after each of the steps (2 per stem).
-pub async fn load(
-    urls: &[String],
-    host: &web_sys::Element,
-    progress: impl Fn(usize),
-) -> Result<Loaded, String> {
+pub async fn load(urls: &[String], host: &Js, progress: impl Fn(usize)) -> Result<Loaded, String> {
     let mut blobs = Vec::with_capacity(urls.len());
     for (i, u) in urls.iter().enumerate() {
         match fetch::blob(u).await {
             Ok(b) => blobs.push(b),
             Err(FetchFail::Unreadable) if i == 0 => {
-                let media = Media::new(urls, host).ok_or("This browser cannot play these files.")?;
+                let media =
+                    Media::new(urls, host).ok_or("This browser cannot play these files.")?;
                 return Ok(Loaded {
                     player: Player::Media(media),
                     peaks: vec![None; urls.len()],
@@ -46,7 +44,10 @@ pub async fn load(
                 return Err(format!("Stem {} could not be fetched (network).", i + 1))
             }
             Err(FetchFail::Status(s)) => {
-                return Err(format!("Stem {} could not be fetched: the host answered HTTP {s}.", i + 1))
+                return Err(format!(
+                    "Stem {} could not be fetched: the host answered HTTP {s}.",
+                    i + 1
+                ))
             }
         }
         progress(i + 1);
@@ -59,7 +60,9 @@ pub async fn load(
     let mut buffers = Vec::with_capacity(blobs.len());
     let mut peaks = Vec::with_capacity(blobs.len());
     for (i, b) in blobs.iter().enumerate() {
-        let data = fetch::array_buffer(b).await.ok_or("A stem could not be read.")?;
+        let data = fetch::array_buffer(b)
+            .await
+            .ok_or("A stem could not be read.")?;
         let buf = webaudio::decode(&ctx, data)
             .await
             .ok_or_else(|| format!("Stem {} is not audio this browser can decode.", i + 1))?;
@@ -76,22 +79,21 @@ pub async fn load(
 }
 
 /// The waveform of a decoded stem, read block by block.
-fn outline(buf: &web_sys::AudioBuffer) -> Vec<f32> {
-    let frames = buf.length() as u64;
+fn outline(buf: &Js) -> Vec<f32> {
+    let frames = buf.num("length") as u64;
+    let channels: Vec<Js> = (0..buf.num("numberOfChannels") as u32)
+        .filter_map(|ch| buf.call("getChannelData", &[n(ch as f64)]).ok())
+        .collect();
     let mut p = Peaks::new(frames, BUCKETS);
     let mut block = vec![0f32; BLOCK];
     let mut start = 0u64;
     while start < frames {
-        let n = ((frames - start) as usize).min(BLOCK);
-        for ch in 0..buf.number_of_channels() as i32 {
-            if buf
-                .copy_from_channel_with_start_in_channel(&mut block[..n], ch, start as u32)
-                .is_ok()
-            {
-                p.push(&block[..n], start);
-            }
+        let len = ((frames - start) as usize).min(BLOCK);
+        for data in &channels {
+            copy_floats(data, start as u32, &mut block[..len]);
+            p.push(&block[..len], start);
         }
-        start += n as u64;
+        start += len as u64;
     }
     p.finish()
 }

@@ -2,16 +2,16 @@
 //! together for as long as they play; loops are the sources' own (sample-accurate).
 
 use super::graph::Graph;
+use super::js::{copy_floats, n, Js};
 use crate::mix::{LoopRange, Mix};
-use wasm_bindgen::JsCast;
-use web_sys::{AnalyserNode, AudioBuffer, AudioBufferSourceNode, AudioContext};
 
 pub struct WebAudio {
-    ctx: AudioContext,
-    buffers: Vec<AudioBuffer>,
+    ctx: Js,
+    buffers: Vec<Js>,
     graph: Graph,
-    analyser: AnalyserNode,
-    sources: Vec<AudioBufferSourceNode>,
+    analyser: Js,
+    levels: Js,
+    sources: Vec<Js>,
     /// Context time at which `from` was (or will be) heard.
     started: f64,
     from: f64,
@@ -21,25 +21,32 @@ pub struct WebAudio {
     scratch: Vec<f32>,
 }
 
+const WINDOW: usize = 2048;
+
 impl WebAudio {
-    pub fn new(ctx: AudioContext, buffers: Vec<AudioBuffer>) -> Option<Self> {
-        let analyser = ctx.create_analyser().ok()?;
-        analyser.set_fft_size(2048);
-        analyser.connect_with_audio_node(&ctx.destination()).ok()?;
+    pub fn new(ctx: Js, buffers: Vec<Js>) -> Option<Self> {
+        let analyser = ctx.call("createAnalyser", &[]).ok()?;
+        analyser.set("fftSize", WINDOW as f64);
+        analyser.call("connect", &[ctx.get("destination").0]).ok()?;
         let graph = Graph::new(&ctx, buffers.len(), &analyser)?;
-        let duration = buffers.iter().map(|b| b.duration()).fold(0.0, f64::max);
+        let duration = buffers
+            .iter()
+            .map(|b| b.num("duration"))
+            .fold(0.0, f64::max);
+        let levels = Js::new("Float32Array", &[n(WINDOW as f64)]).ok()?;
         Some(Self {
             ctx,
             buffers,
             graph,
             analyser,
+            levels,
             sources: Vec::new(),
             started: 0.0,
             from: 0.0,
             playing: false,
             range: LoopRange::default(),
             duration,
-            scratch: vec![0.0; 2048],
+            scratch: vec![0.0; WINDOW],
         })
     }
 
@@ -47,30 +54,34 @@ impl WebAudio {
         self.duration
     }
 
-    pub fn buffers(&self) -> &[AudioBuffer] {
+    pub fn buffers(&self) -> &[Js] {
         &self.buffers
     }
 
-    pub fn sample_rate(&self) -> f32 {
-        self.ctx.sample_rate()
+    pub fn sample_rate(&self) -> f64 {
+        self.ctx.num("sampleRate")
     }
 
     pub fn playing(&self) -> bool {
         self.playing
     }
 
+    fn now(&self) -> f64 {
+        self.ctx.num("currentTime")
+    }
+
     pub fn position(&self) -> f64 {
         if !self.playing {
             return self.from;
         }
-        let elapsed = (self.ctx.current_time() - self.started).max(0.0);
+        let elapsed = (self.now() - self.started).max(0.0);
         self.range.position(self.from, elapsed)
     }
 
     pub fn play(&mut self, at: f64) {
         // A context made before the person's first gesture starts suspended; its clock stands
         // still until it runs, so the sources below still start together.
-        let _ = self.ctx.resume();
+        let _ = self.ctx.call("resume", &[]);
         self.stop_sources();
         let looping = self.range.active();
         let at = match looping {
@@ -79,7 +90,7 @@ impl WebAudio {
         };
         let at = if at >= self.duration { 0.0 } else { at };
         // A moment ahead, so every source is scheduled before the first of them plays.
-        let when = self.ctx.current_time() + 0.03;
+        let when = self.now() + 0.03;
         self.sources = self
             .graph
             .start(&self.ctx, &self.buffers, when, at, looping);
@@ -105,7 +116,7 @@ impl WebAudio {
     }
 
     pub fn apply(&self, mix: &Mix) {
-        self.graph.apply(mix, self.ctx.current_time(), true);
+        self.graph.apply(mix, self.now(), true);
     }
 
     pub fn set_loop(&mut self, range: LoopRange) {
@@ -119,7 +130,10 @@ impl WebAudio {
 
     /// The output's level now (RMS, 0..1).
     pub fn level(&mut self) -> f64 {
-        self.analyser.get_float_time_domain_data(&mut self.scratch);
+        let _ = self
+            .analyser
+            .call("getFloatTimeDomainData", &[self.levels.0.clone()]);
+        copy_floats(&self.levels, 0, &mut self.scratch);
         let sum: f64 = self.scratch.iter().map(|s| (*s as f64) * (*s as f64)).sum();
         (sum / self.scratch.len() as f64).sqrt()
     }
@@ -137,8 +151,8 @@ impl WebAudio {
 
     fn stop_sources(&mut self) {
         for s in self.sources.drain(..) {
-            let _ = s.unchecked_ref::<web_sys::AudioScheduledSourceNode>().stop();
-            let _ = s.disconnect();
+            let _ = s.call("stop", &[]);
+            let _ = s.call("disconnect", &[]);
         }
     }
 
@@ -147,25 +161,26 @@ impl WebAudio {
         self.stop_sources();
         self.playing = false;
         self.buffers.clear();
-        let _ = self.ctx.close();
+        let _ = self.ctx.call("close", &[]);
     }
 }
 
-/// Decodes a file at `rate` (its own, when known), in a context made for it.
-pub fn context(rate: Option<u32>) -> Option<AudioContext> {
-    let opts = web_sys::AudioContextOptions::new();
+/// A context at `rate` (the files' own, when known), so nothing is resampled.
+pub fn context(rate: Option<u32>) -> Option<Js> {
+    let opts = js_sys::Object::new();
+    let opts = Js(opts.into());
     if let Some(r) = rate.filter(|r| (3000..=768_000).contains(r)) {
-        opts.set_sample_rate(r as f32);
+        opts.set("sampleRate", r as f64);
     }
-    AudioContext::new_with_context_options(&opts)
-        .or_else(|_| AudioContext::new())
+    Js::new("AudioContext", &[opts.0])
+        .or_else(|_| Js::new("AudioContext", &[]))
         .ok()
 }
 
-pub async fn decode(ctx: &AudioContext, data: js_sys::ArrayBuffer) -> Option<AudioBuffer> {
-    let p = ctx.decode_audio_data(&data).ok()?;
-    wasm_bindgen_futures::JsFuture::from(p)
+pub async fn decode(ctx: &Js, data: Js) -> Option<Js> {
+    ctx.call("decodeAudioData", &[data.0])
+        .ok()?
+        .wait()
         .await
         .ok()
-        .map(|b| b.unchecked_into())
 }

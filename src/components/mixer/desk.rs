@@ -1,6 +1,7 @@
 //! The mixer's shared state and what its controls do: one `Desk` (Copy) handed to every piece.
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
+use crate::browser::audio::js::Js;
 use crate::browser::audio::{load, Player};
 use crate::mix::presets::kind;
 use crate::mix::rules::clock;
@@ -23,9 +24,14 @@ pub struct Stem {
 pub enum Phase {
     /// Nothing fetched yet (a result can be large: the person starts it).
     Idle,
-    Loading { done: usize, total: usize },
+    Loading {
+        done: usize,
+        total: usize,
+    },
     /// `media`: played by `<audio>` elements (the page may not read the files).
-    Ready { media: bool },
+    Ready {
+        media: bool,
+    },
     Failed(String),
 }
 
@@ -44,7 +50,7 @@ pub struct Desk {
     pub said: RwSignal<String>,
     pub help: RwSignal<bool>,
     pub player: StoredValue<Option<Player>, LocalStorage>,
-    pub blobs: StoredValue<Vec<web_sys::Blob>, LocalStorage>,
+    pub blobs: StoredValue<Vec<Js>, LocalStorage>,
     /// Where the media path's `<audio>` elements live.
     pub host: NodeRef<Div>,
 }
@@ -82,7 +88,10 @@ impl Desk {
 
     /// Keeps the player (when there is one) and the signals in step; returns what `f` returns.
     fn with_player<T>(&self, f: impl FnOnce(&mut Player) -> T) -> Option<T> {
-        let out = self.player.try_update_value(|p| p.as_mut().map(f)).flatten();
+        let out = self
+            .player
+            .try_update_value(|p| p.as_mut().map(f))
+            .flatten();
         self.player.with_value(|p| {
             if let Some(p) = p {
                 self.playing.set(p.playing());
@@ -111,12 +120,15 @@ impl Desk {
     /// Fetches and prepares every stem, then plays.
     pub fn start(&self) {
         let d = *self;
-        let urls: Vec<String> = self.stems.with_value(|s| s.iter().map(|s| s.url.clone()).collect());
+        let urls: Vec<String> = self
+            .stems
+            .with_value(|s| s.iter().map(|s| s.url.clone()).collect());
         let total = urls.len() * 2;
         self.phase.set(Phase::Loading { done: 0, total });
         let Some(host) = self.host.get_untracked() else {
             return;
         };
+        let host = Js(host.into());
         spawn_local(async move {
             let progress = move |done| {
                 d.phase.try_set(Phase::Loading { done, total });
@@ -181,7 +193,11 @@ impl Desk {
         }
         self.change_mix(|m| m.toggle_mute(i));
         let muted = self.mix.with_untracked(|m| m.stems[i].mute);
-        self.said.set(format!("{} {}", self.label(i), if muted { "muted" } else { "on" }));
+        self.said.set(format!(
+            "{} {}",
+            self.label(i),
+            if muted { "muted" } else { "on" }
+        ));
     }
 
     pub fn toggle_solo(&self, i: usize, exclusive: bool) {
@@ -190,7 +206,11 @@ impl Desk {
         }
         self.change_mix(|m| m.toggle_solo(i, exclusive));
         let solo = self.mix.with_untracked(|m| m.stems[i].solo);
-        self.said.set(format!("{} {}", self.label(i), if solo { "soloed" } else { "not soloed" }));
+        self.said.set(format!(
+            "{} {}",
+            self.label(i),
+            if solo { "soloed" } else { "not soloed" }
+        ));
     }
 
     pub fn say_time(&self) {

@@ -6,6 +6,7 @@ use crate::browser::audio::export;
 use crate::browser::audio::fetch;
 use crate::browser::audio::Player;
 use crate::forms::files::stem_of;
+use crate::mix::rules::fixed;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -33,7 +34,12 @@ pub fn Downloads(
         let region = d.range.get_untracked().active();
         let span = region.unwrap_or((0.0, d.duration.get_untracked()));
         let name = match region {
-            Some((a, b)) => format!("{}_mix_{:.1}-{:.1}s.wav", song.get_value(), a, b),
+            Some((a, b)) => format!(
+                "{}_mix_{}-{}s.wav",
+                song.get_value(),
+                fixed(a, 1),
+                fixed(b, 1)
+            ),
             None => format!("{}_mix.wav", song.get_value()),
         };
         busy.set("Rendering the mix…".into());
@@ -64,7 +70,9 @@ pub fn Downloads(
                             Ok(b) => b,
                             Err(_) => {
                                 one_by_one(&stems);
-                                busy.try_set(format!("{NO_EXPORT} Downloading them one by one instead."));
+                                busy.try_set(format!(
+                                    "{NO_EXPORT} Downloading them one by one instead."
+                                ));
                                 return;
                             }
                         }

@@ -9,6 +9,7 @@ mod stem_row;
 mod transport;
 
 use crate::api::models::ResultFile;
+use crate::browser::audio::js::Js;
 use crate::forms::files::{extension, result_name};
 use crate::mix::keys::{action, KeyAction, HELP};
 use desk::{Desk, Phase, Stem};
@@ -17,7 +18,6 @@ use leptos::prelude::*;
 use presets_bar::PresetsBar;
 use stem_row::StemRow;
 use transport::Transport;
-use wasm_bindgen::JsCast;
 
 /// Files that are not audio (transcripts, subtitles, data): offered as plain downloads.
 fn is_audio(name: &str) -> bool {
@@ -49,16 +49,28 @@ pub fn Mixer(
         .into_iter()
         .filter(|f| is_web(&f.url))
         .map(|f| Stem {
-            name: result_name(&song, &f.stem, f.download.as_deref(), &f.url, keep_service_names),
-            label: if f.stem.trim().is_empty() { "Stem".into() } else { f.stem.clone() },
+            name: result_name(
+                &song,
+                &f.stem,
+                f.download.as_deref(),
+                &f.url,
+                keep_service_names,
+            ),
+            label: if f.stem.trim().is_empty() {
+                "Stem".into()
+            } else {
+                f.stem.clone()
+            },
             url: f.url.trim().to_string(),
             size: f.size.clone(),
         })
         .collect();
     let dropped = total - named.len();
-    let (stems, others): (Vec<Stem>, Vec<Stem>) = named.into_iter().partition(|s| is_audio(&s.name));
+    let (stems, others): (Vec<Stem>, Vec<Stem>) =
+        named.into_iter().partition(|s| is_audio(&s.name));
     let d = Desk::new(stems);
-    let interval = set_interval_with_handle(move || d.tick(), std::time::Duration::from_millis(100)).ok();
+    let interval =
+        set_interval_with_handle(move || d.tick(), std::time::Duration::from_millis(100)).ok();
     on_cleanup(move || {
         if let Some(h) = interval {
             h.clear();
@@ -66,17 +78,24 @@ pub fn Mixer(
         d.close();
     });
     let keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.ctrl_key() || ev.meta_key() {
+        // Read by name (see browser::audio::js): typed bindings would grow the first visit.
+        let e = Js(ev.clone().into());
+        if e.flag("ctrlKey") || e.flag("metaKey") {
             return;
         }
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let tag = target.as_ref().map(|t| t.tag_name().to_ascii_lowercase()).unwrap_or_default();
-        let kind = target.as_ref().and_then(|t| t.get_attribute("type")).unwrap_or_default();
+        let target = e.get("target");
+        let tag = target.text("tagName").to_ascii_lowercase();
+        let kind = target.text("type");
         // Typing a mix's name, choosing in a list: the keys are theirs.
         if tag == "select" || tag == "textarea" || (tag == "input" && kind != "range") {
             return;
         }
-        let Some(act) = action(&ev.key(), &ev.code(), ev.shift_key(), ev.alt_key()) else {
+        let Some(act) = action(
+            &e.text("key"),
+            &e.text("code"),
+            e.flag("shiftKey"),
+            e.flag("altKey"),
+        ) else {
             return;
         };
         let on_slider = tag == "input";
@@ -92,8 +111,14 @@ pub fn Mixer(
             KeyAction::Solo(i) => d.toggle_solo(i, false),
             KeyAction::SoloOnly(i) => d.toggle_solo(i, true),
             KeyAction::Loop => d.set_loop(|r| r.toggle()),
-            KeyAction::SetA => { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_a(t)); }
-            KeyAction::SetB => { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_b(t)); }
+            KeyAction::SetA => {
+                let t = d.pos.get_untracked();
+                d.set_loop(|r| r.set_a(t));
+            }
+            KeyAction::SetB => {
+                let t = d.pos.get_untracked();
+                d.set_loop(|r| r.set_b(t));
+            }
             KeyAction::SayTime => d.say_time(),
             KeyAction::Help => d.help.update(|h| *h = !*h),
         }
@@ -110,10 +135,14 @@ pub fn Mixer(
             }
         }
         Phase::Ready { .. } => String::new(),
-        Phase::Failed(e) => format!("The mixer could not start: {e} The stems can still be downloaded below."),
+        Phase::Failed(e) => {
+            format!("The mixer could not start: {e} The stems can still be downloaded below.")
+        }
     };
     let progress = move || match d.phase.get() {
-        Phase::Loading { done, total } => Some(view! { <progress max=total value=done aria-label="Loading the stems"></progress> }),
+        Phase::Loading { done, total } => Some(
+            view! { <progress max=total value=done aria-label="Loading the stems"></progress> },
+        ),
         _ => None,
     };
     let count = d.count();

@@ -13,7 +13,9 @@ pub fn PresetsBar(
     model: String,
 ) -> impl IntoView {
     let d = desk;
-    let labels: Vec<String> = d.stems.with_value(|s| s.iter().map(|s| s.label.clone()).collect());
+    let labels: Vec<String> = d
+        .stems
+        .with_value(|s| s.iter().map(|s| s.label.clone()).collect());
     let built_in = StoredValue::new(presets(&labels));
     let labels = StoredValue::new(labels);
     let model = StoredValue::new(model);
@@ -22,7 +24,7 @@ pub fn PresetsBar(
     let note = RwSignal::new(String::new());
     let choose = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        let target = event_target::<web_sys::HtmlSelectElement>(&ev);
+        let target = crate::browser::audio::js::Js(ev.target().into());
         if let Some(i) = v.strip_prefix("p").and_then(|i| i.parse::<usize>().ok()) {
             if let Some(p) = built_in.with_value(|b| b.get(i).cloned()) {
                 d.change_mix(|m| m.set_muted(&p.muted));
@@ -41,7 +43,7 @@ pub fn PresetsBar(
             note.set("Every stem at full volume.".into());
         }
         // The list is a menu of actions: it goes back to its prompt.
-        target.set_value("");
+        target.set("value", "");
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

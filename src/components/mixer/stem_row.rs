@@ -4,10 +4,10 @@
 use super::desk::Desk;
 use super::transport::db_text;
 use crate::api::request::encode;
+use crate::browser::audio::js::Js;
 use crate::mix::peaks::svg_path;
-use crate::mix::rules::{MAX_DB, MIN_DB};
+use crate::mix::rules::{fixed, MAX_DB, MIN_DB};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
@@ -28,13 +28,17 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
         }
     };
     let click_wave = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-            return;
-        };
-        let w = el.client_width().max(1) as f64;
-        d.seek(ev.offset_x() as f64 / w * d.duration.get_untracked());
+        let e = Js(ev.into());
+        let w = e.get("currentTarget").num("clientWidth").max(1.0);
+        d.seek(e.num("offsetX") / w * d.duration.get_untracked());
     };
-    let (l1, l2, l3, l4, l5) = (label.clone(), label.clone(), label.clone(), label.clone(), label.clone());
+    let (l1, l2, l3, l4, l5) = (
+        label.clone(),
+        label.clone(),
+        label.clone(),
+        label.clone(),
+        label.clone(),
+    );
     view! {
         <li class="stem mixer-stem" class:silent=move || !heard() style=format!("--stem: {colour}")>
             <div class="stem-head">
@@ -50,13 +54,13 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
                     on:click=move |ev| d.toggle_solo(i, ev.alt_key())>"Solo"</button>
                 <label>"Volume "
                     <input type="range" min=MIN_DB max=MAX_DB step="0.5" aria-label=format!("Volume of {l3}")
-                        prop:value=move || s().db.to_string() aria-valuetext=move || db_text(s().db)
+                        prop:value=move || fixed(s().db, 1) aria-valuetext=move || db_text(s().db)
                         on:input=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0.0); d.change_mix(|m| m.stems[i].db = v); } />
                 </label>
                 <label>"Pan "
                     <input type="range" min="-1" max="1" step="0.1" aria-label=format!("Pan of {l4}")
-                        prop:value=move || s().pan.to_string()
-                        aria-valuetext=move || match s().pan { p if p < -0.01 => format!("{:.0}% left", -p * 100.0), p if p > 0.01 => format!("{:.0}% right", p * 100.0), _ => "centre".into() }
+                        prop:value=move || fixed(s().pan, 1)
+                        aria-valuetext=move || match s().pan { p if p < -0.01 => format!("{}% left", fixed(-p * 100.0, 0)), p if p > 0.01 => format!("{}% right", fixed(p * 100.0, 0)), _ => "centre".into() }
                         disabled=move || d.is_media()
                         on:input=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0.0); d.change_mix(|m| m.stems[i].pan = v); } />
                 </label>
@@ -69,9 +73,9 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
                 })}
                 {move || d.range.get().region().map(|(a, b)| view! {
                     <div class="loop-band" class:off=move || !d.range.get().on
-                        style=move || format!("left:{:.3}%;width:{:.3}%", pct(a), pct(b) - pct(a))></div>
+                        style=move || format!("left:{}%;width:{}%", fixed(pct(a), 3), fixed(pct(b) - pct(a), 3))></div>
                 })}
-                <div class="playhead" style=move || format!("left:{:.3}%", pct(d.pos.get()))></div>
+                <div class="playhead" style=move || format!("left:{}%", fixed(pct(d.pos.get()), 3))></div>
             </div>
             <div class="row">
                 <a href=stem.url.clone() download=stem.name.clone()>{format!("Download {}", stem.name)}</a>

@@ -2,7 +2,7 @@
 //! the output level.
 
 use super::desk::{Desk, Phase};
-use crate::mix::rules::{clock, MAX_DB, MIN_DB};
+use crate::mix::rules::{clock, fixed, MAX_DB, MIN_DB};
 use leptos::prelude::*;
 
 fn value_of(ev: &leptos::ev::Event) -> f64 {
@@ -14,7 +14,7 @@ pub fn db_text(db: f64) -> String {
     if db <= MIN_DB {
         "silent".into()
     } else {
-        format!("{db:+.1} dB")
+        format!("{}{} dB", if db > 0.0 { "+" } else { "" }, fixed(db, 1))
     }
 }
 
@@ -38,11 +38,11 @@ pub fn Transport(desk: Desk) -> impl IntoView {
     let shown = move || dragging.get().unwrap_or_else(|| d.pos.get());
     view! {
         <div class="transport">
-            <button type="button" class="play" on:click=move |_| d.toggle_play()
-                disabled=move || matches!(d.phase.get(), Phase::Loading { .. })>{play_label}</button>
+            // Never disabled while loading: a disabled button drops the keyboard focus.
+            <button type="button" class="play" on:click=move |_| d.toggle_play()>{play_label}</button>
             <input type="range" class="seek" aria-label="Position" min="0" step="0.1"
-                max=move || format!("{:.1}", d.duration.get().max(0.1))
-                prop:value=move || format!("{:.1}", shown())
+                max=move || fixed(d.duration.get().max(0.1), 1)
+                prop:value=move || fixed(shown(), 1)
                 aria-valuetext=move || format!("{} of {}", clock(shown()), clock(d.duration.get()))
                 disabled=move || !matches!(d.phase.get(), Phase::Ready { .. })
                 on:input=move |ev| dragging.set(Some(value_of(&ev)))
@@ -58,12 +58,12 @@ pub fn Transport(desk: Desk) -> impl IntoView {
             <span class="help">{loop_text}</span>
             <label class="master">"Master "
                 <input type="range" min=MIN_DB max=MAX_DB step="0.5"
-                    prop:value=move || d.mix.get().master_db.to_string()
+                    prop:value=move || fixed(d.mix.get().master_db, 1)
                     aria-valuetext=move || db_text(d.mix.get().master_db)
                     on:input=move |ev| { let v = value_of(&ev); d.change_mix(|m| m.master_db = v); } />
             </label>
             {move || (!d.is_media()).then(|| view! {
-                <meter min="0" max="0.5" aria-label="Output level" value=move || format!("{:.4}", d.level.get())></meter>
+                <meter min="0" max="0.5" aria-label="Output level" value=move || fixed(d.level.get(), 4)></meter>
             })}
             <button type="button" class="secondary" aria-expanded=move || d.help.get().to_string()
                 aria-controls="mixer-keys" on:click=move |_| d.help.update(|h| *h = !*h)>"Keys (?)"</button>

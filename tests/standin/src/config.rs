@@ -124,6 +124,8 @@ impl Config {
                 .unwrap_or(false),
             queue_ahead: None,
             drop_after_rate: 0.0,
+            foreign_files: get("--foreign-files", "STANDIN_FOREIGN_FILES")
+                .is_some_and(|v| v == "on" || v == "1"),
         };
         Ok(Self {
             port,

@@ -36,6 +36,8 @@ pub struct Faults {
     /// Places ahead in the simulated queue for new jobs (overrides --queue), so tests can hold
     /// a job in `waiting`.
     pub queue_ahead: Option<u32>,
+    /// Result file URLs on another origin without CORS (`localhost` for `127.0.0.1` and back).
+    pub foreign_files: bool,
 }
 
 /// Counts calls per fault; a fault fires when the running share crosses the next whole number.

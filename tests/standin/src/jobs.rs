@@ -62,6 +62,15 @@ pub fn origin(headers: &HeaderMap, port: u16) -> String {
     format!("http://{host}")
 }
 
+/// The same server under its other local name: 127.0.0.1 and localhost are different origins.
+pub fn other_name(base: &str) -> String {
+    if base.contains("://127.0.0.1") {
+        base.replacen("://127.0.0.1", "://localhost", 1)
+    } else {
+        base.replacen("://localhost", "://127.0.0.1", 1)
+    }
+}
+
 /// The stems an algorithm writes for the chosen options: (key, label).
 pub fn stems_of(alg: &Value, chosen: &HashMap<String, String>) -> Vec<(String, String)> {
     let parse =
@@ -655,6 +664,13 @@ pub async fn get(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Para
     let job = &w.jobs[ji];
     let p = phase(&cfg.timing, &job.facts, job.created.elapsed(), cfg.expire);
     let base = origin(&headers, cfg.port);
+    // Result files from another origin (the same server under its other name), which sends no
+    // CORS headers for them: the page may play them but not read them.
+    let base = if w.faults.foreign_files {
+        other_name(&base)
+    } else {
+        base
+    };
     let data = match &p {
         Phase::Expired => return not_found(),
         Phase::Waiting {

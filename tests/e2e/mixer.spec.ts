@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import { Page, APIRequestContext } from '@playwright/test';
+import { test, expect, faults, expectNoAxeViolations, doneElsewhere } from './fixtures';
+import { readWav, readZip, rms } from './wavs';
+
+// sep_type 40 with its "fullness" option: six stems (Vocals, Other, Vocals fullness 1-3,
+// Instrumental fullness 1), each real audio made from the song.
+const SIX = { add_opt3: '1' };
+
+async function openResult(page: Page, request: APIRequestContext, name: string, secs = 2) {
+  const hash = await doneElsewhere(request, name, SIX, secs);
+  const answer = await (await request.get(`/api/separation/get?hash=${encodeURIComponent(hash)}`)).json();
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  const mixer = page.getByRole('region', { name: 'Mixer' });
+  await expect(mixer).toBeVisible();
+  return { hash, files: answer.data.files as { type: string; url: string }[], mixer };
+}
+
+const level = (page: Page) => page.getByRole('meter', { name: 'Output level' }).evaluate((m: HTMLMeterElement) => m.value);
+const seconds = async (page: Page) => Number(await page.getByRole('slider', { name: 'Position' }).inputValue());
+
+test('the stems play together: mute and solo change what comes out, the loop returns to A, axe finds nothing', async ({ page, request, errors }) => {
+  const { mixer } = await openResult(page, request, 'mix me.wav', 6);
+  await expect(mixer.locator('li.mixer-stem')).toHaveCount(6);
+  await expectNoAxeViolations(page);
+  await mixer.getByRole('button', { name: 'Play' }).click();
+  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  const t0 = await seconds(page);
+  await expect.poll(() => seconds(page)).toBeGreaterThan(t0 + 0.3);
+  // The output (an AnalyserNode after the master) carries sound...
+  await expect.poll(() => level(page)).toBeGreaterThan(0.005);
+  // ...none when every stem is muted (keys 1-6)...
+  for (let i = 1; i <= 6; i++) await page.keyboard.press(`Digit${i}`);
+  await expect(mixer.getByRole('button', { name: 'Mute Vocals', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => level(page)).toBeLessThan(0.0005);
+  // ...and sound again with one stem back on.
+  await page.keyboard.press('Digit2');
+  await expect.poll(() => level(page)).toBeGreaterThan(0.002);
+  // Volume at the bottom of its range silences it again.
+  await mixer.getByRole('slider', { name: 'Volume of Other' }).fill('-40');
+  await expect.poll(() => level(page)).toBeLessThan(0.0005);
+  await expectNoAxeViolations(page);
+
+  // Loop 1.0-1.6 s: after playing longer than the loop, the playhead is still inside it.
+  await mixer.getByRole('button', { name: 'Pause' }).click();
+  await mixer.getByRole('slider', { name: 'Position' }).fill('1');
+  await mixer.getByRole('button', { name: 'Set A' }).click();
+  await mixer.getByRole('slider', { name: 'Position' }).fill('1.6');
+  await mixer.getByRole('button', { name: 'Set B' }).click();
+  await expect(mixer.getByRole('button', { name: 'Loop' })).toHaveAttribute('aria-pressed', 'true');
+  await mixer.getByRole('button', { name: 'Play' }).click();
+  const seen: number[] = [];
+  for (let i = 0; i < 12; i++) { await page.waitForTimeout(150); seen.push(await seconds(page)); }
+  expect(Math.min(...seen)).toBeGreaterThanOrEqual(0.99);
+  expect(Math.max(...seen)).toBeLessThan(1.65);
+  // It went round: some later reading is earlier than the one before it.
+  expect(seen.some((t, i) => i > 0 && t < seen[i - 1])).toBe(true);
+});
+
+test('the mix exports as a WAV of what is heard, and all stems as one ZIP byte for byte', async ({ page, request, errors }) => {
+  const { files, mixer } = await openResult(page, request, 'export me.wav', 2);
+  const stems = await Promise.all(files.map(async (f) => (await request.get(f.url)).body()));
+  await mixer.getByRole('button', { name: 'Play' }).click();
+  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  await mixer.getByRole('button', { name: 'Pause' }).click();
+  // Vocals muted: the export is the sum of the five others.
+  await mixer.getByRole('button', { name: 'Mute Vocals', exact: true }).click();
+  const [mixDl] = await Promise.all([page.waitForEvent('download'), mixer.getByRole('button', { name: 'Download this mix' }).click()]);
+  expect(mixDl.suggestedFilename()).toMatch(/^export.me_mix\.wav$/);
+  const mix = readWav(fs.readFileSync(await mixDl.path()));
+  const parts = stems.map((b) => readWav(b));
+  expect(mix.rate).toBe(parts[0].rate);
+  expect(mix.samples[0].length).toBe(parts[0].samples[0].length);
+  let worst = 0;
+  for (let c = 0; c < 2; c++) {
+    for (let i = 0; i < mix.samples[c].length; i++) {
+      const want = parts.slice(1).reduce((s, p) => s + p.samples[Math.min(c, p.channels - 1)][i], 0);
+      worst = Math.max(worst, Math.abs(Math.max(-1, Math.min(1, want)) - mix.samples[c][i]));
+    }
+  }
+  expect(worst, 'the export follows the mix sample by sample').toBeLessThan(0.001);
+  // The vocals would have shown: with them, it is a different file.
+  const withVocals = parts.reduce((s, p) => s + rms(p.samples[0]), 0);
+  expect(withVocals).toBeGreaterThan(0);
+  expect(rms(parts[0].samples[0])).toBeGreaterThan(0.01);
+
+  const [zipDl] = await Promise.all([page.waitForEvent('download'), mixer.getByRole('button', { name: 'Download all (ZIP)' }).click()]);
+  expect(zipDl.suggestedFilename()).toMatch(/^export.me_stems\.zip$/);
+  const entries = readZip(fs.readFileSync(await zipDl.path()));
+  expect(entries.map((e) => e.method)).toEqual(files.map(() => 0));
+  expect(entries.length).toBe(files.length);
+  entries.forEach((e, i) => expect(Buffer.compare(e.data, stems[i]), e.name).toBe(0));
+  await expect(mixer.getByText(/^Saved export.me_stems\.zip\.$/)).toBeVisible();
+});
+
+test('the mixer runs from the keyboard alone', async ({ page, request, errors }) => {
+  const { mixer } = await openResult(page, request, 'keys.wav', 4);
+  await mixer.getByRole('button', { name: 'Play' }).focus();
+  await page.keyboard.press('Space');
+  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press('Digit1');
+  await expect(mixer.getByRole('button', { name: 'Mute Vocals', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Shift+Digit2');
+  await expect(mixer.getByRole('button', { name: 'Solo Other' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Shift+Digit3');
+  await expect(mixer.getByRole('button', { name: 'Solo Other' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Alt+Shift+Digit3');
+  await expect(mixer.getByRole('button', { name: 'Solo Other' })).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('?');
+  await expect(mixer.getByRole('heading', { name: 'Mixer keys' })).toBeVisible();
+  // Tab onto the position slider: the arrows are its own; Space still plays and pauses.
+  await mixer.getByRole('slider', { name: 'Position' }).focus();
+  await page.keyboard.press('Space');
+  await expect(mixer.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect(await seconds(page)).toBeCloseTo(0.2, 1);
+  await page.keyboard.press('a');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('b');
+  await expect(mixer.getByRole('button', { name: 'Loop' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('l');
+  await expect(mixer.getByRole('button', { name: 'Loop' })).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('t');
+  await expect(mixer.getByRole('status').filter({ hasText: /^At 0:00\.6 of 0:04\.0$/ })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+});
+
+test('files the page may not read still play in step, and the page says why the mix cannot be exported', async ({ page, request, errors }) => {
+  await faults(request, { foreign_files: true });
+  const hash = await doneElsewhere(request, 'far away.wav', SIX, 4);
+  await faults(request, { foreign_files: true, queue_ahead: 0 });
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  const mixer = page.getByRole('region', { name: 'Mixer' });
+  await expect(mixer.locator('li.mixer-stem a[download]').first()).toHaveAttribute('href', /^http:\/\/localhost:/);
+  await mixer.getByRole('button', { name: 'Play' }).click();
+  await expect(mixer.getByText(/does not let this page read them/)).toBeVisible({ timeout: 15_000 });
+  await expect(mixer.getByRole('button', { name: 'Download this mix' })).toBeDisabled();
+  await expect(mixer.getByRole('slider', { name: 'Pan of Vocals', exact: true })).toBeDisabled();
+  const times = () => page.locator('.mixer-media audio').evaluateAll((els) => els.map((e) => (e as HTMLAudioElement).currentTime));
+  await expect.poll(async () => Math.min(...await times())).toBeGreaterThan(1);
+  const t = await times();
+  expect(t.length).toBe(6);
+  expect(Math.max(...t) - Math.min(...t), 'stems within 40 ms of each other').toBeLessThan(0.04);
+  // Mute reaches the media elements.
+  await page.keyboard.press('Digit1');
+  expect(await page.locator('.mixer-media audio').first().evaluate((e) => (e as HTMLAudioElement).muted)).toBe(true);
+  await expectNoAxeViolations(page);
+});
