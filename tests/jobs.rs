@@ -136,3 +136,31 @@ fn routes_round_trip_and_a_plus_in_a_job_hash_stays_a_plus() {
     assert_eq!(Route::parse("/leaderboard/entry/x"), Route::NotFound);
     assert_eq!(Route::parse("/jobs/a/b"), Route::NotFound);
 }
+
+#[test]
+fn results_of_the_same_song_are_found_for_comparing() {
+    let job = |name: &str, bytes: f64, url: Option<&str>| {
+        let mut j = TrackedJob::new(
+            "id".into(),
+            name.into(),
+            "https://mvsep.com".into(),
+            Phase::Queued,
+            0.0,
+        );
+        j.file_bytes = bytes;
+        j.source_url = url.map(str::to_string);
+        j
+    };
+    let a = job("song.wav", 1000.0, None);
+    assert!(a.same_input(&job("song.wav", 1000.0, None)));
+    assert!(
+        !a.same_input(&job("song.wav", 999.0, None)),
+        "another size is another file"
+    );
+    assert!(!a.same_input(&job("other.wav", 1000.0, None)));
+    // A size not known (a job opened by its hash) is not enough to say it is the same song.
+    assert!(!job("song.wav", 0.0, None).same_input(&job("song.wav", 0.0, None)));
+    let l = job("x", 0.0, Some("https://example.com/a.mp3"));
+    assert!(l.same_input(&job("y", 0.0, Some(" https://example.com/a.mp3"))));
+    assert!(!l.same_input(&job("x", 0.0, Some("https://example.com/b.mp3"))));
+}

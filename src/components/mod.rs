@@ -29,7 +29,7 @@ pub use job_list::{lazy_job_list, ActiveJobs, JobList, TrackedJobCard};
 pub use lazy_view::lazy_view;
 pub use loaded::loaded_view;
 pub use loading::Loading;
-pub use mixer::lazy_mixer;
+pub use mixer::{lazy_mixer, Other};
 pub use nav::Nav;
 pub use option_form::{lazy_option_form, OptionForm};
 pub use pager::Pager;

@@ -14,6 +14,8 @@ pub enum KeyAction {
     SetA,
     SetB,
     SayTime,
+    /// Between this result and the one it is compared with.
+    SwitchAb,
     Help,
 }
 
@@ -43,6 +45,7 @@ pub fn action(key: &str, code: &str, shift: bool, alt: bool) -> Option<KeyAction
         "a" | "A" => KeyAction::SetA,
         "b" | "B" => KeyAction::SetB,
         "t" | "T" => KeyAction::SayTime,
+        "x" | "X" => KeyAction::SwitchAb,
         "?" => KeyAction::Help,
         _ => return None,
     })
@@ -59,5 +62,6 @@ pub const HELP: &[(&str, &str)] = &[
     ("L", "loop on or off"),
     ("A / B", "set the loop's start or end at the playhead"),
     ("T", "say where the playhead is"),
+    ("X", "switch between A and B when comparing two results"),
     ("?", "show or hide this help"),
 ];

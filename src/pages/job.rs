@@ -7,7 +7,7 @@ use crate::api::models::Status;
 use crate::api::Client;
 use crate::browser::now_ms;
 use crate::components::lazy_job_list;
-use crate::components::{lazy_mixer, lazy_view, use_clock, ErrorView, Loading};
+use crate::components::{lazy_mixer, lazy_view, use_clock, ErrorView, Loading, Other};
 use crate::state::jobs::TrackedJob;
 use crate::state::load::{load, Task};
 use crate::state::{use_settings, use_tracker};
@@ -73,6 +73,29 @@ pub fn JobPage(
                 (!files.is_empty()).then_some((files, j.file_name, j.long_names, model))
             })
     });
+    // Other results of the same song in this browser, to compare with by ear.
+    let others = Signal::derive(move || {
+        let Some(me) = job.get() else {
+            return Vec::new();
+        };
+        tracker.jobs.with(|l| {
+            l.iter()
+                .filter(|o| o.hash != me.hash && o.status == Some(Status::Done) && me.same_input(o))
+                .filter_map(|o| {
+                    let r = o.result.as_ref().filter(|r| !r.files.is_empty())?;
+                    let model = r.algorithm.clone().unwrap_or(o.algorithm.clone());
+                    let label = std::iter::once(model)
+                        .chain(o.option_text.iter().cloned())
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    Some(Other {
+                        label,
+                        files: r.files.clone(),
+                    })
+                })
+                .collect()
+        })
+    });
     let mirror = Task::new();
     let get_mirror = move || {
         let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
@@ -125,7 +148,7 @@ pub fn JobPage(
                     <h2>"Results"</h2>
                     // The mixer's code comes with the first result shown.
                     {lazy_view(
-                        move || lazy_mixer(files.clone(), song.clone(), long_names, model.clone()),
+                        move || lazy_mixer(files.clone(), song.clone(), long_names, model.clone(), others),
                         || view! { <Loading what="the mixer" /> }.into_any(),
                         true,
                     )}

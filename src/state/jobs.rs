@@ -187,6 +187,17 @@ pub fn new_id(now_ms: f64, unit: f64) -> String {
 }
 
 impl TrackedJob {
+    /// Whether `other` separated the same song, so their results can be compared by ear: the
+    /// same link, or a file of the same name and size.
+    pub fn same_input(&self, other: &TrackedJob) -> bool {
+        if let (Some(a), Some(b)) = (&self.source_url, &other.source_url) {
+            return a.trim() == b.trim();
+        }
+        self.file_name == other.file_name
+            && self.file_bytes > 0.0
+            && self.file_bytes == other.file_bytes
+    }
+
     /// One line saying where the job is, for people.
     pub fn status_line(&self, now_ms: f64) -> String {
         let msg = || self.message.clone().unwrap_or_default();

@@ -4,7 +4,7 @@ test('opening a job not started here shows it without adding it to Jobs, until i
   const hash = await doneElsewhere(request, 'shared song.wav');
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
-  await expect(page.locator('.stem audio')).toHaveCount(2);
+  await expect(page.locator('li.mixer-stem')).toHaveCount(2);
   await expect(page.getByText('This job is not followed in this browser.')).toBeVisible();
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs')), 'nothing stored by viewing').toBeNull();

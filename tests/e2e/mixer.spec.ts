@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Page, APIRequestContext } from '@playwright/test';
-import { test, expect, faults, expectNoAxeViolations, doneElsewhere } from './fixtures';
+import { test, expect, faults, expectNoAxeViolations, doneElsewhere, SeparateScreen, PREMIUM_TOKEN } from './fixtures';
+import { song } from './audio';
 import { readWav, readZip, rms } from './wavs';
 
 // sep_type 40 with its "fullness" option: six stems (Vocals, Other, Vocals fullness 1-3,
@@ -149,5 +150,47 @@ test('files the page may not read still play in step, and the page says why the 
   // Mute reaches the media elements.
   await page.keyboard.press('Digit1');
   expect(await page.locator('.mixer-media audio').first().evaluate((e) => (e as HTMLAudioElement).muted)).toBe(true);
+  await expectNoAxeViolations(page);
+});
+
+test('two results of the same song play in step and X switches between them', async ({ page, request, errors }) => {
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^BS Roformer/);
+  const file = song('ab.wav', 6);
+  await s.addFiles([file]);
+  await s.submit();
+  await s.toJobs();
+  await expect(s.card('ab.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+  // The same file again, with another overlap.
+  await s.open();
+  await page.getByLabel('Overlap').selectOption('8');
+  await s.addFiles([file]);
+  await s.submit();
+  await s.toJobs();
+  await expect(page.locator('li.job .job-status', { hasText: /^Done$/ })).toHaveCount(2, { timeout: 30_000 });
+  await s.card('ab.wav').first().getByRole('link', { name: 'Open' }).click();
+  const mixer = page.getByRole('region', { name: 'Mixer' });
+  await mixer.getByRole('button', { name: 'Play' }).click();
+  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  const compare = mixer.getByRole('combobox', { name: 'Compare with' });
+  await expect(compare.locator('option')).toHaveCount(2);
+  await compare.selectOption({ index: 1 });
+  const ab = mixer.getByRole('button', { name: /^Hearing A: this result$/ });
+  await expect(ab).toBeVisible({ timeout: 15_000 });
+  await expect(ab).toHaveAttribute('aria-pressed', 'false');
+  // Both play all along: the output keeps sounding across the switch, and the playhead never
+  // goes back.
+  const t1 = await seconds(page);
+  await page.keyboard.press('x');
+  await expect(mixer.getByRole('button', { name: /^Hearing B: / })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => level(page)).toBeGreaterThan(0.005);
+  expect(await seconds(page)).toBeGreaterThanOrEqual(t1);
+  // Stem by stem: B's stems follow the controls of A's stems of the same name.
+  await page.keyboard.press('Digit1');
+  await page.keyboard.press('Digit2');
+  await expect.poll(() => level(page)).toBeLessThan(0.0005);
+  await page.keyboard.press('Digit2');
+  await expect.poll(() => level(page)).toBeGreaterThan(0.002);
+  await page.keyboard.press('x');
+  await expect(mixer.getByRole('button', { name: /^Hearing A/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -16,15 +16,17 @@ test('one file goes to done; the stems play and download', async ({ page, errors
   const own = s.card('my song.wav');
   await expect(own.getByRole('button', { name: 'Forget' })).toBeVisible();
   await expect(own.getByRole('link', { name: 'Open' }), 'no link to the page itself').toHaveCount(0);
-  const players = page.locator('.stem audio');
-  await expect(players).toHaveCount(2);
-  await expect(players.first()).toHaveAttribute('preload', 'none');
-  const played = await players.first().evaluate(async (a: HTMLAudioElement) => {
-    await a.play();
-    await new Promise((r) => setTimeout(r, 600));
-    return a.currentTime;
-  });
-  expect(played).toBeGreaterThan(0.1);
+  // The stems are in the mixer; nothing of them is fetched until Play.
+  const mixer = page.getByRole('region', { name: 'Mixer' });
+  await expect(mixer.locator('li.mixer-stem')).toHaveCount(2);
+  const fetched: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/storage/')) fetched.push(r.url()); });
+  await page.waitForTimeout(300);
+  expect(fetched).toEqual([]);
+  await mixer.getByRole('button', { name: 'Play' }).click();
+  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => Number(await mixer.getByRole('slider', { name: 'Position' }).inputValue())).toBeGreaterThan(0.1);
+  expect(fetched.length).toBe(2);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my song_vocals.wav' }).click()]);
   expect(dl.suggestedFilename()).toBe('my song_vocals.wav');
   const head = (await (await page.request.get(await page.getByRole('link', { name: /Download my song_other/ }).getAttribute('href') ?? '')).body()).subarray(0, 4);

@@ -26,6 +26,7 @@ fn blob_of(parts: &Array, mime: &str) -> Result<Js, String> {
 /// Renders `mix` of `buffers` from `a` to `b` seconds as a 16-bit stereo WAV.
 pub async fn mix_wav(
     buffers: &[Js],
+    map: &[Option<usize>],
     rate: f64,
     mix: &Mix,
     (a, b): (f64, f64),
@@ -45,7 +46,7 @@ pub async fn mix_wav(
         Js::new("OfflineAudioContext", &[n(2.0), n(frames as f64), n(rate)]).map_err(failed)?;
     let graph = Graph::new(&ctx, buffers.len(), &ctx.get("destination"))
         .ok_or("Rendering the mix failed.")?;
-    graph.apply(mix, 0.0, false);
+    graph.apply(mix, map, true, 0.0, false);
     graph.start(&ctx, buffers, 0.0, a, None);
     let rendered = ctx
         .call("startRendering", &[])

@@ -36,8 +36,11 @@ impl Graph {
         })
     }
 
-    /// Sets every gain and pan to `mix`. `glide`: a short ramp, so a live change does not click.
-    pub fn apply(&self, mix: &Mix, now: f64, glide: bool) {
+    /// Sets every gain and pan to `mix`: stem `j` here takes the settings of the mix's stem
+    /// `map[j]` (another result of the song has its stems in its own order); one with no
+    /// counterpart plays unless a stem is soloed. `on`: this path is the one heard. `glide`: a
+    /// short ramp, so a live change does not click.
+    pub fn apply(&self, mix: &Mix, map: &[Option<usize>], on: bool, now: f64, glide: bool) {
         let set = |param: Js, v: f64| {
             if glide {
                 let _ = param.call("cancelScheduledValues", &[n(now)]);
@@ -46,11 +49,19 @@ impl Graph {
                 param.set("value", v);
             }
         };
-        for (i, (g, p)) in self.gains.iter().zip(&self.pans).enumerate() {
-            set(g.get("gain"), mix.gain(i));
-            set(p.get("pan"), mix.stems.get(i).map(|s| s.pan).unwrap_or(0.0));
+        let any_solo = mix.stems.iter().any(|s| s.solo);
+        for (j, (g, p)) in self.gains.iter().zip(&self.pans).enumerate() {
+            let (gain, pan) = match map.get(j).copied().flatten() {
+                Some(i) => (mix.gain(i), mix.stems.get(i).map(|s| s.pan).unwrap_or(0.0)),
+                None => (if any_solo { 0.0 } else { 1.0 }, 0.0),
+            };
+            set(g.get("gain"), gain);
+            set(p.get("pan"), pan);
         }
-        set(self.master.get("gain"), mix.master_gain());
+        set(
+            self.master.get("gain"),
+            if on { mix.master_gain() } else { 0.0 },
+        );
     }
 
     /// Sources for every stem, started together at `when` from `offset`; `looping` loops them.
@@ -82,4 +93,15 @@ impl Graph {
             })
             .collect()
     }
+}
+
+/// Each stem of `labels` matched to the stem of `to` with the same name (case aside).
+pub fn match_labels(labels: &[String], to: &[String]) -> Vec<Option<usize>> {
+    labels
+        .iter()
+        .map(|l| {
+            to.iter()
+                .position(|t| t.trim().eq_ignore_ascii_case(l.trim()))
+        })
+        .collect()
 }

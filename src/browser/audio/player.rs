@@ -27,55 +27,94 @@ const BLOCK: usize = 1 << 16;
 
 /// Fetches and prepares `urls`; `progress(n)` after each of the steps (2 per stem).
 pub async fn load(urls: &[String], host: &Js, progress: impl Fn(usize)) -> Result<Loaded, String> {
-    let mut blobs = Vec::with_capacity(urls.len());
-    for (i, u) in urls.iter().enumerate() {
-        match fetch::blob(u).await {
-            Ok(b) => blobs.push(b),
-            Err(FetchFail::Unreadable) if i == 0 => {
-                let media =
-                    Media::new(urls, host).ok_or("This browser cannot play these files.")?;
-                return Ok(Loaded {
-                    player: Player::Media(media),
-                    peaks: vec![None; urls.len()],
-                    blobs: Vec::new(),
-                });
-            }
-            Err(FetchFail::Unreadable) => {
-                return Err(format!("Stem {} could not be fetched (network).", i + 1))
-            }
-            Err(FetchFail::Status(s)) => {
-                return Err(format!(
-                    "Stem {} could not be fetched: the host answered HTTP {s}.",
-                    i + 1
-                ))
-            }
+    let blobs = match fetch_all(urls, &progress).await {
+        Ok(b) => b,
+        // The page may not read these files: play them as media.
+        Err(None) => {
+            let media = Media::new(urls, host).ok_or("This browser cannot play these files.")?;
+            return Ok(Loaded {
+                player: Player::Media(media),
+                peaks: vec![None; urls.len()],
+                blobs: Vec::new(),
+            });
         }
-        progress(i + 1);
-    }
+        Err(Some(e)) => return Err(e),
+    };
     let head = match blobs.first() {
         Some(b) => fetch::slice(b, 0.0, 65536.0).await.unwrap_or_default(),
         None => Vec::new(),
     };
     let ctx = webaudio::context(sample_rate(&head)).ok_or("This browser has no Web Audio.")?;
-    let mut buffers = Vec::with_capacity(blobs.len());
-    let mut peaks = Vec::with_capacity(blobs.len());
-    for (i, b) in blobs.iter().enumerate() {
-        let data = fetch::array_buffer(b)
-            .await
-            .ok_or("A stem could not be read.")?;
-        let buf = webaudio::decode(&ctx, data)
-            .await
-            .ok_or_else(|| format!("Stem {} is not audio this browser can decode.", i + 1))?;
-        peaks.push(Some(outline(&buf)));
-        buffers.push(buf);
-        progress(urls.len() + i + 1);
-    }
+    let (buffers, peaks) = decode_all(&ctx, &blobs, |i| progress(urls.len() + i)).await?;
     let player = WebAudio::new(ctx, buffers).ok_or("This browser has no Web Audio.")?;
     Ok(Loaded {
         player: Player::Web(player),
         peaks,
         blobs,
     })
+}
+
+/// Every file as a Blob. `Err(None)`: the first could not be read (another site without CORS).
+async fn fetch_all(urls: &[String], progress: &impl Fn(usize)) -> Result<Vec<Js>, Option<String>> {
+    let mut blobs = Vec::with_capacity(urls.len());
+    for (i, u) in urls.iter().enumerate() {
+        match fetch::blob(u).await {
+            Ok(b) => blobs.push(b),
+            Err(FetchFail::Unreadable) if i == 0 => return Err(None),
+            Err(FetchFail::Unreadable) => {
+                return Err(Some(format!(
+                    "Stem {} could not be fetched (network).",
+                    i + 1
+                )))
+            }
+            Err(FetchFail::Status(s)) => {
+                return Err(Some(format!(
+                    "Stem {} could not be fetched: the host answered HTTP {s}.",
+                    i + 1
+                )))
+            }
+        }
+        progress(i + 1);
+    }
+    Ok(blobs)
+}
+
+/// Decodes every Blob in `ctx`, with its waveform; `progress(n)` after each.
+async fn decode_all(
+    ctx: &Js,
+    blobs: &[Js],
+    progress: impl Fn(usize),
+) -> Result<(Vec<Js>, Vec<Option<Vec<f32>>>), String> {
+    let mut buffers = Vec::with_capacity(blobs.len());
+    let mut peaks = Vec::with_capacity(blobs.len());
+    for (i, b) in blobs.iter().enumerate() {
+        let data = fetch::array_buffer(b)
+            .await
+            .ok_or("A stem could not be read.")?;
+        let buf = webaudio::decode(ctx, data)
+            .await
+            .ok_or_else(|| format!("Stem {} is not audio this browser can decode.", i + 1))?;
+        peaks.push(Some(outline(&buf)));
+        buffers.push(buf);
+        progress(i + 1);
+    }
+    Ok((buffers, peaks))
+}
+
+/// Fetches and decodes another result of the same song into a Web Audio player, for A/B.
+pub async fn load_other(
+    player: &Js,
+    urls: &[String],
+    progress: impl Fn(usize),
+) -> Result<Vec<Js>, String> {
+    let blobs = fetch_all(urls, &progress).await.map_err(|e| {
+        e.unwrap_or_else(|| {
+            "The other result's files may not be read by this page, so it cannot be compared here."
+                .into()
+        })
+    })?;
+    let (buffers, _) = decode_all(player, &blobs, |i| progress(urls.len() + i)).await?;
+    Ok(buffers)
 }
 
 /// The waveform of a decoded stem, read block by block.
@@ -135,7 +174,7 @@ impl Player {
             Player::Media(p) => p.seek(to),
         }
     }
-    pub fn apply(&self, mix: &Mix) {
+    pub fn apply(&mut self, mix: &Mix) {
         match self {
             Player::Web(p) => p.apply(mix),
             Player::Media(p) => p.apply(mix),

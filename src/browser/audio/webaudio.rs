@@ -1,14 +1,25 @@
 //! Playing decoded stems through Web Audio: every stem starts at the same sample, so they stay
 //! together for as long as they play; loops are the sources' own (sample-accurate).
 
-use super::graph::Graph;
+use super::graph::{match_labels, Graph};
 use super::js::{copy_floats, n, Js};
 use crate::mix::{LoopRange, Mix};
 
-pub struct WebAudio {
-    ctx: Js,
+/// One result's stems and their paths to the output.
+struct Set {
     buffers: Vec<Js>,
     graph: Graph,
+    /// Which stem of the first result each stem follows.
+    map: Vec<Option<usize>>,
+}
+
+pub struct WebAudio {
+    ctx: Js,
+    /// The result shown, then another of the same song to compare with (A/B).
+    sets: Vec<Set>,
+    /// The set heard.
+    active: usize,
+    mix: Mix,
     analyser: Js,
     levels: Js,
     sources: Vec<Js>,
@@ -34,10 +45,16 @@ impl WebAudio {
             .map(|b| b.num("duration"))
             .fold(0.0, f64::max);
         let levels = Js::new("Float32Array", &[n(WINDOW as f64)]).ok()?;
+        let map = (0..buffers.len()).map(Some).collect();
         Some(Self {
             ctx,
-            buffers,
-            graph,
+            sets: vec![Set {
+                buffers,
+                graph,
+                map,
+            }],
+            active: 0,
+            mix: Mix::default(),
             analyser,
             levels,
             sources: Vec::new(),
@@ -54,8 +71,52 @@ impl WebAudio {
         self.duration
     }
 
-    pub fn buffers(&self) -> &[Js] {
-        &self.buffers
+    pub fn context(&self) -> &Js {
+        &self.ctx
+    }
+
+    /// What the mix export needs: the heard result's stems and how they follow the mix.
+    pub fn heard(&self) -> (Vec<Js>, Vec<Option<usize>>) {
+        let s = &self.sets[self.active];
+        (s.buffers.clone(), s.map.clone())
+    }
+
+    /// Adds another result of the song (stems `labels`, matched by name to `first`), silent
+    /// until switched to; it plays in step with the first from the next start.
+    pub fn add_other(&mut self, buffers: Vec<Js>, labels: &[String], first: &[String]) -> bool {
+        let Some(graph) = Graph::new(&self.ctx, buffers.len(), &self.analyser) else {
+            return false;
+        };
+        self.sets.truncate(1);
+        self.duration = self.duration.max(
+            buffers
+                .iter()
+                .map(|b| b.num("duration"))
+                .fold(0.0, f64::max),
+        );
+        self.sets.push(Set {
+            buffers,
+            graph,
+            map: match_labels(labels, first),
+        });
+        self.active = 0;
+        self.apply(&self.mix.clone());
+        if self.playing {
+            self.play(self.position());
+        }
+        true
+    }
+
+    /// Switches which result is heard, at once and without a gap: both play all along.
+    pub fn switch(&mut self, to: usize) {
+        if to < self.sets.len() {
+            self.active = to;
+            self.apply(&self.mix.clone());
+        }
+    }
+
+    pub fn active(&self) -> usize {
+        self.active
     }
 
     pub fn sample_rate(&self) -> f64 {
@@ -92,8 +153,10 @@ impl WebAudio {
         // A moment ahead, so every source is scheduled before the first of them plays.
         let when = self.now() + 0.03;
         self.sources = self
-            .graph
-            .start(&self.ctx, &self.buffers, when, at, looping);
+            .sets
+            .iter()
+            .flat_map(|s| s.graph.start(&self.ctx, &s.buffers, when, at, looping))
+            .collect();
         self.started = when;
         self.from = at;
         self.playing = true;
@@ -115,8 +178,12 @@ impl WebAudio {
         }
     }
 
-    pub fn apply(&self, mix: &Mix) {
-        self.graph.apply(mix, self.now(), true);
+    pub fn apply(&mut self, mix: &Mix) {
+        self.mix = mix.clone();
+        let now = self.now();
+        for (k, s) in self.sets.iter().enumerate() {
+            s.graph.apply(mix, &s.map, k == self.active, now, true);
+        }
     }
 
     pub fn set_loop(&mut self, range: LoopRange) {
@@ -160,7 +227,7 @@ impl WebAudio {
     pub fn close(&mut self) {
         self.stop_sources();
         self.playing = false;
-        self.buffers.clear();
+        self.sets.clear();
         let _ = self.ctx.call("close", &[]);
     }
 }

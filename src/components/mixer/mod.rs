@@ -2,6 +2,7 @@
 //! volume, pan, waveforms, an A/B loop, presets, keys, and the mix or all stems as one file. Its
 //! code is a chunk of its own, fetched when a result is shown.
 
+mod compare;
 mod desk;
 mod downloads;
 mod presets_bar;
@@ -12,6 +13,8 @@ use crate::api::models::ResultFile;
 use crate::browser::audio::js::Js;
 use crate::forms::files::{extension, result_name};
 use crate::mix::keys::{action, KeyAction, HELP};
+use compare::Compare;
+pub use compare::Other;
 use desk::{Desk, Phase, Stem};
 use downloads::Downloads;
 use leptos::prelude::*;
@@ -20,14 +23,14 @@ use stem_row::StemRow;
 use transport::Transport;
 
 /// Files that are not audio (transcripts, subtitles, data): offered as plain downloads.
-fn is_audio(name: &str) -> bool {
+pub(super) fn is_audio(name: &str) -> bool {
     !matches!(
         extension(name).as_deref(),
         Some("txt" | "srt" | "vtt" | "json" | "mid" | "midi" | "zip" | "pdf" | "csv")
     )
 }
 
-fn is_web(url: &str) -> bool {
+pub(super) fn is_web(url: &str) -> bool {
     let l = url.trim().to_ascii_lowercase();
     l.starts_with("https://") || l.starts_with("http://")
 }
@@ -43,6 +46,9 @@ pub fn Mixer(
     /// The model, for its saved mixes.
     #[prop(into)]
     model: String,
+    /// Other done results of the same song, to compare with.
+    #[prop(into)]
+    others: Signal<Vec<Other>>,
 ) -> impl IntoView {
     let total = files.len();
     let named: Vec<Stem> = files
@@ -66,7 +72,7 @@ pub fn Mixer(
         })
         .collect();
     let dropped = total - named.len();
-    let (stems, others): (Vec<Stem>, Vec<Stem>) =
+    let (stems, extras): (Vec<Stem>, Vec<Stem>) =
         named.into_iter().partition(|s| is_audio(&s.name));
     let d = Desk::new(stems);
     let interval =
@@ -120,6 +126,7 @@ pub fn Mixer(
                 d.set_loop(|r| r.set_b(t));
             }
             KeyAction::SayTime => d.say_time(),
+            KeyAction::SwitchAb => d.switch_ab(),
             KeyAction::Help => d.help.update(|h| *h = !*h),
         }
         ev.prevent_default();
@@ -160,13 +167,14 @@ pub fn Mixer(
                     <dl>{HELP.iter().map(|(k, what)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*what}</dd> }).collect_view()}</dl>
                 </div>
                 <PresetsBar desk=d model=model />
+                <Compare desk=d others=others />
             })}
             <ul class="stems">
                 {(0..count).map(|i| view! { <StemRow desk=d i=i /> }).collect_view()}
             </ul>
-            {(!others.is_empty()).then(|| view! {
+            {(!extras.is_empty()).then(|| view! {
                 <h3>"Other files"</h3>
-                <ul>{others.into_iter().map(|s| view! {
+                <ul>{extras.into_iter().map(|s| view! {
                     <li><a href=s.url download=s.name.clone()>{format!("Download {} ({})", s.name, s.label)}</a></li>
                 }).collect_view()}</ul>
             })}
@@ -180,7 +188,7 @@ pub fn Mixer(
 split_fn! {
     mixer / preload_mixer;
     /// [`Mixer`] with its code fetched when a result is first shown.
-    pub fn lazy_mixer(files: Vec<ResultFile>, song: String, keep_service_names: bool, model: String) -> AnyView {
-        view! { <Mixer files=files song=song keep_service_names=keep_service_names model=model /> }.into_any()
+    pub fn lazy_mixer(files: Vec<ResultFile>, song: String, keep_service_names: bool, model: String, others: Signal<Vec<Other>>) -> AnyView {
+        view! { <Mixer files=files song=song keep_service_names=keep_service_names model=model others=others /> }.into_any()
     }
 }
