@@ -296,3 +296,17 @@ fn fixed_decimals_without_the_float_printer() {
     assert_eq!(fixed(99.6, 0), "100");
     assert_eq!(fixed(12.0, 3), "12.000");
 }
+
+#[test]
+fn service_peaks_are_read_loosely() {
+    use serde_json::json;
+    let p = peaks::from_json(&json!([0, "0.5", -1.0, "x"]), 3).unwrap();
+    assert_eq!(p, vec![0.0, 0.5, 1.0]);
+    // Pairs of min and max, as JSON text.
+    let p = peaks::from_json(&json!("[[-0.2, 0.4], [-1, 0.5]]"), 2).unwrap();
+    assert_eq!(p, vec![0.4, 1.0]);
+    assert_eq!(peaks::from_json(&json!({"data": [1, 2]}), 2).unwrap(), vec![0.5, 1.0]);
+    assert!(peaks::from_json(&json!("not peaks"), 4).is_none());
+    assert!(peaks::from_json(&json!(null), 4).is_none());
+    assert!(peaks::from_json(&json!([0, 0]), 4).is_none(), "silence has no outline to draw");
+}

@@ -35,8 +35,29 @@ impl Peaks {
     }
 }
 
-/// Peaks the service sent (`files[].peaks`, shape unconfirmed): any list of numbers, scaled so
-/// the loudest is 1 and resampled to `buckets`. None when there is nothing usable.
+/// Peaks the service sent (`files[].peaks`, shape unconfirmed), read loosely: a list of numbers
+/// or numeric strings, pairs such as `[min, max]`, or such a list as JSON text. None when there
+/// is nothing usable.
+pub fn from_json(v: &serde_json::Value, buckets: usize) -> Option<Vec<f32>> {
+    use serde_json::Value;
+    fn num(v: &Value) -> Option<f64> {
+        match v {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().parse().ok(),
+            Value::Array(a) => a.iter().filter_map(num).map(f64::abs).reduce(f64::max),
+            _ => None,
+        }
+    }
+    match v {
+        Value::String(s) => from_json(&serde_json::from_str(s).ok()?, buckets),
+        Value::Array(items) => from_service(&items.iter().filter_map(num).collect::<Vec<_>>(), buckets),
+        Value::Object(o) => o.get("data").or_else(|| o.get("peaks")).and_then(|d| from_json(d, buckets)),
+        _ => None,
+    }
+}
+
+/// Numbers scaled so the loudest is 1 and resampled to `buckets`. None when there is nothing
+/// usable.
 pub fn from_service(values: &[f64], buckets: usize) -> Option<Vec<f32>> {
     let values: Vec<f64> = values
         .iter()

@@ -44,6 +44,10 @@ pub struct ResultFile {
     /// A human string such as "5.70 MB".
     #[serde(default, deserialize_with = "de::opt_string_flex")]
     pub size: Option<String>,
+    /// A waveform, if the service sends one (seen once, shape unknown): kept as it came and
+    /// read by the mixer (`mix::peaks::from_json`). Not saved with the job (it can be large).
+    #[serde(default, skip_serializing)]
+    pub peaks: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]

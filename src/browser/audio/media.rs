@@ -4,16 +4,24 @@
 use super::js::{s, Js};
 use crate::mix::{LoopRange, Mix};
 
-/// Further apart than this (seconds), a stem is moved to the leader's time; closer, its speed
-/// is nudged until it catches up, which is inaudible where a jump would not be.
-const JUMP: f64 = 0.04;
-const IN_STEP: f64 = 0.01;
+/// Further apart than this (seconds), a stem is moved to the leader's time (a jump makes it
+/// buffer again, so it is the last resort); closer, its speed is nudged until it catches up,
+/// which is inaudible.
+const JUMP: f64 = 0.25;
+const IN_STEP: f64 = 0.005;
 
 pub struct Media {
     els: Vec<Js>,
     playing: bool,
     range: LoopRange,
     from: f64,
+    /// Asked to play from here; waiting until every stem can play, so they start together.
+    starting: Option<f64>,
+}
+
+/// Whether an element can play on at once (or never will: it failed, and is left out).
+fn ready(e: &Js) -> bool {
+    e.num("readyState") >= 3.0 || !e.get("error").is_nullish()
 }
 
 fn time(e: &Js) -> f64 {
@@ -39,6 +47,7 @@ impl Media {
             playing: false,
             range: LoopRange::default(),
             from: 0.0,
+            starting: None,
         })
     }
 
@@ -55,8 +64,9 @@ impl Media {
     }
 
     pub fn position(&self) -> f64 {
-        match self.els.first() {
-            Some(e) if self.playing => time(e),
+        match (self.starting, self.els.first()) {
+            (Some(at), _) => at,
+            (None, Some(e)) if self.playing => time(e),
             _ => self.from,
         }
     }
@@ -67,18 +77,28 @@ impl Media {
             _ => at,
         };
         for e in &self.els {
+            let _ = e.call("pause", &[]);
             e.set("currentTime", at);
             e.set("playbackRate", 1.0);
         }
         self.playing = true;
-        for e in &self.els {
-            // Starts when it can; a refusal (no gesture yet) leaves it paused.
-            let _ = e.call("play", &[]);
+        self.starting = Some(at);
+        self.start_when_ready();
+    }
+
+    /// Starts every stem at once when all of them can play.
+    fn start_when_ready(&mut self) {
+        if self.starting.is_some() && self.els.iter().all(ready) {
+            self.starting = None;
+            for e in &self.els {
+                let _ = e.call("play", &[]);
+            }
         }
     }
 
     pub fn pause(&mut self) {
         self.from = self.position();
+        self.starting = None;
         for e in &self.els {
             let _ = e.call("pause", &[]);
         }
@@ -112,6 +132,10 @@ impl Media {
         if !self.playing {
             return false;
         }
+        if self.starting.is_some() {
+            self.start_when_ready();
+            return false;
+        }
         let Some(lead) = self.els.first() else {
             return false;
         };
@@ -133,7 +157,8 @@ impl Media {
                 e.set("currentTime", t);
                 e.set("playbackRate", 1.0);
             } else if drift.abs() > IN_STEP {
-                e.set("playbackRate", 1.0 - (drift * 2.0).clamp(-0.05, 0.05));
+                // Behind by 20 ms: 4 % faster for the next tick or two.
+                e.set("playbackRate", 1.0 - (drift * 2.0).clamp(-0.1, 0.1));
             } else {
                 e.set("playbackRate", 1.0);
             }

@@ -19,6 +19,8 @@ pub struct Stem {
     /// The download's file name.
     pub name: String,
     pub size: Option<String>,
+    /// The waveform the service sent, if any (the media path has no other).
+    pub peaks: Option<Vec<f32>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +66,7 @@ pub struct Desk {
 impl Desk {
     pub fn new(stems: Vec<Stem>) -> Self {
         let n = stems.len();
+        let peaks = stems.iter().map(|s| s.peaks.clone()).collect();
         Self {
             stems: StoredValue::new(stems),
             mix: RwSignal::new(Mix::new(n)),
@@ -72,7 +75,7 @@ impl Desk {
             duration: RwSignal::new(0.0),
             playing: RwSignal::new(false),
             phase: RwSignal::new(Phase::Idle),
-            peaks: RwSignal::new(vec![None; n]),
+            peaks: RwSignal::new(peaks),
             level: RwSignal::new(0.0),
             said: RwSignal::new(String::new()),
             help: RwSignal::new(false),
@@ -149,7 +152,10 @@ impl Desk {
                     player.apply(&d.mix.get_untracked());
                     player.set_loop(d.range.get_untracked());
                     d.duration.try_set(player.duration());
-                    d.peaks.try_set(l.peaks);
+                    // Drawn from the audio where it was decoded; else the service's, if sent.
+                    if l.peaks.iter().any(Option::is_some) {
+                        d.peaks.try_set(l.peaks);
+                    }
                     d.blobs.try_update_value(|b| *b = l.blobs);
                     // The mixer was closed while loading: let go at once.
                     if d.player.try_update_value(|p| *p = Some(player)).is_none() {

@@ -126,6 +126,7 @@ impl Config {
             drop_after_rate: 0.0,
             foreign_files: get("--foreign-files", "STANDIN_FOREIGN_FILES")
                 .is_some_and(|v| v == "on" || v == "1"),
+            peaks: false,
         };
         Ok(Self {
             port,

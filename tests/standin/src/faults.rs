@@ -38,6 +38,8 @@ pub struct Faults {
     pub queue_ahead: Option<u32>,
     /// Result file URLs on another origin without CORS (`localhost` for `127.0.0.1` and back).
     pub foreign_files: bool,
+    /// Result files carry `peaks` (a waveform), as one client says the service sends.
+    pub peaks: bool,
 }
 
 /// Counts calls per fault; a fault fires when the running share crosses the next whole number.

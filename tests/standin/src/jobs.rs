@@ -688,24 +688,30 @@ pub async fn get(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Para
         Phase::Processing => json!({}),
         Phase::Failed(m) => json!({"message": m}),
         Phase::Cancelled => json!({"message": "The separation was cancelled"}),
-        Phase::DoneEmpty | Phase::Done => done_data(job, &base, p == Phase::Done, mirror),
+        Phase::DoneEmpty | Phase::Done => {
+            done_data(job, &base, p == Phase::Done, mirror, w.faults.peaks)
+        }
     };
     ok(json!({"success": true, "status": p.status(), "data": data}))
 }
 
-fn done_data(job: &Job, base: &str, with_files: bool, mirror: bool) -> Value {
+fn done_data(job: &Job, base: &str, with_files: bool, mirror: bool, peaks: bool) -> Value {
     let (label, _) = format_of(job.output_format);
     let suffix = if mirror { "?mirror=1" } else { "" };
     let files: Vec<Value> = if with_files {
         job.files
             .iter()
             .map(|f| {
-                json!({
+                let mut v = json!({
                     "type": f.label,
                     "url": format!("{base}/storage/{}/{}{suffix}", crate::form::encode_path(&job.hash), crate::form::encode_path(&f.file_name)),
                     "download": f.file_name,
                     "size": human_size(file_size(&job.hash, &f.file_name)),
-                })
+                });
+                if peaks {
+                    v["peaks"] = json!(file_peaks(&job.hash, &f.file_name));
+                }
+                v
             })
             .collect()
     } else {
@@ -733,6 +739,14 @@ pub fn set_storage(dir: PathBuf) {
     STORAGE_DIR.set(dir).ok();
 }
 static STORAGE_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// A waveform as some clients of the service describe `files[].peaks`: 100 [min, max] pairs.
+fn file_peaks(hash: &str, name: &str) -> Vec<[f32; 2]> {
+    let Some(path) = STORAGE_DIR.get().map(|d| d.join(hash).join(name)) else {
+        return Vec::new();
+    };
+    audio::peaks(&path, 100).unwrap_or_default()
+}
 
 fn file_size(hash: &str, name: &str) -> u64 {
     STORAGE_DIR
