@@ -64,9 +64,11 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 ## make bench: upload benchmark (500 MB through the app vs curl, on loopback and at 1 Gbit/s and
-## 100 Mbit/s links; figures in the README) and the 1000-entry leaderboard
+## 100 Mbit/s links; figures in the README), the 1000-entry leaderboard and the stem mixer
+## (a 6-stem 5-minute result: time to play, memory, drift)
 bench: tools fetch build
 	node tests/bench/upload.mjs
 	tests/bench/link.sh 1gbit node tests/bench/upload.mjs
 	tests/bench/link.sh 100mbit node tests/bench/upload.mjs
 	node tests/bench/board.mjs
+	node tests/bench/mixer.mjs

@@ -79,7 +79,9 @@ async fn fetch_all(urls: &[String], progress: &impl Fn(usize)) -> Result<Vec<Js>
     Ok(blobs)
 }
 
-/// Decodes every Blob in `ctx`, with its waveform; `progress(n)` after each.
+/// Decodes every Blob in `ctx`, with its waveform; `progress(n)` after each. Two at a time:
+/// the browser decodes off the page's thread, so two cores halve the wait, while holding no
+/// more than two stems' encoded bytes at once.
 async fn decode_all(
     ctx: &Js,
     blobs: &[Js],
@@ -87,17 +89,25 @@ async fn decode_all(
 ) -> Result<(Vec<Js>, Vec<Option<Vec<f32>>>), String> {
     let mut buffers = Vec::with_capacity(blobs.len());
     let mut peaks = Vec::with_capacity(blobs.len());
-    for (i, b) in blobs.iter().enumerate() {
-        let data = fetch::array_buffer(b)
-            .await
-            .ok_or("A stem could not be read.")?;
-        let buf = webaudio::decode(ctx, data)
-            .await
-            .ok_or_else(|| format!("Stem {} is not audio this browser can decode.", i + 1))?;
-        peaks.push(Some(outline(&buf)));
-        buffers.push(buf);
-        progress(i + 1);
+    for (k, pair) in blobs.chunks(2).enumerate() {
+        let pending = js_sys::Array::new();
+        for b in pair {
+            let data = fetch::array_buffer(b).await.ok_or("A stem could not be read.")?;
+            pending.push(&webaudio::decode_start(ctx, data).0);
+        }
+        let all = Js::global("Promise").call("all", &[pending.into()]);
+        let decoded = match all {
+            Ok(p) => p.wait().await.ok(),
+            Err(_) => None,
+        }
+        .ok_or_else(|| format!("Stem {} or {} is not audio this browser can decode.", 2 * k + 1, 2 * k + 2))?;
+        for i in 0..pair.len() {
+            buffers.push(Js(js_sys::Reflect::get_u32(&decoded.0, i as u32).unwrap_or_default()));
+            progress(buffers.len());
+        }
     }
+    // The waveforms are drawn once playing (`outline`): they need not hold up the music.
+    peaks.resize(buffers.len(), None);
     Ok((buffers, peaks))
 }
 
@@ -118,7 +128,7 @@ pub async fn load_other(
 }
 
 /// The waveform of a decoded stem, read block by block.
-fn outline(buf: &Js) -> Vec<f32> {
+pub fn outline(buf: &Js) -> Vec<f32> {
     let frames = buf.num("length") as u64;
     let channels: Vec<Js> = (0..buf.num("numberOfChannels") as u32)
         .filter_map(|ch| buf.call("getChannelData", &[n(ch as f64)]).ok())

@@ -244,10 +244,9 @@ pub fn context(rate: Option<u32>) -> Option<Js> {
         .ok()
 }
 
-pub async fn decode(ctx: &Js, data: Js) -> Option<Js> {
+/// Starts decoding `data` in `ctx`: a promise of the AudioBuffer (a rejected one if the call
+/// itself fails).
+pub fn decode_start(ctx: &Js, data: Js) -> Js {
     ctx.call("decodeAudioData", &[data.0])
-        .ok()?
-        .wait()
-        .await
-        .ok()
+        .unwrap_or_else(|e| Js(js_sys::Promise::reject(&e).into()))
 }

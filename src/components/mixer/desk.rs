@@ -2,7 +2,7 @@
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
 use crate::browser::audio::js::Js;
-use crate::browser::audio::player::load_other;
+use crate::browser::audio::player::{load_other, outline};
 use crate::browser::audio::{load, Player};
 use crate::mix::presets::kind;
 use crate::mix::rules::clock;
@@ -164,6 +164,7 @@ impl Desk {
                     d.phase.try_set(Phase::Ready { media });
                     let at = d.pos.get_untracked();
                     d.with_player(|p| p.play(at));
+                    d.draw_waveforms().await;
                 }
                 Err(e) => {
                     d.phase.try_set(Phase::Failed(e));
@@ -234,6 +235,21 @@ impl Desk {
         } else {
             "Hearing A: this result".into()
         });
+    }
+
+    /// Draws each decoded stem's waveform, one at a time, letting the page breathe between.
+    async fn draw_waveforms(&self) {
+        let buffers = self.player.with_value(|p| match p {
+            Some(Player::Web(w)) => w.heard().0,
+            _ => Vec::new(),
+        });
+        for (i, b) in buffers.iter().enumerate() {
+            yield_now().await;
+            let outline = outline(b);
+            if self.peaks.try_update(|p| p[i] = Some(outline)).is_none() {
+                return;
+            }
+        }
     }
 
     pub fn seek(&self, to: f64) {
@@ -348,4 +364,13 @@ impl Desk {
             Kind::Other => TURN[i % TURN.len()],
         }
     }
+}
+
+/// Yields to the browser once (a zero-delay timer).
+async fn yield_now() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = crate::browser::audio::js::Js::global("window")
+            .call("setTimeout", &[resolve.into(), 0.into()]);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }

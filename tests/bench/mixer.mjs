@@ -1,0 +1,129 @@
+// The mixer's figures (`make bench`; reported in the README, not a pass/fail test): a 6-stem,
+// 5-minute, 44.1 kHz stereo result in headless Chromium against the stand-in.
+//   - usable: from the last stem downloaded to playing (Web Audio: fetched, decoded, waveforms);
+//   - memory: the renderer processes' resident memory (Linux /proc), before, playing, and after
+//     leaving the result (nothing is kept decoded for a result that is not open);
+//   - drift on the <audio> path (files the page may not read): the spread of the stems' times
+//     over 60 s of play. On the Web Audio path every source starts at one context time.
+//   - the mixer's own download (its chunks, brotli), fetched when a result is first shown.
+import { chromium } from '@playwright/test';
+import { spawn, execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const PORT = 8796;
+const BASE = `http://127.0.0.1:${PORT}`;
+const TOKEN = 'standin-premium-token-000000000000';
+const SECS = Number(process.env.MIXER_SECS ?? 300);
+const DRIFT_SECS = Number(process.env.MIXER_DRIFT_SECS ?? 60);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const mb = (n) => `${(n / 1e6).toFixed(0)} MB`;
+
+function song(secs, rate = 44100) {
+  const frames = Math.round(secs * rate);
+  const data = Buffer.alloc(frames * 4);
+  for (let i = 0; i < frames; i++) {
+    const t = i / rate;
+    const l = 0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.1 * Math.sin(2 * Math.PI * 3000 * t);
+    const r = 0.3 * Math.sin(2 * Math.PI * 330 * t) + 0.1 * Math.sin(2 * Math.PI * 60 * t);
+    data.writeInt16LE(Math.round(l * 32767), i * 4);
+    data.writeInt16LE(Math.round(r * 32767), i * 4 + 2);
+  }
+  const h = Buffer.alloc(44);
+  h.write('RIFF', 0); h.writeUInt32LE(36 + data.length, 4); h.write('WAVE', 8);
+  h.write('fmt ', 12); h.writeUInt32LE(16, 16); h.writeUInt16LE(1, 20); h.writeUInt16LE(2, 22);
+  h.writeUInt32LE(rate, 24); h.writeUInt32LE(rate * 4, 28); h.writeUInt16LE(4, 32); h.writeUInt16LE(16, 34);
+  h.write('data', 36); h.writeUInt32LE(data.length, 40);
+  return Buffer.concat([h, data]);
+}
+
+/** Resident memory of Chromium's renderer processes, in bytes. */
+function rendererRss() {
+  const out = execSync("ps -eo rss=,args= | grep -- '--type=renderer' | grep -v grep || true").toString();
+  return out.split('\n').filter(Boolean).reduce((n, l) => n + Number(l.trim().split(/\s+/)[0]) * 1024, 0);
+}
+
+async function faults(data) {
+  await fetch(`${BASE}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+}
+
+async function doneJob(wav) {
+  await faults({ queue_ahead: 0 });
+  const form = new FormData();
+  form.set('api_token', TOKEN); form.set('sep_type', '40'); form.set('add_opt3', '1');
+  form.set('audiofile', new Blob([wav], { type: 'audio/wav' }), 'bench song.wav');
+  const hash = (await (await fetch(`${BASE}/api/separation/create`, { method: 'POST', body: form })).json()).data.hash;
+  for (let i = 0; i < 600; i++) {
+    const r = await (await fetch(`${BASE}/api/separation/get?hash=${encodeURIComponent(hash)}`)).json();
+    if (r.status === 'done' && r.data.files?.length) return { hash, files: r.data.files };
+    await sleep(500);
+  }
+  throw new Error('the job did not finish');
+}
+
+const data = fs.mkdtempSync('/tmp/mvsep-mixer-');
+const server = spawn('target/standin/mvsep-standin', ['--port', String(PORT), '--static', 'dist', '--data', data, '--premium-max-secs', '100000'], { stdio: 'ignore' });
+for (let i = 0; i < 100; i++) { try { await fetch(`${BASE}/api/app/queue`); break; } catch { await sleep(100); } }
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--autoplay-policy=no-user-gesture-required', '--js-flags=--expose-gc'] });
+try {
+  const wav = song(SECS);
+  const { hash, files } = await doneJob(wav);
+  const bytes = files.length * wav.length;
+  console.log(`Result: ${files.length} stems of ${SECS} s, 44.1 kHz stereo 16-bit WAV (${mb(bytes)} in all)`);
+
+  const page = await browser.newPage();
+  const dist = new Set(fs.readdirSync('dist'));
+  const chunks = new Set();
+  let lastStem = 0;
+  page.on('requestfinished', (r) => {
+    const f = decodeURIComponent(new URL(r.url()).pathname.slice(1));
+    if (f.startsWith('storage/')) lastStem = Date.now();
+    if (/^split_mixer/.test(f) || (/^chunk_/.test(f) && dist.has(f))) chunks.add(f);
+  });
+  await page.goto(`${BASE}/jobs/${encodeURIComponent(hash)}`);
+  const mixer = page.getByRole('region', { name: 'Mixer' });
+  await mixer.getByRole('button', { name: 'Play' }).waitFor({ timeout: 30_000 });
+  const mixerChunks = [...chunks].filter((f) => f.startsWith('split_mixer'));
+  const brotli = (f) => zlib.brotliCompressSync(fs.readFileSync(path.join('dist', f)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`Mixer code: ${mixerChunks.map((f) => `${f} ${(brotli(f) / 1000).toFixed(1)} kB`).join(', ')} brotli (fetched with the result, not on the first visit)`);
+  await sleep(1000);
+  const before = rendererRss();
+  const clicked = Date.now();
+  await mixer.getByRole('button', { name: 'Play' }).click();
+  await mixer.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 300_000 });
+  const playing = Date.now();
+  const playingRss = rendererRss();
+  console.log(`Play pressed to playing: ${((playing - clicked) / 1000).toFixed(2)} s (downloads on loopback included)`);
+  console.log(`Usable after the last stem was downloaded: ${((playing - lastStem) / 1000).toFixed(2)} s (budget 2 s)`);
+  console.log(`Renderer memory: ${mb(before)} before, ${mb(playingRss)} playing (+${mb(playingRss - before)}; budget +350 MB)`);
+  // Leave the result within the app (the same page lives on), then let the collector run.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+  await sleep(1000);
+  for (let i = 0; i < 3; i++) { await page.evaluate(() => globalThis.gc?.()); await sleep(500); }
+  console.log(`After leaving the result: ${mb(rendererRss())}`);
+  await page.close();
+
+  // The <audio> path: the same result from "another site" without CORS.
+  await faults({ foreign_files: true, queue_ahead: 0 });
+  const media = await browser.newPage();
+  await media.goto(`${BASE}/jobs/${encodeURIComponent(hash)}`);
+  const m2 = media.getByRole('region', { name: 'Mixer' });
+  await m2.getByRole('button', { name: 'Play' }).click();
+  await m2.getByText(/does not let this page read them/).waitFor({ timeout: 60_000 });
+  const spreads = [];
+  for (let i = 0; i < DRIFT_SECS; i++) {
+    await sleep(1000);
+    const t = await media.locator('.mixer-media audio').evaluateAll((els) => els.map((e) => e.currentTime));
+    if (Math.min(...t) > 0.5) spreads.push(Math.max(...t) - Math.min(...t));
+  }
+  spreads.sort((a, b) => a - b);
+  const ms = (x) => `${(x * 1000).toFixed(1)} ms`;
+  console.log(`<audio> path over ${DRIFT_SECS} s: stems apart by at most ${ms(spreads.at(-1) ?? 0)}, median ${ms(spreads[Math.floor(spreads.length / 2)] ?? 0)} (budget 40 ms)`);
+  console.log('Web Audio path: 0 ms by construction (every stem is one source started at the same context time)');
+} finally {
+  await browser.close();
+  server.kill();
+  fs.rmSync(data, { recursive: true, force: true });
+}
