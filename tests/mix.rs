@@ -305,8 +305,14 @@ fn service_peaks_are_read_loosely() {
     // Pairs of min and max, as JSON text.
     let p = peaks::from_json(&json!("[[-0.2, 0.4], [-1, 0.5]]"), 2).unwrap();
     assert_eq!(p, vec![0.4, 1.0]);
-    assert_eq!(peaks::from_json(&json!({"data": [1, 2]}), 2).unwrap(), vec![0.5, 1.0]);
+    assert_eq!(
+        peaks::from_json(&json!({"data": [1, 2]}), 2).unwrap(),
+        vec![0.5, 1.0]
+    );
     assert!(peaks::from_json(&json!("not peaks"), 4).is_none());
     assert!(peaks::from_json(&json!(null), 4).is_none());
-    assert!(peaks::from_json(&json!([0, 0]), 4).is_none(), "silence has no outline to draw");
+    assert!(
+        peaks::from_json(&json!([0, 0]), 4).is_none(),
+        "silence has no outline to draw"
+    );
 }

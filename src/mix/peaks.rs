@@ -50,8 +50,13 @@ pub fn from_json(v: &serde_json::Value, buckets: usize) -> Option<Vec<f32>> {
     }
     match v {
         Value::String(s) => from_json(&serde_json::from_str(s).ok()?, buckets),
-        Value::Array(items) => from_service(&items.iter().filter_map(num).collect::<Vec<_>>(), buckets),
-        Value::Object(o) => o.get("data").or_else(|| o.get("peaks")).and_then(|d| from_json(d, buckets)),
+        Value::Array(items) => {
+            from_service(&items.iter().filter_map(num).collect::<Vec<_>>(), buckets)
+        }
+        Value::Object(o) => o
+            .get("data")
+            .or_else(|| o.get("peaks"))
+            .and_then(|d| from_json(d, buckets)),
         _ => None,
     }
 }
@@ -74,9 +79,9 @@ pub fn from_service(values: &[f64], buckets: usize) -> Option<Vec<f32>> {
         out[b] = out[b].max((v / max) as f32);
     }
     // Fewer values than buckets: stretch, not leave gaps.
-    for b in 0..buckets {
+    for (b, o) in out.iter_mut().enumerate() {
         let i = b * values.len() / buckets;
-        out[b] = out[b].max((values[i] / max) as f32);
+        *o = o.max((values[i] / max) as f32);
     }
     Some(out)
 }

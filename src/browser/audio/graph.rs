@@ -11,7 +11,9 @@ pub struct Graph {
 }
 
 fn connect(from: &Js, to: &Js) -> Option<()> {
-    from.call("connect", &[to.0.clone()]).ok().map(|_| ())
+    from.call("connect", std::slice::from_ref(&to.0))
+        .ok()
+        .map(|_| ())
 }
 
 impl Graph {

@@ -38,7 +38,7 @@ impl Media {
                 let el = doc.call("createElement", &[s("audio")]).ok()?;
                 el.set("preload", "auto");
                 el.set("src", u.as_str());
-                host.call("appendChild", &[el.0.clone()]).ok()?;
+                host.call("appendChild", std::slice::from_ref(&el.0)).ok()?;
                 Some(el)
             })
             .collect::<Option<Vec<_>>>()?;

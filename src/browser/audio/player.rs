@@ -92,7 +92,9 @@ async fn decode_all(
     for (k, pair) in blobs.chunks(2).enumerate() {
         let pending = js_sys::Array::new();
         for b in pair {
-            let data = fetch::array_buffer(b).await.ok_or("A stem could not be read.")?;
+            let data = fetch::array_buffer(b)
+                .await
+                .ok_or("A stem could not be read.")?;
             pending.push(&webaudio::decode_start(ctx, data).0);
         }
         let all = Js::global("Promise").call("all", &[pending.into()]);
@@ -100,9 +102,17 @@ async fn decode_all(
             Ok(p) => p.wait().await.ok(),
             Err(_) => None,
         }
-        .ok_or_else(|| format!("Stem {} or {} is not audio this browser can decode.", 2 * k + 1, 2 * k + 2))?;
+        .ok_or_else(|| {
+            format!(
+                "Stem {} or {} is not audio this browser can decode.",
+                2 * k + 1,
+                2 * k + 2
+            )
+        })?;
         for i in 0..pair.len() {
-            buffers.push(Js(js_sys::Reflect::get_u32(&decoded.0, i as u32).unwrap_or_default()));
+            buffers.push(Js(
+                js_sys::Reflect::get_u32(&decoded.0, i as u32).unwrap_or_default()
+            ));
             progress(buffers.len());
         }
     }

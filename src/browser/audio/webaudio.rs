@@ -197,9 +197,10 @@ impl WebAudio {
 
     /// The output's level now (RMS, 0..1).
     pub fn level(&mut self) -> f64 {
-        let _ = self
-            .analyser
-            .call("getFloatTimeDomainData", &[self.levels.0.clone()]);
+        let _ = self.analyser.call(
+            "getFloatTimeDomainData",
+            std::slice::from_ref(&self.levels.0),
+        );
         copy_floats(&self.levels, 0, &mut self.scratch);
         let sum: f64 = self.scratch.iter().map(|s| (*s as f64) * (*s as f64)).sum();
         (sum / self.scratch.len() as f64).sqrt()

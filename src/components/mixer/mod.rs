@@ -69,7 +69,10 @@ pub fn Mixer(
             },
             url: f.url.trim().to_string(),
             size: f.size.clone(),
-            peaks: f.peaks.as_ref().and_then(|p| crate::mix::peaks::from_json(p, 400)),
+            peaks: f
+                .peaks
+                .as_ref()
+                .and_then(|p| crate::mix::peaks::from_json(p, 400)),
         })
         .collect();
     let dropped = total - named.len();
