@@ -11,6 +11,7 @@ import { spawn, execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { stereoWav } from './wav.mjs';
 
 const PORT = 8796;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -21,21 +22,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (n) => `${(n / 1e6).toFixed(0)} MB`;
 
 function song(secs, rate = 44100) {
-  const frames = Math.round(secs * rate);
-  const data = Buffer.alloc(frames * 4);
-  for (let i = 0; i < frames; i++) {
-    const t = i / rate;
-    const l = 0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.1 * Math.sin(2 * Math.PI * 3000 * t);
-    const r = 0.3 * Math.sin(2 * Math.PI * 330 * t) + 0.1 * Math.sin(2 * Math.PI * 60 * t);
-    data.writeInt16LE(Math.round(l * 32767), i * 4);
-    data.writeInt16LE(Math.round(r * 32767), i * 4 + 2);
-  }
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0); h.writeUInt32LE(36 + data.length, 4); h.write('WAVE', 8);
-  h.write('fmt ', 12); h.writeUInt32LE(16, 16); h.writeUInt16LE(1, 20); h.writeUInt16LE(2, 22);
-  h.writeUInt32LE(rate, 24); h.writeUInt32LE(rate * 4, 28); h.writeUInt16LE(4, 32); h.writeUInt16LE(16, 34);
-  h.write('data', 36); h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
+  return stereoWav(Math.round(secs * rate), rate, (t) => [
+    0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.1 * Math.sin(2 * Math.PI * 3000 * t),
+    0.3 * Math.sin(2 * Math.PI * 330 * t) + 0.1 * Math.sin(2 * Math.PI * 60 * t),
+  ]);
 }
 
 /** Resident memory of Chromium's renderer processes, in bytes. */
