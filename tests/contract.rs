@@ -264,6 +264,25 @@ fn queue_decodes_documented_shape() {
 }
 
 #[test]
+fn queue_in_other_shapes_leaves_parts_empty_and_never_fails() {
+    let read = |body: &str| -> SiteQueue {
+        decode(
+            &mvsep_web::api::RawResponse::new(200, body),
+            ep::queue(None).envelope,
+        )
+        .unwrap()
+    };
+    let q = read(r#"{"queue":{"in_process":"x","premium":null,"registered":7.5,"unregistered":" 4 "},"plan":"free"}"#);
+    assert_eq!(q.queue.in_process, None);
+    assert_eq!(q.queue.premium, None);
+    assert_eq!(q.queue.registered, None, "not a whole number");
+    assert_eq!(q.queue.unregistered, Some(4));
+    assert_eq!(q.plan, None, "a plan that is not an object is left out");
+    assert_eq!(read(r#"{"queue":[1,2]}"#), SiteQueue::default());
+    assert_eq!(read("{}"), SiteQueue::default());
+}
+
+#[test]
 fn create_and_quality_checker_decode() {
     let created: Created = decode(
         &mvsep_web::api::RawResponse::new(

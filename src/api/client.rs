@@ -1,6 +1,7 @@
 //! The MVSEP client: one async method per endpoint, against a configurable base URL.
 
-use crate::api::decode::{decode, decode_each};
+use crate::api::decode::{decode_each, fit};
+use crate::api::locate::named;
 use crate::api::endpoints::{self, BoardQuery, QcSubmission};
 use crate::api::error::ApiError;
 use crate::api::models::*;
@@ -34,7 +35,10 @@ impl Client {
 
     async fn run<T: DeserializeOwned>(&self, req: Request) -> Result<T, ApiError> {
         let raw = transport::send(&self.base, &req).await?;
-        decode(&raw, req.envelope)
+        match fit(&raw, req.envelope)? {
+            Ok(v) => Ok(v),
+            Err(m) => Err(named(raw.body, m).await),
+        }
     }
 
     fn token(&self) -> Option<&str> {
@@ -56,7 +60,13 @@ impl Client {
     > {
         let envelope = req.envelope;
         let (handle, answer) = transport::upload(&self.base, &req, file, on_progress)?;
-        Ok((handle, async move { decode(&answer.await?, envelope) }))
+        Ok((handle, async move {
+            let raw = answer.await?;
+            match fit(&raw, envelope)? {
+                Ok(v) => Ok(v),
+                Err(m) => Err(named(raw.body, m).await),
+            }
+        }))
     }
 
     /// Creates a job from a file (`audiofile`), with upload progress.

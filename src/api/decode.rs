@@ -25,8 +25,26 @@ impl RawResponse {
     }
 }
 
+/// A body that is JSON but not of the shape expected: serde's words and where, before the
+/// field is named (`locate::decode_error`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Misfit {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
 /// Decodes `raw` as `T` inside `envelope`, or finds the server's refusal in it.
 pub fn decode<T: DeserializeOwned>(raw: &RawResponse, envelope: Envelope) -> Result<T, ApiError> {
+    fit(raw, envelope)?.map_err(|m| decode_error(&raw.body, &m))
+}
+
+/// As [`decode`], with a body that does not fit handed back unnamed (the client names it with
+/// code fetched only then).
+pub fn fit<T: DeserializeOwned>(
+    raw: &RawResponse,
+    envelope: Envelope,
+) -> Result<Result<T, Misfit>, ApiError> {
     check(raw, envelope)?;
     // Decoded straight from the text (one instantiation per model keeps the wasm small); a
     // failure is located in the text afterwards to name the field.
@@ -34,7 +52,11 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse, envelope: Envelope) -> Res
         Envelope::Data => serde_json::from_str::<InData<T>>(&raw.body).map(|d| d.data),
         Envelope::Whole | Envelope::Bare => serde_json::from_str::<T>(&raw.body),
     };
-    decoded.map_err(|e| decode_error(&raw.body, &e))
+    Ok(decoded.map_err(|e| Misfit {
+        message: e.to_string(),
+        line: e.line(),
+        column: e.column(),
+    }))
 }
 
 /// The answer as JSON, if it is JSON and not a refusal (rate limit, the server's error in any of
@@ -69,10 +91,10 @@ pub fn decode_each<T: DeserializeOwned>(
         Envelope::Whole | Envelope::Bare => Some(&value),
     };
     let Some(Value::Array(items)) = list else {
-        return Err(decode_error(
-            &raw.body,
-            &serde::de::Error::custom("expected a list"),
-        ));
+        return Err(ApiError::Decode {
+            path: String::new(),
+            detail: "expected a list".into(),
+        });
     };
     let total = items.len();
     let read: Vec<T> = items

@@ -1,17 +1,37 @@
 //! Where in the answer's text a decoding failure happened, so that the error names the field
 //! ("data.files[0].url") and not only serde's line and column.
 
+use crate::api::decode::Misfit;
 use crate::api::error::ApiError;
 use serde_json::Value;
 
+split_fn! {
+    locate / preload_locate;
+    /// [`decode_error`] with its code fetched only when an answer does not fit: every visit
+    /// would otherwise download the path finder for a case that is rare.
+    pub fn located(body: String, m: Misfit) -> ApiError {
+        decode_error(&body, &m)
+    }
+}
+
+/// The error for `body` that did not fit, its field named (serde's words alone if the code to
+/// name it could not be fetched).
+pub async fn named(body: String, m: Misfit) -> ApiError {
+    let fallback = ApiError::Decode {
+        path: String::new(),
+        detail: m.message.clone(),
+    };
+    located(body, m).await.unwrap_or(fallback)
+}
+
 /// The error for a body that is JSON but not the shape expected, with the field it concerns.
-pub fn decode_error(body: &str, e: &serde_json::Error) -> ApiError {
-    let text = e.to_string();
+pub fn decode_error(body: &str, e: &Misfit) -> ApiError {
+    let text = e.message.clone();
     let detail = match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
         None => text,
     };
-    let offset = byte_offset(body, e.line(), e.column());
+    let offset = byte_offset(body, e.line, e.column);
     let (last_value, container) = path_at(body, offset);
     let path = match detail
         .strip_prefix("missing field `")

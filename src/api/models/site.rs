@@ -33,30 +33,54 @@ pub struct Demo {
 }
 
 /// `/api/app/queue` (shape from the documentation only, so every part is optional).
-#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SiteQueue {
-    #[serde(default)]
     pub queue: QueueCounts,
-    #[serde(default)]
     pub plan: Option<PlanQueue>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct QueueCounts {
-    #[serde(default, deserialize_with = "de::opt_i64_flex")]
     pub in_process: Option<i64>,
-    #[serde(default, deserialize_with = "de::opt_i64_flex")]
     pub premium: Option<i64>,
-    #[serde(default, deserialize_with = "de::opt_i64_flex")]
     pub registered: Option<i64>,
-    #[serde(default, deserialize_with = "de::opt_i64_flex")]
     pub unregistered: Option<i64>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanQueue {
-    #[serde(default, deserialize_with = "de::opt_string_flex")]
     pub plan: Option<String>,
-    #[serde(default)]
     pub queue: Option<Value>,
+}
+
+/// Read from the JSON value, loosely: a part missing or in another shape is left empty (the
+/// header's queue line is never worth an error). By hand: the derived decoders of these three
+/// were about 5 kB of every first visit's module.
+impl<'de> Deserialize<'de> for SiteQueue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        let int = |v: &Value| match v {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        let q = &v["queue"];
+        let plan = v.get("plan").filter(|p| p.is_object()).map(|p| PlanQueue {
+            plan: match &p["plan"] {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            },
+            queue: p.get("queue").cloned(),
+        });
+        Ok(SiteQueue {
+            queue: QueueCounts {
+                in_process: int(&q["in_process"]),
+                premium: int(&q["premium"]),
+                registered: int(&q["registered"]),
+                unregistered: int(&q["unregistered"]),
+            },
+            plan,
+        })
+    }
 }
