@@ -6,7 +6,7 @@ import { test, expect, expectNoAxeViolations } from './fixtures';
 function screenChunks(page: Page): string[] {
   const fetched: string[] = [];
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/^\/split_(\w+?)_screen-[0-9a-f]{16}\.wasm$/);
+    const m = new URL(r.url()).pathname.match(/^\/split_(\w+?)_screen-[0-9a-f]{8}\.wasm$/);
     if (m) fetched.push(m[1]);
   });
   return fetched;
@@ -64,7 +64,7 @@ plain('a screen whose code is gone says so, and offers to try again or reload', 
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const fetched = screenChunks(page);
-  const file = fs.readdirSync('dist').find((f) => /^split_news_screen-[0-9a-f]{16}\.wasm$/.test(f));
+  const file = fs.readdirSync('dist').find((f) => /^split_news_screen-[0-9a-f]{8}\.wasm$/.test(f));
   expect(file, 'the News chunk in dist/').toBeTruthy();
   const gone = `dist/${file}.gone`;
   fs.renameSync(`dist/${file}`, gone);
@@ -91,7 +91,7 @@ plain('a screen whose code is gone says so, and offers to try again or reload', 
 });
 
 plain('"Reload for the new version" reloads the page', async ({ page }) => {
-  const chunk = /\/split_settings_screen-[0-9a-f]{16}\.wasm$/;
+  const chunk = /\/split_settings_screen-[0-9a-f]{8}\.wasm$/;
   await page.route(chunk, (r) => r.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/settings');
   await expect(h1(page, 'This screen could not be loaded')).toBeVisible();
