@@ -168,9 +168,12 @@ test('refusals appear in the server words: premium gate, wrong token, the plan l
   await signIn(page, PREMIUM_TOKEN);
   const s = new SeparateScreen(page);
   await s.open();
-  await request.post('/api/app/disable_premium', { multipart: { api_token: PREMIUM_TOKEN } });
   await s.model(/^Ensemble/);
   await s.addFiles([song('gated.wav')]);
+  // The page has read the account (premium) before the service changes its mind: otherwise the
+  // page itself refuses, rightly, and nothing reaches the service.
+  await expect(page.getByText(/your balance is \d+/)).toBeVisible();
+  await request.post('/api/app/disable_premium', { multipart: { api_token: PREMIUM_TOKEN } });
   await s.submit();
   await s.toJobs();
   await expect(s.card('gated.wav')).toContainText('Seperation type is unavailable until you purchase premium membership');
