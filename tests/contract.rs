@@ -272,7 +272,9 @@ fn queue_in_other_shapes_leaves_parts_empty_and_never_fails() {
         )
         .unwrap()
     };
-    let q = read(r#"{"queue":{"in_process":"x","premium":null,"registered":7.5,"unregistered":" 4 "},"plan":"free"}"#);
+    let q = read(
+        r#"{"queue":{"in_process":"x","premium":null,"registered":7.5,"unregistered":" 4 "},"plan":"free"}"#,
+    );
     assert_eq!(q.queue.in_process, None);
     assert_eq!(q.queue.premium, None);
     assert_eq!(q.queue.registered, None, "not a whole number");

@@ -1,9 +1,9 @@
 //! The MVSEP client: one async method per endpoint, against a configurable base URL.
 
 use crate::api::decode::{decode_each, fit};
-use crate::api::locate::named;
 use crate::api::endpoints::{self, BoardQuery, QcSubmission};
 use crate::api::error::ApiError;
+use crate::api::locate::named;
 use crate::api::models::*;
 use crate::api::request::Request;
 use crate::api::transport::{self, FileBody, UploadHandle};

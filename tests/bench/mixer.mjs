@@ -9,18 +9,12 @@
 import { chromium } from '@playwright/test';
 import { spawn, execSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from './port.mjs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { stereoWav } from './wav.mjs';
 
-// A port nobody holds (a stand-in left by an interrupted run must not be measured instead).
-const PORT = await new Promise((resolve) => {
-  const probe = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(port));
-  });
-});
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const TOKEN = 'standin-premium-token-000000000000';
 const SECS = Number(process.env.MIXER_SECS ?? 300);

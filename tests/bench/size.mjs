@@ -8,20 +8,14 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from './port.mjs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 const FIRST_BUDGET = 200_000;
 const FIRST_AIM = 150_000;
 const SCREEN_BUDGET = 40_000;
-// A port nobody holds (a stand-in left by an interrupted run must not be measured instead).
-const PORT = await new Promise((resolve) => {
-  const probe = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(port));
-  });
-});
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = 'dist';
 const SCREENS = ['/jobs', '/jobs/no-such-job', '/history', '/demos', '/news', '/leaderboard',

@@ -4,7 +4,10 @@
 use super::desk::{Desk, Phase};
 use super::{is_audio, is_web};
 use crate::api::models::ResultFile;
+use crate::browser::audio::player::load_other;
+use crate::browser::audio::Player;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// Another done result of the same song.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,5 +58,72 @@ pub fn Compare(desk: Desk, others: Signal<Vec<Other>>) -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// What comparing does to the mixer.
+impl Desk {
+    /// Loads another result of the song (`label`, its stems `files` as (label, url)) to play in
+    /// step with this one, heard when switched to.
+    pub fn compare(&self, label: String, files: Vec<(String, String)>) {
+        let Some(ctx) = self.player.with_value(|p| match p {
+            Some(Player::Web(w)) => Some(w.context().clone()),
+            _ => None,
+        }) else {
+            self.compare_note.set("Play this result first: comparing needs its stems loaded, from a site that lets this page read them.".into());
+            return;
+        };
+        let d = *self;
+        let n = files.len();
+        let (labels, urls): (Vec<String>, Vec<String>) = files.into_iter().unzip();
+        self.compare_note.set(format!("Loading {label}…"));
+        spawn_local(async move {
+            let name = label.clone();
+            let progress = move |k: usize| {
+                d.compare_note
+                    .try_set(format!("Loading {name}: step {k} of {}…", 2 * n));
+            };
+            let result = load_other(&ctx, &urls, progress).await;
+            let first: Vec<String> = d
+                .stems
+                .with_value(|s| s.iter().map(|s| s.label.clone()).collect());
+            match result {
+                Ok(buffers) => {
+                    let added = d.player.try_update_value(|p| match p {
+                        Some(Player::Web(w)) => w.add_other(buffers, &labels, &first),
+                        _ => false,
+                    });
+                    if added == Some(true) {
+                        d.other.try_set(Some(label));
+                        d.hearing_b.try_set(false);
+                        d.compare_note.try_set(
+                            "Ready: press X or the button to switch, without a gap.".into(),
+                        );
+                    }
+                }
+                Err(e) => {
+                    d.compare_note.try_set(e);
+                }
+            }
+        });
+    }
+
+    /// Switches between this result (A) and the one compared with (B).
+    pub fn switch_ab(&self) {
+        let Some(label) = self.other.get_untracked() else {
+            return;
+        };
+        let b = !self.hearing_b.get_untracked();
+        self.with_player(|p| {
+            if let Player::Web(w) = p {
+                w.switch(usize::from(b));
+            }
+        });
+        self.hearing_b.set(b);
+        self.said.set(if b {
+            format!("Hearing B: {label}")
+        } else {
+            "Hearing A: this result".into()
+        });
     }
 }

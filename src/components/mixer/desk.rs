@@ -2,9 +2,8 @@
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
 use crate::browser::audio::js::Js;
-use crate::browser::audio::player::{load_other, outline};
+use crate::browser::audio::player::outline;
 use crate::browser::audio::{load, Player};
-use crate::mix::presets::kind;
 use crate::mix::rules::clock;
 use crate::mix::{LoopRange, Mix};
 use leptos::html::Div;
@@ -99,7 +98,7 @@ impl Desk {
     }
 
     /// Keeps the player (when there is one) and the signals in step; returns what `f` returns.
-    fn with_player<T>(&self, f: impl FnOnce(&mut Player) -> T) -> Option<T> {
+    pub(super) fn with_player<T>(&self, f: impl FnOnce(&mut Player) -> T) -> Option<T> {
         let out = self
             .player
             .try_update_value(|p| p.as_mut().map(f))
@@ -170,70 +169,6 @@ impl Desk {
                     d.phase.try_set(Phase::Failed(e));
                 }
             }
-        });
-    }
-
-    /// Loads another result of the song (`label`, its stems `files` as (label, url)) to play in
-    /// step with this one, heard when switched to.
-    pub fn compare(&self, label: String, files: Vec<(String, String)>) {
-        let Some(ctx) = self.player.with_value(|p| match p {
-            Some(Player::Web(w)) => Some(w.context().clone()),
-            _ => None,
-        }) else {
-            self.compare_note.set("Play this result first: comparing needs its stems loaded, from a site that lets this page read them.".into());
-            return;
-        };
-        let d = *self;
-        let n = files.len();
-        let (labels, urls): (Vec<String>, Vec<String>) = files.into_iter().unzip();
-        self.compare_note.set(format!("Loading {label}…"));
-        spawn_local(async move {
-            let name = label.clone();
-            let progress = move |k: usize| {
-                d.compare_note
-                    .try_set(format!("Loading {name}: step {k} of {}…", 2 * n));
-            };
-            let result = load_other(&ctx, &urls, progress).await;
-            let first: Vec<String> = d
-                .stems
-                .with_value(|s| s.iter().map(|s| s.label.clone()).collect());
-            match result {
-                Ok(buffers) => {
-                    let added = d.player.try_update_value(|p| match p {
-                        Some(Player::Web(w)) => w.add_other(buffers, &labels, &first),
-                        _ => false,
-                    });
-                    if added == Some(true) {
-                        d.other.try_set(Some(label));
-                        d.hearing_b.try_set(false);
-                        d.compare_note.try_set(
-                            "Ready: press X or the button to switch, without a gap.".into(),
-                        );
-                    }
-                }
-                Err(e) => {
-                    d.compare_note.try_set(e);
-                }
-            }
-        });
-    }
-
-    /// Switches between this result (A) and the one compared with (B).
-    pub fn switch_ab(&self) {
-        let Some(label) = self.other.get_untracked() else {
-            return;
-        };
-        let b = !self.hearing_b.get_untracked();
-        self.with_player(|p| {
-            if let Player::Web(w) = p {
-                w.switch(usize::from(b));
-            }
-        });
-        self.hearing_b.set(b);
-        self.said.set(if b {
-            format!("Hearing B: {label}")
-        } else {
-            "Hearing A: this result".into()
         });
     }
 
@@ -349,20 +284,6 @@ impl Desk {
             }
         });
         self.blobs.try_update_value(Vec::clear);
-    }
-
-    /// The stems' colours: by kind where the name tells, else in turn.
-    pub fn colour(&self, i: usize) -> &'static str {
-        use crate::mix::presets::Kind;
-        const TURN: [&str; 4] = ["#8e5cd9", "#2f9e8f", "#c75a8a", "#6b8e23"];
-        match kind(&self.label(i)) {
-            Kind::Vocals => "#d9467a",
-            Kind::Drums => "#e08a1e",
-            Kind::Bass => "#3b7dd8",
-            Kind::Piano => "#2aa35c",
-            Kind::Guitar => "#b5651d",
-            Kind::Other => TURN[i % TURN.len()],
-        }
     }
 }
 

@@ -6,6 +6,7 @@ use super::transport::db_text;
 use crate::api::request::encode;
 use crate::browser::audio::js::Js;
 use crate::mix::peaks::svg_path;
+use crate::mix::presets::{kind, Kind};
 use crate::mix::rules::{fixed, MAX_DB, MIN_DB};
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
     let d = desk;
     let stem = d.stems.with_value(|s| s[i].clone());
     let label = stem.label.clone();
-    let colour = d.colour(i);
+    let colour = colour(&label, i);
     let again = format!("/?url={}", encode(&stem.url));
     let s = move || d.mix.with(|m| m.stems.get(i).cloned().unwrap_or_default());
     let heard = move || d.mix.with(|m| m.audible(i));
@@ -82,5 +83,18 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
                 <a href=again>{format!("Separate {l5} again")}</a>
             </div>
         </li>
+    }
+}
+
+/// A stem's colour: by kind where its name tells, else in turn.
+fn colour(label: &str, i: usize) -> &'static str {
+    const TURN: [&str; 4] = ["#8e5cd9", "#2f9e8f", "#c75a8a", "#6b8e23"];
+    match kind(label) {
+        Kind::Vocals => "#d9467a",
+        Kind::Drums => "#e08a1e",
+        Kind::Bass => "#3b7dd8",
+        Kind::Piano => "#2aa35c",
+        Kind::Guitar => "#b5651d",
+        Kind::Other => TURN[i % TURN.len()],
     }
 }

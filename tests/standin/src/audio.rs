@@ -247,28 +247,6 @@ pub fn write_tone(path: &Path, secs: f64, rate: u32) -> std::io::Result<()> {
     w.finalize().map_err(std::io::Error::other)
 }
 
-/// `buckets` [min, max] pairs over a WAV stem (the first channel), for `files[].peaks`.
-pub fn peaks(path: &Path, buckets: usize) -> Result<Vec<[f32; 2]>, String> {
-    let mut r = hound::WavReader::open(path).map_err(|e| e.to_string())?;
-    let spec = r.spec();
-    let ch = spec.channels.max(1) as usize;
-    let frames = (r.duration() as usize).max(1);
-    let mut out = vec![[0f32, 0f32]; buckets];
-    let samples: Box<dyn Iterator<Item = f32>> = match spec.sample_format {
-        SampleFormat::Float => Box::new(r.samples::<f32>().map(|s| s.unwrap_or(0.0))),
-        SampleFormat::Int => {
-            let max = (1i64 << (spec.bits_per_sample - 1)) as f32;
-            Box::new(r.samples::<i32>().map(move |s| s.unwrap_or(0) as f32 / max))
-        }
-    };
-    for (i, v) in samples.enumerate().step_by(ch) {
-        let b = ((i / ch) * buckets / frames).min(buckets - 1);
-        out[b][0] = out[b][0].min(v);
-        out[b][1] = out[b][1].max(v);
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

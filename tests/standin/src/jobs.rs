@@ -62,15 +62,6 @@ pub fn origin(headers: &HeaderMap, port: u16) -> String {
     format!("http://{host}")
 }
 
-/// The same server under its other local name: 127.0.0.1 and localhost are different origins.
-pub fn other_name(base: &str) -> String {
-    if base.contains("://127.0.0.1") {
-        base.replacen("://127.0.0.1", "://localhost", 1)
-    } else {
-        base.replacen("://localhost", "://127.0.0.1", 1)
-    }
-}
-
 /// The stems an algorithm writes for the chosen options: (key, label).
 pub fn stems_of(alg: &Value, chosen: &HashMap<String, String>) -> Vec<(String, String)> {
     let parse =
@@ -667,7 +658,7 @@ pub async fn get(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Para
     // Result files from another origin (the same server under its other name), which sends no
     // CORS headers for them: the page may play them but not read them.
     let base = if w.faults.foreign_files {
-        other_name(&base)
+        crate::peaks::other_name(&base)
     } else {
         base
     };
@@ -709,7 +700,7 @@ fn done_data(job: &Job, base: &str, with_files: bool, mirror: bool, peaks: bool)
                     "size": human_size(file_size(&job.hash, &f.file_name)),
                 });
                 if peaks {
-                    v["peaks"] = json!(file_peaks(&job.hash, &f.file_name));
+                    v["peaks"] = json!(crate::peaks::of_file(&storage_path(&job.hash, &f.file_name)));
                 }
                 v
             })
@@ -740,12 +731,12 @@ pub fn set_storage(dir: PathBuf) {
 }
 static STORAGE_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
 
-/// A waveform as some clients of the service describe `files[].peaks`: 100 [min, max] pairs.
-fn file_peaks(hash: &str, name: &str) -> Vec<[f32; 2]> {
-    let Some(path) = STORAGE_DIR.get().map(|d| d.join(hash).join(name)) else {
-        return Vec::new();
-    };
-    audio::peaks(&path, 100).unwrap_or_default()
+/// Where a job's result file is kept.
+fn storage_path(hash: &str, name: &str) -> PathBuf {
+    STORAGE_DIR
+        .get()
+        .map(|d| d.join(hash).join(name))
+        .unwrap_or_default()
 }
 
 fn file_size(hash: &str, name: &str) -> u64 {

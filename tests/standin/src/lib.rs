@@ -12,6 +12,7 @@ pub mod faults;
 pub mod form;
 pub mod jobs;
 pub mod machine;
+pub mod peaks;
 pub mod quality;
 pub mod site;
 pub mod world;
