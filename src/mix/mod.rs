@@ -8,6 +8,7 @@ pub mod presets;
 pub mod probe;
 pub mod rules;
 pub mod wav;
+pub mod window;
 pub mod zip;
 
 pub use rules::{db_to_gain, LoopRange, Mix, StemMix};

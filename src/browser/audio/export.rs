@@ -1,15 +1,16 @@
-//! The files the mixer saves: the mix as heard (a WAV rendered offline, block by block) and all
+//! The files the mixer saves: the mix as heard (a WAV rendered offline, window by window) and all
 //! stems as one stored ZIP whose bytes stay in the browser's Blobs (only headers are written).
 
 use super::fetch;
 use super::graph::Graph;
 use super::js::{copy_floats, n, Js};
+use super::track::Track;
+use crate::mix::window::{next_piece, Piece};
 use crate::mix::zip::{self, Crc32, Entry};
 use crate::mix::{wav, Mix};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 
-const BLOCK: usize = 1 << 16;
 const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
 
 fn part(parts: &Array, bytes: &[u8]) {
@@ -23,15 +24,18 @@ fn blob_of(parts: &Array, mime: &str) -> Result<Js, String> {
         .map_err(|_| "The browser could not make the file.".to_string())
 }
 
-/// Renders `mix` of `buffers` from `a` to `b` seconds as a 16-bit stereo WAV.
+/// Renders `mix` of `tracks` from `a` to `b` seconds as a 16-bit stereo WAV, a window at a
+/// time (decoded in `ctx`), so neither the stems nor the mix are ever held whole.
 pub async fn mix_wav(
-    buffers: &[Js],
+    ctx: &Js,
+    tracks: &[Track],
     map: &[Option<usize>],
     rate: f64,
     mix: &Mix,
     (a, b): (f64, f64),
 ) -> Result<Js, String> {
-    let frames = ((b - a).max(0.0) * rate).round() as u64;
+    let frame = |t: f64| (t * rate).round() as u64;
+    let frames = frame(b).saturating_sub(frame(a));
     if frames == 0 {
         return Err("There is nothing to export.".into());
     }
@@ -41,41 +45,59 @@ pub async fn mix_wav(
                 .into(),
         );
     }
-    let failed = |_| "Rendering the mix failed.".to_string();
-    let ctx =
-        Js::new("OfflineAudioContext", &[n(2.0), n(frames as f64), n(rate)]).map_err(failed)?;
-    let graph = Graph::new(&ctx, buffers.len(), &ctx.get("destination"))
-        .ok_or("Rendering the mix failed.")?;
+    let parts = Array::new();
+    part(&parts, &wav::header(2, rate as u32, frames));
+    let mut at = a;
+    while let Some((piece, next)) = next_piece(at, b, None) {
+        let len = frame(piece.to) - frame(piece.from);
+        if len > 0 {
+            let bytes = render(ctx, tracks, map, rate, mix, piece, len)
+                .await
+                .ok_or("Rendering the mix failed.")?;
+            part(&parts, &bytes);
+        }
+        at = next;
+    }
+    blob_of(&parts, "audio/wav")
+}
+
+/// One piece of the mix (`len` frames) as 16-bit stereo frames.
+async fn render(
+    ctx: &Js,
+    tracks: &[Track],
+    map: &[Option<usize>],
+    rate: f64,
+    mix: &Mix,
+    piece: Piece,
+    len: u64,
+) -> Option<Vec<u8>> {
+    let off = Js::new("OfflineAudioContext", &[n(2.0), n(len as f64), n(rate)]).ok()?;
+    let graph = Graph::new(&off, tracks.len(), &off.get("destination"))?;
     graph.apply(mix, map, true, 0.0, false);
-    graph.start(&ctx, buffers, 0.0, a, None);
-    let rendered = ctx
-        .call("startRendering", &[])
-        .map_err(failed)?
-        .wait()
-        .await
-        .map_err(failed)?;
+    for (t, g) in tracks.iter().zip(&graph.gains) {
+        let Some((buf, base)) = t.decode(ctx, piece.window).await else {
+            continue;
+        };
+        let offset = (piece.from - base).max(0.0);
+        graph
+            .source(&off, &buf, g)?
+            .call("start", &[n(0.0), n(offset), n(piece.len())])
+            .ok()?;
+    }
+    let rendered = off.call("startRendering", &[]).ok()?.wait().await.ok()?;
     let chans: Vec<Js> = (0..2)
         .filter_map(|ch| rendered.call("getChannelData", &[n(ch as f64)]).ok())
         .collect();
     if chans.len() != 2 {
-        return Err("Rendering the mix failed.".into());
+        return None;
     }
-    let parts = Array::new();
-    part(&parts, &wav::header(2, rate as u32, frames));
-    let mut block = vec![vec![0f32; BLOCK]; 2];
+    let mut block = vec![vec![0f32; len as usize]; 2];
+    for (out, data) in block.iter_mut().zip(&chans) {
+        copy_floats(data, 0, out);
+    }
     let mut bytes = Vec::new();
-    let mut start = 0u64;
-    while start < frames {
-        let len = ((frames - start) as usize).min(BLOCK);
-        for (out, data) in block.iter_mut().zip(&chans) {
-            out.resize(len, 0.0);
-            copy_floats(data, start as u32, out);
-        }
-        wav::interleave(&block, &mut bytes);
-        part(&parts, &bytes);
-        start += len as u64;
-    }
-    blob_of(&parts, "audio/wav")
+    wav::interleave(&block, &mut bytes);
+    Some(bytes)
 }
 
 /// One ZIP of `files` (name, Blob), stored; `progress(done, total)` after each file is read.

@@ -66,34 +66,12 @@ impl Graph {
         );
     }
 
-    /// Sources for every stem, started together at `when` from `offset`; `looping` loops them.
-    pub fn start(
-        &self,
-        ctx: &Js,
-        buffers: &[Js],
-        when: f64,
-        offset: f64,
-        looping: Option<(f64, f64)>,
-    ) -> Vec<Js> {
-        buffers
-            .iter()
-            .zip(&self.gains)
-            .filter_map(|(b, g)| {
-                let src = ctx.call("createBufferSource", &[]).ok()?;
-                src.set("buffer", b.0.clone());
-                if let Some((a, e)) = looping {
-                    src.set("loop", true);
-                    src.set("loopStart", a);
-                    src.set("loopEnd", e);
-                }
-                connect(&src, g)?;
-                // A stem shorter than the offset has nothing left to play.
-                if offset < b.num("duration") {
-                    src.call("start", &[n(when), n(offset)]).ok()?;
-                }
-                Some(src)
-            })
-            .collect()
+    /// A source of `buffer` into the stem path `gain`, not started.
+    pub fn source(&self, ctx: &Js, buffer: &Js, gain: &Js) -> Option<Js> {
+        let src = ctx.call("createBufferSource", &[]).ok()?;
+        src.set("buffer", buffer.0.clone());
+        connect(&src, gain)?;
+        Some(src)
     }
 }
 

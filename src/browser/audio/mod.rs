@@ -8,6 +8,7 @@ mod graph;
 pub mod js;
 pub mod media;
 pub mod player;
+pub mod track;
 pub mod webaudio;
 
 pub use player::{load, Loaded, Player};

@@ -1,12 +1,14 @@
-//! Loading a result into the mixer: fetch every stem, then either decode them for Web Audio or,
-//! when the page may not read them, play them as media. One `Player` answers for both.
+//! Loading a result into the mixer: fetch every stem, then either play them through Web Audio
+//! (WAVs a window at a time, other files decoded whole) or, when the page may not read them,
+//! as media. One `Player` answers for both.
 
 use super::fetch::{self, FetchFail};
-use super::js::{copy_floats, n, Js};
+use super::js::Js;
 use super::media::Media;
+use super::track::Track;
 use super::webaudio::{self, WebAudio};
-use crate::mix::peaks::Peaks;
 use crate::mix::probe::sample_rate;
+use crate::mix::window::layout;
 use crate::mix::{LoopRange, Mix};
 
 pub enum Player {
@@ -22,8 +24,8 @@ pub struct Loaded {
     pub blobs: Vec<Js>,
 }
 
-const BUCKETS: usize = 400;
-const BLOCK: usize = 1 << 16;
+/// Enough of a file to find a WAV's data chunk (and a sample rate in any format).
+const HEAD: f64 = 65536.0;
 
 /// Fetches and prepares `urls`; `progress(n)` after each of the steps (2 per stem).
 pub async fn load(urls: &[String], host: &Js, progress: impl Fn(usize)) -> Result<Loaded, String> {
@@ -41,15 +43,16 @@ pub async fn load(urls: &[String], host: &Js, progress: impl Fn(usize)) -> Resul
         Err(Some(e)) => return Err(e),
     };
     let head = match blobs.first() {
-        Some(b) => fetch::slice(b, 0.0, 65536.0).await.unwrap_or_default(),
+        Some(b) => fetch::slice(b, 0.0, HEAD).await.unwrap_or_default(),
         None => Vec::new(),
     };
     let ctx = webaudio::context(sample_rate(&head)).ok_or("This browser has no Web Audio.")?;
-    let (buffers, peaks) = decode_all(&ctx, &blobs, |i| progress(urls.len() + i)).await?;
-    let player = WebAudio::new(ctx, buffers).ok_or("This browser has no Web Audio.")?;
+    let tracks = tracks_of(&ctx, &blobs, |i| progress(urls.len() + i)).await?;
+    let player = WebAudio::new(ctx, tracks).ok_or("This browser has no Web Audio.")?;
     Ok(Loaded {
         player: Player::Web(player),
-        peaks,
+        // The waveforms are drawn once playing (`Track::outline`): they need not hold up the music.
+        peaks: vec![None; urls.len()],
         blobs,
     })
 }
@@ -79,20 +82,20 @@ async fn fetch_all(urls: &[String], progress: &impl Fn(usize)) -> Result<Vec<Js>
     Ok(blobs)
 }
 
-/// Decodes every Blob in `ctx`, with its waveform; `progress(n)` after each. Two at a time:
-/// the browser decodes off the page's thread, so two cores halve the wait, while holding no
-/// more than two stems' encoded bytes at once.
-async fn decode_all(
-    ctx: &Js,
-    blobs: &[Js],
-    progress: impl Fn(usize),
-) -> Result<(Vec<Js>, Vec<Option<Vec<f32>>>), String> {
-    let mut buffers = Vec::with_capacity(blobs.len());
-    let mut peaks = Vec::with_capacity(blobs.len());
-    for (k, pair) in blobs.chunks(2).enumerate() {
+/// Each Blob as a track of `ctx`; `progress(n)` after each. A WAV is read a window at a time
+/// around the playhead, so nothing is decoded here; anything else is decoded whole, two at a
+/// time: the browser decodes off the page's thread, so two cores halve the wait.
+async fn tracks_of(ctx: &Js, blobs: &[Js], progress: impl Fn(usize)) -> Result<Vec<Track>, String> {
+    let mut tracks: Vec<Option<Track>> = Vec::with_capacity(blobs.len());
+    for b in blobs {
+        let head = fetch::slice(b, 0.0, HEAD).await.unwrap_or_default();
+        tracks.push(layout(&head, b.num("size") as u64).map(|l| Track::windowed(b.clone(), l)));
+    }
+    let whole: Vec<usize> = (0..blobs.len()).filter(|&i| tracks[i].is_none()).collect();
+    for pair in whole.chunks(2) {
         let pending = js_sys::Array::new();
-        for b in pair {
-            let data = fetch::array_buffer(b)
+        for &i in pair {
+            let data = fetch::array_buffer(&blobs[i])
                 .await
                 .ok_or("A stem could not be read.")?;
             pending.push(&webaudio::decode_start(ctx, data).0);
@@ -103,58 +106,34 @@ async fn decode_all(
             Err(_) => None,
         }
         .ok_or_else(|| {
+            let names: Vec<String> = pair.iter().map(|i| (i + 1).to_string()).collect();
             format!(
-                "Stem {} or {} is not audio this browser can decode.",
-                2 * k + 1,
-                2 * k + 2
+                "Stem {} is not audio this browser can decode.",
+                names.join(" or ")
             )
         })?;
-        for i in 0..pair.len() {
-            buffers.push(Js(
-                js_sys::Reflect::get_u32(&decoded.0, i as u32).unwrap_or_default()
-            ));
-            progress(buffers.len());
+        for (k, &i) in pair.iter().enumerate() {
+            let buf = js_sys::Reflect::get_u32(&decoded.0, k as u32).unwrap_or_default();
+            tracks[i] = Some(Track::whole(Js(buf)));
         }
     }
-    // The waveforms are drawn once playing (`outline`): they need not hold up the music.
-    peaks.resize(buffers.len(), None);
-    Ok((buffers, peaks))
+    progress(blobs.len());
+    Ok(tracks.into_iter().flatten().collect())
 }
 
-/// Fetches and decodes another result of the same song into a Web Audio player, for A/B.
+/// Fetches another result of the same song as tracks of the Web Audio player's context, for A/B.
 pub async fn load_other(
-    player: &Js,
+    ctx: &Js,
     urls: &[String],
     progress: impl Fn(usize),
-) -> Result<Vec<Js>, String> {
+) -> Result<Vec<Track>, String> {
     let blobs = fetch_all(urls, &progress).await.map_err(|e| {
         e.unwrap_or_else(|| {
             "The other result's files may not be read by this page, so it cannot be compared here."
                 .into()
         })
     })?;
-    let (buffers, _) = decode_all(player, &blobs, |i| progress(urls.len() + i)).await?;
-    Ok(buffers)
-}
-
-/// The waveform of a decoded stem, read block by block.
-pub fn outline(buf: &Js) -> Vec<f32> {
-    let frames = buf.num("length") as u64;
-    let channels: Vec<Js> = (0..buf.num("numberOfChannels") as u32)
-        .filter_map(|ch| buf.call("getChannelData", &[n(ch as f64)]).ok())
-        .collect();
-    let mut p = Peaks::new(frames, BUCKETS);
-    let mut block = vec![0f32; BLOCK];
-    let mut start = 0u64;
-    while start < frames {
-        let len = ((frames - start) as usize).min(BLOCK);
-        for data in &channels {
-            copy_floats(data, start as u32, &mut block[..len]);
-            p.push(&block[..len], start);
-        }
-        start += len as u64;
-    }
-    p.finish()
+    tracks_of(ctx, &blobs, |i| progress(urls.len() + i)).await
 }
 
 impl Player {
@@ -210,6 +189,7 @@ impl Player {
     pub fn tick(&mut self) -> (Option<f64>, bool) {
         match self {
             Player::Web(p) => {
+                p.pump();
                 let ended = p.check_end();
                 (Some(p.level()), ended)
             }

@@ -1,16 +1,29 @@
-//! Playing decoded stems through Web Audio: every stem starts at the same sample, so they stay
-//! together for as long as they play; loops are the sources' own (sample-accurate).
+//! Playing stems through Web Audio. The song is played as pieces (`mix::window`): each piece is
+//! one source per stem, all started at the same context time, and the next piece is scheduled
+//! to start where the last ends, a few seconds ahead; so the stems stay together to the sample,
+//! and only the windows around the playhead are decoded (a long WAV is never held whole).
 
 use super::graph::{match_labels, Graph};
 use super::js::{copy_floats, n, Js};
+use super::track::Track;
+use crate::mix::window::{next_piece, upcoming};
 use crate::mix::{LoopRange, Mix};
+use std::collections::VecDeque;
 
 /// One result's stems and their paths to the output.
 struct Set {
-    buffers: Vec<Js>,
+    tracks: Vec<Track>,
     graph: Graph,
     /// Which stem of the first result each stem follows.
     map: Vec<Option<usize>>,
+}
+
+/// A piece scheduled: from context time `at` it plays song time `from` on, for `len` seconds.
+struct Scheduled {
+    at: f64,
+    from: f64,
+    len: f64,
+    window: u64,
 }
 
 pub struct WebAudio {
@@ -22,45 +35,51 @@ pub struct WebAudio {
     mix: Mix,
     analyser: Js,
     levels: Js,
-    sources: Vec<Js>,
-    /// Context time at which `from` was (or will be) heard.
-    started: f64,
+    sources: Vec<(Js, f64)>,
+    /// Where playing starts, or started.
     from: f64,
     playing: bool,
+    /// The pieces scheduled and not yet over; the song time and context time of the next.
+    timeline: VecDeque<Scheduled>,
+    next: Option<f64>,
+    next_at: f64,
     range: LoopRange,
     duration: f64,
     scratch: Vec<f32>,
 }
 
 const WINDOW: usize = 2048;
+/// Pieces are scheduled this far ahead (seconds), so a busy page does not leave a gap.
+const AHEAD: f64 = 4.0;
+/// Windows decoded ahead of the scheduled ones.
+const PREFETCH: usize = 3;
+
+fn longest(tracks: &[Track]) -> f64 {
+    tracks.iter().map(Track::duration).fold(0.0, f64::max)
+}
 
 impl WebAudio {
-    pub fn new(ctx: Js, buffers: Vec<Js>) -> Option<Self> {
+    pub fn new(ctx: Js, tracks: Vec<Track>) -> Option<Self> {
         let analyser = ctx.call("createAnalyser", &[]).ok()?;
         analyser.set("fftSize", WINDOW as f64);
         analyser.call("connect", &[ctx.get("destination").0]).ok()?;
-        let graph = Graph::new(&ctx, buffers.len(), &analyser)?;
-        let duration = buffers
-            .iter()
-            .map(|b| b.num("duration"))
-            .fold(0.0, f64::max);
+        let graph = Graph::new(&ctx, tracks.len(), &analyser)?;
+        let duration = longest(&tracks);
         let levels = Js::new("Float32Array", &[n(WINDOW as f64)]).ok()?;
-        let map = (0..buffers.len()).map(Some).collect();
+        let map = (0..tracks.len()).map(Some).collect();
         Some(Self {
             ctx,
-            sets: vec![Set {
-                buffers,
-                graph,
-                map,
-            }],
+            sets: vec![Set { tracks, graph, map }],
             active: 0,
             mix: Mix::default(),
             analyser,
             levels,
             sources: Vec::new(),
-            started: 0.0,
             from: 0.0,
             playing: false,
+            timeline: VecDeque::new(),
+            next: None,
+            next_at: 0.0,
             range: LoopRange::default(),
             duration,
             scratch: vec![0.0; WINDOW],
@@ -75,27 +94,23 @@ impl WebAudio {
         &self.ctx
     }
 
-    /// What the mix export needs: the heard result's stems and how they follow the mix.
-    pub fn heard(&self) -> (Vec<Js>, Vec<Option<usize>>) {
+    /// What the mix export and the waveforms need: the heard result's stems and how they follow
+    /// the mix.
+    pub fn heard(&self) -> (Vec<Track>, Vec<Option<usize>>) {
         let s = &self.sets[self.active];
-        (s.buffers.clone(), s.map.clone())
+        (s.tracks.clone(), s.map.clone())
     }
 
     /// Adds another result of the song (stems `labels`, matched by name to `first`), silent
     /// until switched to; it plays in step with the first from the next start.
-    pub fn add_other(&mut self, buffers: Vec<Js>, labels: &[String], first: &[String]) -> bool {
-        let Some(graph) = Graph::new(&self.ctx, buffers.len(), &self.analyser) else {
+    pub fn add_other(&mut self, tracks: Vec<Track>, labels: &[String], first: &[String]) -> bool {
+        let Some(graph) = Graph::new(&self.ctx, tracks.len(), &self.analyser) else {
             return false;
         };
         self.sets.truncate(1);
-        self.duration = self.duration.max(
-            buffers
-                .iter()
-                .map(|b| b.num("duration"))
-                .fold(0.0, f64::max),
-        );
+        self.duration = self.duration.max(longest(&tracks));
         self.sets.push(Set {
-            buffers,
+            tracks,
             graph,
             map: match_labels(labels, first),
         });
@@ -132,11 +147,18 @@ impl WebAudio {
     }
 
     pub fn position(&self) -> f64 {
-        if !self.playing {
+        let now = self.now();
+        let Some(first) = self.timeline.front().filter(|_| self.playing) else {
             return self.from;
+        };
+        if now < first.at {
+            return first.from;
         }
-        let elapsed = (self.now() - self.started).max(0.0);
-        self.range.position(self.from, elapsed)
+        self.timeline
+            .iter()
+            .find(|p| now < p.at + p.len)
+            .or(self.timeline.back())
+            .map_or(self.from, |p| p.from + (now - p.at).min(p.len))
     }
 
     pub fn play(&mut self, at: f64) {
@@ -144,22 +166,91 @@ impl WebAudio {
         // still until it runs, so the sources below still start together.
         let _ = self.ctx.call("resume", &[]);
         self.stop_sources();
-        let looping = self.range.active();
-        let at = match looping {
+        let at = match self.range.active() {
             Some((a, b)) if at < a || at >= b => a,
             _ => at.clamp(0.0, self.duration),
         };
         let at = if at >= self.duration { 0.0 } else { at };
-        // A moment ahead, so every source is scheduled before the first of them plays.
-        let when = self.now() + 0.03;
-        self.sources = self
-            .sets
-            .iter()
-            .flat_map(|s| s.graph.start(&self.ctx, &s.buffers, when, at, looping))
-            .collect();
-        self.started = when;
         self.from = at;
+        self.next = Some(at);
         self.playing = true;
+        self.pump();
+    }
+
+    /// Schedules the pieces due within `AHEAD` whose windows are decoded, asks for the windows
+    /// coming next, and lets go of those behind. Runs on every tick and at every start.
+    pub fn pump(&mut self) {
+        if !self.playing {
+            return;
+        }
+        let now = self.now();
+        let looping = self.range.active();
+        self.sources.retain(|(s, end)| {
+            let over = *end < now - 0.5;
+            if over {
+                let _ = s.call("disconnect", &[]);
+            }
+            !over
+        });
+        while self.timeline.len() > 1 && self.timeline[0].at + self.timeline[0].len < now {
+            self.timeline.pop_front();
+        }
+        while let Some(at) = self.next {
+            let started = !self.timeline.is_empty();
+            if started && self.next_at - now > AHEAD {
+                break;
+            }
+            let Some((piece, after)) = next_piece(at, self.duration, looping) else {
+                self.next = None;
+                break;
+            };
+            let tracks = || self.sets.iter().flat_map(|s| s.tracks.iter());
+            if !tracks().all(|t| t.ready(piece.window)) {
+                tracks().for_each(|t| t.request(&self.ctx, piece.window));
+                break;
+            }
+            // The first piece, or one after a gap (a decode that came late): a moment ahead, so
+            // every source is scheduled before the first of them plays.
+            if !started || self.next_at < now + 0.01 {
+                self.next_at = now + 0.03;
+            }
+            for s in &self.sets {
+                for (t, g) in s.tracks.iter().zip(&s.graph.gains) {
+                    let Some((buf, base)) = t.buffer(piece.window) else {
+                        continue;
+                    };
+                    let offset = (piece.from - base).max(0.0);
+                    if let Some(src) = s.graph.source(&self.ctx, &buf, g) {
+                        let _ = src.call("start", &[n(self.next_at), n(offset), n(piece.len())]);
+                        self.sources.push((src, self.next_at + piece.len()));
+                    }
+                }
+            }
+            self.timeline.push_back(Scheduled {
+                at: self.next_at,
+                from: piece.from,
+                len: piece.len(),
+                window: piece.window,
+            });
+            self.next_at += piece.len();
+            self.next = Some(after);
+        }
+        let mut keep: Vec<u64> = self.timeline.iter().map(|p| p.window).collect();
+        if let Some(at) = self.next {
+            for k in upcoming(at, self.duration, looping, PREFETCH + 2)
+                .into_iter()
+                .take(PREFETCH)
+            {
+                self.sets
+                    .iter()
+                    .flat_map(|s| s.tracks.iter())
+                    .for_each(|t| t.request(&self.ctx, k));
+                keep.push(k);
+            }
+        }
+        for t in self.sets.iter().flat_map(|s| s.tracks.iter()) {
+            t.keep(&keep);
+        }
     }
 
     pub fn pause(&mut self) {
@@ -208,7 +299,11 @@ impl WebAudio {
 
     /// Whether playback has run past the end (and stopped, if so).
     pub fn check_end(&mut self) -> bool {
-        if self.playing && self.range.active().is_none() && self.position() >= self.duration {
+        let over = self
+            .timeline
+            .back()
+            .is_some_and(|p| self.now() >= p.at + p.len);
+        if self.playing && self.next.is_none() && over {
             self.stop_sources();
             self.playing = false;
             self.from = 0.0;
@@ -218,10 +313,12 @@ impl WebAudio {
     }
 
     fn stop_sources(&mut self) {
-        for s in self.sources.drain(..) {
+        for (s, _) in self.sources.drain(..) {
             let _ = s.call("stop", &[]);
             let _ = s.call("disconnect", &[]);
         }
+        self.timeline.clear();
+        self.next = None;
     }
 
     /// Lets go of the decoded audio (the result is no longer open).

@@ -88,9 +88,9 @@ impl Desk {
                 .stems
                 .with_value(|s| s.iter().map(|s| s.label.clone()).collect());
             match result {
-                Ok(buffers) => {
+                Ok(tracks) => {
                     let added = d.player.try_update_value(|p| match p {
-                        Some(Player::Web(w)) => w.add_other(buffers, &labels, &first),
+                        Some(Player::Web(w)) => w.add_other(tracks, &labels, &first),
                         _ => false,
                     });
                     if added == Some(true) {

@@ -2,7 +2,6 @@
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
 use crate::browser::audio::js::Js;
-use crate::browser::audio::player::outline;
 use crate::browser::audio::{load, Player};
 use crate::mix::rules::clock;
 use crate::mix::{LoopRange, Mix};
@@ -172,15 +171,17 @@ impl Desk {
         });
     }
 
-    /// Draws each decoded stem's waveform, one at a time, letting the page breathe between.
+    /// Draws each stem's waveform, one at a time, letting the page breathe between.
     async fn draw_waveforms(&self) {
-        let buffers = self.player.with_value(|p| match p {
+        let tracks = self.player.with_value(|p| match p {
             Some(Player::Web(w)) => w.heard().0,
             _ => Vec::new(),
         });
-        for (i, b) in buffers.iter().enumerate() {
+        for (i, t) in tracks.iter().enumerate() {
             yield_now().await;
-            let outline = outline(b);
+            let Some(outline) = t.outline().await else {
+                continue;
+            };
             if self.peaks.try_update(|p| p[i] = Some(outline)).is_none() {
                 return;
             }

@@ -24,8 +24,8 @@ pub fn Downloads(
     let busy = RwSignal::new(String::new());
     let song = StoredValue::new(stem_of(&song).to_string());
     let export_mix = move |_| {
-        let Some(((buffers, map), rate)) = d.player.with_value(|p| match p {
-            Some(Player::Web(w)) => Some((w.heard(), w.sample_rate())),
+        let Some(((tracks, map), ctx, rate)) = d.player.with_value(|p| match p {
+            Some(Player::Web(w)) => Some((w.heard(), w.context().clone(), w.sample_rate())),
             _ => None,
         }) else {
             return;
@@ -44,7 +44,7 @@ pub fn Downloads(
         };
         busy.set("Rendering the mix…".into());
         spawn_local(async move {
-            match export::mix_wav(&buffers, &map, rate, &mix, span).await {
+            match export::mix_wav(&ctx, &tracks, &map, rate, &mix, span).await {
                 Ok(blob) => {
                     export::save(&blob, &name);
                     busy.try_set(format!("Saved {name}."));
