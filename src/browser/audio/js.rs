@@ -80,3 +80,11 @@ pub fn copy_floats(array: &Js, start: u32, out: &mut [f32]) {
     let a: js_sys::Float32Array = array.0.clone().unchecked_into();
     a.subarray(start, start + out.len() as u32).copy_to(out);
 }
+
+/// Yields to the browser once (a zero-delay timer), so long work lets the page breathe.
+pub async fn yield_now() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = Js::global("window").call("setTimeout", &[resolve.into(), 0.into()]);
+    });
+    let _ = JsFuture::from(p).await;
+}

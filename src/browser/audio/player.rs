@@ -84,7 +84,8 @@ async fn fetch_all(urls: &[String], progress: &impl Fn(usize)) -> Result<Vec<Js>
 
 /// Each Blob as a track of `ctx`; `progress(n)` after each. A WAV is read a window at a time
 /// around the playhead, so nothing is decoded here; anything else is decoded whole, two at a
-/// time: the browser decodes off the page's thread, so two cores halve the wait.
+/// time (the browser decodes off the page's thread, so two cores halve the wait), and written
+/// back as a WAV.
 async fn tracks_of(ctx: &Js, blobs: &[Js], progress: impl Fn(usize)) -> Result<Vec<Track>, String> {
     let mut tracks: Vec<Option<Track>> = Vec::with_capacity(blobs.len());
     for b in blobs {
@@ -114,7 +115,7 @@ async fn tracks_of(ctx: &Js, blobs: &[Js], progress: impl Fn(usize)) -> Result<V
         })?;
         for (k, &i) in pair.iter().enumerate() {
             let buf = js_sys::Reflect::get_u32(&decoded.0, k as u32).unwrap_or_default();
-            tracks[i] = Some(Track::whole(Js(buf)));
+            tracks[i] = Some(Track::decoded(Js(buf)).await);
         }
     }
     progress(blobs.len());

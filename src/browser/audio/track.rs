@@ -1,11 +1,13 @@
 //! One stem's audio for Web Audio: a WAV decoded a window at a time around the playhead (see
-//! `mix::window`), or any other file decoded whole (the browser's decoders need the whole file).
+//! `mix::window`). Any other file (MP3, FLAC...) is decoded whole once, as the browser's
+//! decoders need, then written back as a WAV and windowed the same way.
 
 use super::fetch;
-use super::js::{copy_floats, n, Js};
+use super::js::{copy_floats, n, yield_now, Js};
 use super::webaudio::decode_start;
 use crate::mix::peaks::Peaks;
-use crate::mix::window::{WavLayout, WINDOW_SECS};
+use crate::mix::wav;
+use crate::mix::window::{layout, WavLayout, WINDOW_SECS};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -36,6 +38,8 @@ use Source::{Whole, Windowed};
 
 const BUCKETS: usize = 400;
 const BLOCK: usize = 1 << 16;
+/// Blocks written into one Blob (32 blocks of stereo 16-bit: 8 MB).
+const GATHER: u32 = 32;
 const SLICE: u64 = 4 << 20;
 
 impl Track {
@@ -47,9 +51,14 @@ impl Track {
         })
     }
 
-    /// A file decoded whole.
-    pub fn whole(buffer: Js) -> Self {
-        Track(Whole(buffer))
+    /// A file decoded whole, written back as a 16-bit WAV Blob and windowed like any WAV: the
+    /// decoded buffer (106 MB for five minutes of stereo) is let go, and the Blob is the
+    /// browser's to keep (on disk, if it likes). Kept decoded when it cannot be written.
+    pub async fn decoded(buffer: Js) -> Self {
+        match as_wav(&buffer).await {
+            Some((blob, layout)) => Track::windowed(blob, layout),
+            None => Track(Whole(buffer)),
+        }
     }
 
     pub fn duration(&self) -> f64 {
@@ -155,6 +164,44 @@ impl Track {
             Whole(buf) => Some(outline(buf)),
         }
     }
+}
+
+/// A decoded buffer as a 16-bit WAV Blob, a block at a time; the blocks are gathered into Blobs
+/// of a few MB as they are written, so the page holds no more than that of them at once.
+async fn as_wav(buf: &Js) -> Option<(Js, WavLayout)> {
+    let frames = buf.num("length") as u64;
+    let channels = buf.num("numberOfChannels") as u16;
+    let rate = buf.num("sampleRate") as u32;
+    if !(1..=32).contains(&channels) || rate == 0 || frames > wav::max_frames(channels) {
+        return None;
+    }
+    let data: Vec<Js> = (0..channels)
+        .filter_map(|ch| buf.call("getChannelData", &[n(ch as f64)]).ok())
+        .collect();
+    let header = wav::header(channels, rate, frames);
+    let layout = layout(&header, header.len() as u64 + frames * channels as u64 * 2)?;
+    let done = js_sys::Array::new();
+    done.push(&js_sys::Uint8Array::from(&header[..]));
+    let mut parts = js_sys::Array::new();
+    let mut block = vec![Vec::new(); channels as usize];
+    let mut bytes = Vec::new();
+    let mut start = 0u64;
+    while start < frames {
+        let len = ((frames - start) as usize).min(BLOCK);
+        for (out, ch) in block.iter_mut().zip(&data) {
+            out.resize(len, 0.0);
+            copy_floats(ch, start as u32, out);
+        }
+        wav::interleave(&block, &mut bytes);
+        parts.push(&js_sys::Uint8Array::from(&bytes[..]));
+        start += len as u64;
+        if parts.length() >= GATHER || start >= frames {
+            done.push(&Js::new("Blob", &[parts.into()]).ok()?.0);
+            parts = js_sys::Array::new();
+            yield_now().await;
+        }
+    }
+    Some((Js::new("Blob", &[done.into()]).ok()?, layout))
 }
 
 /// Window `k` of a WAV as an AudioBuffer: its bytes with a header of their own, decoded. The

@@ -1,7 +1,7 @@
 //! The mixer's shared state and what its controls do: one `Desk` (Copy) handed to every piece.
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
-use crate::browser::audio::js::Js;
+use crate::browser::audio::js::{yield_now, Js};
 use crate::browser::audio::{load, Player};
 use crate::mix::rules::clock;
 use crate::mix::{LoopRange, Mix};
@@ -286,13 +286,4 @@ impl Desk {
         });
         self.blobs.try_update_value(Vec::clear);
     }
-}
-
-/// Yields to the browser once (a zero-delay timer).
-async fn yield_now() {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = crate::browser::audio::js::Js::global("window")
-            .call("setTimeout", &[resolve.into(), 0.into()]);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
