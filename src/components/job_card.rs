@@ -51,7 +51,7 @@ pub fn JobCard(
         job.with(|j| j.phase == Phase::Submitted && j.status == Some(Status::Waiting))
     });
     let retryable = Memo::new(move |_| {
-        job.with(|j| matches!(j.phase, Phase::Interrupted | Phase::Refused) && j.hash.is_none())
+        job.with(|j| matches!(j.phase, Phase::Interrupted | Phase::Refused) && !j.is_sent())
     });
     let parts = Memo::new(move |_| {
         job.with(|j| {

@@ -19,6 +19,10 @@ pub struct TrackedJob {
     /// A local id (a job has no hash until the service accepts it).
     pub id: String,
     pub hash: Option<String>,
+    /// A link job's short hash, followed through `get-remote` until the service names the real
+    /// job (see `link_jobs`).
+    #[serde(default)]
+    pub remote_hash: Option<String>,
     pub file_name: String,
     pub file_bytes: f64,
     /// For jobs made from a link.
@@ -117,6 +121,7 @@ impl TrackedJob {
         Self {
             id,
             hash: None,
+            remote_hash: None,
             file_name,
             file_bytes: 0.0,
             source_url: None,
@@ -146,7 +151,7 @@ impl TrackedJob {
         matches!(self.phase, Phase::Ended | Phase::Refused)
     }
     pub fn needs_poll(&self) -> bool {
-        self.phase == Phase::Submitted && self.hash.is_some()
+        self.phase == Phase::Submitted && self.is_sent()
     }
     /// `done` arrived but the files are not listed yet.
     pub fn is_finishing(&self) -> bool {
@@ -211,6 +216,10 @@ impl TrackedJob {
             }
             Phase::Uploading => "Uploading…".into(),
             Phase::Interrupted | Phase::Refused => msg(),
+            Phase::Submitted if self.is_fetching_link() => match &self.message {
+                Some(m) => format!("The service is fetching the link: {m}"),
+                None => "The service is fetching the link…".into(),
+            },
             Phase::Submitted | Phase::Ended => {
                 let line = match self.status {
                     None => "Sent; checking its state…".into(),

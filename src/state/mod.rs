@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod choices;
 pub mod jobs;
+pub mod link_jobs;
 pub mod load;
 pub mod mixes;
 pub mod saved_jobs;

@@ -3,11 +3,10 @@
 //! `Tracker::pump`), not part of the first screen.
 
 use super::{plan_limit, Progress, Tracker};
-use crate::api::models::{Job, Status};
 use crate::api::{ApiError, Client};
-use crate::browser::{self, is_hidden, now_ms, random_unit};
+use crate::browser::{is_hidden, now_ms};
 use crate::forms::batch::{is_limit_refusal, next_to_send, Phase};
-use crate::forms::polling::{self, backoff_ms, interval_ms, within_budget};
+use crate::forms::polling::{self, within_budget};
 use crate::state::jobs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,7 +33,7 @@ split_fn! {
 
 impl Tracker {
     /// Starts what can start: uploads into free slots, polls that are due.
-    fn run(&self) {
+    pub(super) fn run(&self) {
         let now = now_ms();
         let items: Vec<(Phase, bool)> = self
             .jobs
@@ -102,9 +101,11 @@ impl Tracker {
                         .find(|h| jobs::hash_name(h) == wanted && !known.contains(h))
                 });
                 match found {
-                    Some(hash) => {
-                        t.after_send(&id, Ok(crate::api::models::Created { hash, link: None }))
-                    }
+                    Some(hash) => t.after_send(
+                        &id,
+                        Ok(crate::api::models::Created { hash, link: None }),
+                        false,
+                    ),
                     None => {
                         t.update(&id, |j| j.phase = Phase::Queued);
                         t.run();
@@ -127,7 +128,7 @@ impl Tracker {
             };
             spawn_local(async move {
                 let r = client.create_from_url(&job.options, &url, remote).await;
-                t.after_send(&id, r);
+                t.after_send(&id, r, true);
             });
             return;
         }
@@ -166,21 +167,27 @@ impl Tracker {
                     t.progress.update(|m| {
                         m.remove(&id);
                     });
-                    t.after_send(&id, r);
+                    t.after_send(&id, r, false);
                 });
             }
-            Err(e) => self.after_send(&id, Err(e)),
+            Err(e) => self.after_send(&id, Err(e), false),
         }
     }
 
-    fn after_send(&self, id: &str, r: Result<crate::api::models::Created, ApiError>) {
+    /// `link`: the job was made from a link, so the hash answered is the short one that
+    /// `get-remote` follows.
+    fn after_send(&self, id: &str, r: Result<crate::api::models::Created, ApiError>, link: bool) {
         match r {
             Ok(created) => {
                 self.files.update_value(|m| {
                     m.remove(id);
                 });
                 self.update(id, |j| {
-                    j.hash = Some(created.hash);
+                    if link {
+                        j.remote_hash = Some(created.hash);
+                    } else {
+                        j.hash = Some(created.hash);
+                    }
                     j.phase = Phase::Submitted;
                     j.submitted_ms = Some(now_ms());
                 });
@@ -213,77 +220,5 @@ impl Tracker {
             }),
         }
         self.run();
-    }
-
-    fn poll(&self, id: String) {
-        let Some(job) = self.get(&id) else { return };
-        let Some(hash) = job.hash.clone() else { return };
-        let now = now_ms();
-        self.sched.update_value(|s| {
-            s.in_flight.insert(id.clone(), ());
-            s.recent.push(now);
-            polling::prune(now, &mut s.recent);
-            let per = s.recent_per_job.entry_or_default(id.clone());
-            per.push(now);
-            polling::prune(now, per);
-        });
-        let client = Client::new(job.api_base.clone(), None);
-        let t = *self;
-        spawn_local(async move {
-            let r = client.job(&hash, false).await;
-            t.sched.update_value(|s| {
-                s.in_flight.remove(&id);
-            });
-            match r {
-                Ok(j) => t.apply(&id, j),
-                Err(e) => {
-                    let failures = t
-                        .sched
-                        .with_value(|s| s.failures.get(&id).copied().unwrap_or(0));
-                    let wait = backoff_ms(failures, random_unit(), e.retry_after());
-                    t.sched.update_value(|s| {
-                        s.failures.insert(id.clone(), failures + 1);
-                        s.next_poll.insert(id.clone(), now_ms() + wait as f64);
-                    });
-                    t.update(&id, |j| {
-                        j.message = Some(format!(
-                            "Could not check this job: {e} Trying again in {} s.",
-                            wait / 1000
-                        ))
-                    });
-                }
-            }
-        });
-    }
-
-    fn apply(&self, id: &str, job: Job) {
-        let now = now_ms();
-        let wait = interval_ms(job.status, job.data.current_order.map(|o| o - 1));
-        self.sched.update_value(|s| {
-            s.failures.remove(id);
-            s.next_poll.insert(id.to_string(), now + wait as f64);
-        });
-        let mut ended = None;
-        self.update(id, |j| {
-            if j.take_answer(&job, now) {
-                ended = Some((j.file_name.clone(), job.status));
-            }
-        });
-        if let Some((name, status)) = ended {
-            let what = if status == Status::Done {
-                "is ready"
-            } else {
-                "did not finish"
-            };
-            let title = format!(
-                "{} {name} {what}",
-                if status == Status::Done { "✓" } else { "✗" }
-            );
-            browser::set_title(&format!("{title} — mvsep-web"));
-            browser::notify("mvsep-web", &title);
-            // The balance has changed; the freed slot is filled now.
-            self.refresh_account();
-            self.run();
-        }
     }
 }

@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use std::time::Duration;
 
 mod engine;
+mod follow;
 mod id_map;
 mod saved;
 
@@ -170,7 +171,7 @@ impl Tracker {
         let Some(job) = self.get(id) else {
             return Err("This job is gone.".into());
         };
-        if job.hash.is_some() {
+        if job.is_sent() {
             return Err("The service already has this job: it is not sent twice.".into());
         }
         let has_file = file.is_some() || self.files.with_value(|m| m.contains_key(id));

@@ -127,6 +127,10 @@ impl Config {
             foreign_files: get("--foreign-files", "STANDIN_FOREIGN_FILES")
                 .is_some_and(|v| v == "on" || v == "1"),
             peaks: false,
+            link_wait_ms: get("--link-wait-ms", "STANDIN_LINK_WAIT_MS")
+                .map(|v| num(Some(v), "STANDIN_LINK_WAIT_MS", 1500.0))
+                .transpose()?
+                .map(|ms| ms.max(0.0) as u64),
         };
         Ok(Self {
             port,

@@ -40,6 +40,8 @@ pub struct Faults {
     pub foreign_files: bool,
     /// Result files carry `peaks` (a waveform), as one client says the service sends.
     pub peaks: bool,
+    /// How long a new link job's `get-remote` answers "being downloaded" (default 1500 ms).
+    pub link_wait_ms: Option<u64>,
 }
 
 /// Counts calls per fault; a fault fires when the running share crosses the next whole number.

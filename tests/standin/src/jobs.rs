@@ -373,7 +373,7 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
             .to_string(),
         _ => "audio.mp3".into(),
     };
-    let (hash, job_index) = {
+    let (hash, short, job_index) = {
         let mut w = app.world.lock().unwrap();
         if let Some(i) = account {
             if cost > w.accounts[i].credits {
@@ -399,6 +399,14 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
             ext
         );
         let queue_ahead = w.faults.queue_ahead.unwrap_or(cfg.timing.queue_ahead);
+        let link_wait = std::time::Duration::from_millis(w.faults.link_wait_ms.unwrap_or(1500));
+        // The real service answers a link job with a short hash of its own (see get_remote).
+        let short = remote.as_ref().map(|_| {
+            format!(
+                "{:012x}",
+                (id as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 16
+            )
+        });
         w.jobs.push(Job {
             id,
             hash: hash.clone(),
@@ -418,8 +426,10 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
             output_format,
             credits: cost,
             is_demo: f.get("is_demo") == Some("1"),
+            short: short.clone(),
+            link_wait,
         });
-        (hash, w.jobs.len() - 1)
+        (hash, short, w.jobs.len() - 1)
     };
     let input_path = cfg.data_dir.join("storage").join("temp").join(&hash);
     tokio::fs::create_dir_all(input_path.parent().unwrap())
@@ -450,8 +460,9 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
     };
     tokio::spawn(plan.run());
     let base = origin(headers, cfg.port);
+    let answered = short.unwrap_or(hash);
     Ok(ok(
-        json!({"success": true, "data": {"link": format!("{base}/result/{hash}"), "hash": hash}}),
+        json!({"success": true, "data": {"link": format!("{base}/result/{answered}"), "hash": answered}}),
     ))
 }
 
@@ -757,6 +768,10 @@ pub async fn get_remote(
         return refuse_fields(&[("hash", "The hash field is required.")]);
     };
     let w = app.world.lock().unwrap();
+    let base = origin(&headers, cfg.port);
+    if let Some(job) = w.jobs.iter().find(|j| j.short.as_ref() == Some(hash)) {
+        return link_state(job, cfg, &base);
+    }
     let Some(job) = w.jobs.iter().find(|j| &j.hash == hash) else {
         return not_found();
     };
@@ -772,10 +787,26 @@ pub async fn get_remote(
         Phase::Failed(m) => m.clone(),
         _ => String::new(),
     };
-    let base = origin(&headers, cfg.port);
     ok(json!({"success": true, "status": p.status(), "data": {
         "queue_count": count, "current_order": order, "message": message,
         "link": format!("{base}/result/{hash}"), "hash": hash,
+    }}))
+}
+
+/// A link job asked for by its short hash: "being downloaded" for a while, as the real service
+/// answers, then `done` naming the real job (or `failed` when the link could not be fetched).
+fn link_state(job: &Job, cfg: &crate::config::Config, base: &str) -> Response {
+    if job.created.elapsed() < job.link_wait {
+        return ok(json!({"success": false, "data": {
+            "message": "Your audio file is being downloaded, please wait a while..."
+        }}));
+    }
+    if let Phase::Failed(m) = phase(&cfg.timing, &job.facts, job.created.elapsed(), cfg.expire) {
+        return ok(json!({"success": true, "status": "failed", "data": {"message": m}}));
+    }
+    ok(json!({"success": true, "status": "done", "data": {
+        "queue_count": 0, "current_order": 0, "message": "",
+        "link": format!("{base}/result/{}", job.hash), "hash": job.hash,
     }}))
 }
 

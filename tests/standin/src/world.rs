@@ -67,6 +67,10 @@ pub struct Job {
     pub output_format: u8,
     pub credits: i64,
     pub is_demo: bool,
+    /// A link job's short hash, as create answers it: `get-remote` knows it, `get` does not.
+    pub short: Option<String>,
+    /// How long `get-remote` says the link is being downloaded.
+    pub link_wait: std::time::Duration,
 }
 
 #[derive(Debug, Clone)]

@@ -453,8 +453,24 @@ async fn mirror_remote_expiry_and_unknown_hashes() {
         )
         .await;
     assert_eq!(st, 200, "{b}");
-    s.poll_until(b["data"]["hash"].as_str().unwrap(), "done", true)
+    // A short hash, as the real service answers a link: `get` does not know it yet...
+    let short = b["data"]["hash"].as_str().unwrap();
+    let (_, nf) = s
+        .get(&format!("/api/separation/get?hash={}", enc(short)))
         .await;
+    assert_eq!(nf["status"], "not_found");
+    // ...`get-remote` says it is being downloaded, then names the real job.
+    let seen = s.follow_link(short).await;
+    assert_eq!(seen[0]["success"], false);
+    assert!(seen[0]["data"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("being downloaded"));
+    let last = seen.last().unwrap();
+    assert_eq!(last["status"], "done");
+    let real = last["data"]["hash"].as_str().unwrap();
+    assert_ne!(real, short);
+    s.poll_until(real, "done", true).await;
     let (_, b) = s
         .post(
             "/api/separation/create",
@@ -465,13 +481,10 @@ async fn mirror_remote_expiry_and_unknown_hashes() {
             ],
         )
         .await;
-    let f = s
-        .poll_until(b["data"]["hash"].as_str().unwrap(), "failed", false)
-        .await;
-    assert!(f["job"]["data"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("Mega"));
+    let seen = s.follow_link(b["data"]["hash"].as_str().unwrap()).await;
+    let f = seen.last().unwrap();
+    assert_eq!(f["status"], "failed");
+    assert!(f["data"]["message"].as_str().unwrap().contains("Mega"));
 
     let (_, nf) = s.get("/api/separation/get?hash=nope").await;
     assert_eq!(nf, fixture("separation_get_not_found"));

@@ -117,6 +117,23 @@ impl Server {
         }
         panic!("{hash} never reached {want}; saw {seen:?}");
     }
+    /// Follows a link job's short hash through `get-remote` until the service names the real
+    /// job (or says it failed); the answers seen, the last one last.
+    pub async fn follow_link(&self, short: &str) -> Vec<Value> {
+        let mut seen = Vec::new();
+        for _ in 0..200 {
+            let (_, r) = self
+                .get(&format!("/api/separation/get-remote?hash={}", enc(short)))
+                .await;
+            let over = r["success"] == true;
+            seen.push(r);
+            if over {
+                return seen;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{short} was never fetched; saw {seen:?}");
+    }
     pub async fn admin(&self, faults: Value) {
         let r = self
             .http

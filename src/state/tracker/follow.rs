@@ -1,0 +1,120 @@
+//! Following sent jobs: asking the service where each is (a link job first through
+//! `get-remote`), backing off on errors, and taking in the answers. Part of the engine's chunk.
+
+use super::Tracker;
+use crate::api::models::{Job, Status};
+use crate::api::{ApiError, Client};
+use crate::browser::{self, now_ms, random_unit};
+use crate::forms::polling::{self, backoff_ms, interval_ms};
+use crate::state::link_jobs;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+impl Tracker {
+    pub(super) fn poll(&self, id: String) {
+        let Some(job) = self.get(&id) else { return };
+        let link = job.is_fetching_link();
+        let Some(hash) = job.hash.clone().or(job.remote_hash.clone()) else {
+            return;
+        };
+        let now = now_ms();
+        self.sched.update_value(|s| {
+            s.in_flight.insert(id.clone(), ());
+            s.recent.push(now);
+            polling::prune(now, &mut s.recent);
+            let per = s.recent_per_job.entry_or_default(id.clone());
+            per.push(now);
+            polling::prune(now, per);
+        });
+        let client = Client::new(job.api_base.clone(), None);
+        let t = *self;
+        spawn_local(async move {
+            let r = if link {
+                client.job_remote(&hash).await
+            } else {
+                client.job(&hash, false).await
+            };
+            t.sched.update_value(|s| {
+                s.in_flight.remove(&id);
+            });
+            match r {
+                Ok(j) if link => t.apply_remote(&id, Ok(j)),
+                Ok(j) => t.apply(&id, j),
+                // "Being downloaded, please wait": the service's words, not a failure.
+                Err(ApiError::Server { message, .. }) if link => t.apply_remote(&id, Err(message)),
+                Err(e) => {
+                    let failures = t
+                        .sched
+                        .with_value(|s| s.failures.get(&id).copied().unwrap_or(0));
+                    let wait = backoff_ms(failures, random_unit(), e.retry_after());
+                    t.sched.update_value(|s| {
+                        s.failures.insert(id.clone(), failures + 1);
+                        s.next_poll.insert(id.clone(), now_ms() + wait as f64);
+                    });
+                    t.update(&id, |j| {
+                        j.message = Some(format!(
+                            "Could not check this job: {e} Trying again in {} s.",
+                            wait / 1000
+                        ))
+                    });
+                }
+            }
+        });
+    }
+
+    fn apply(&self, id: &str, job: Job) {
+        let now = now_ms();
+        let wait = interval_ms(job.status, job.data.current_order.map(|o| o - 1));
+        let mut ended = None;
+        self.update(id, |j| {
+            if j.take_answer(&job, now) {
+                ended = Some((j.file_name.clone(), job.status));
+            }
+        });
+        self.settle(id, wait, ended);
+    }
+
+    /// `get-remote`'s answer for a link job, or its "please wait" words.
+    fn apply_remote(&self, id: &str, answer: Result<Job, String>) {
+        let now = now_ms();
+        let mut ended = None;
+        let mut named = false;
+        self.update(id, |j| {
+            let over = match &answer {
+                Ok(job) => j.take_remote(job, now),
+                Err(m) => j.take_remote_wait(m, now),
+            };
+            named = !j.is_fetching_link();
+            if over {
+                ended = Some((j.file_name.clone(), j.status.unwrap_or(Status::Failed)));
+            }
+        });
+        // Once named, the real job is asked for at once.
+        let wait = if named { 300 } else { link_jobs::LINK_POLL_MS };
+        self.settle(id, wait, ended);
+    }
+
+    /// After an answer: the next question in `wait` ms; an ended job is announced.
+    fn settle(&self, id: &str, wait: u64, ended: Option<(String, Status)>) {
+        self.sched.update_value(|s| {
+            s.failures.remove(id);
+            s.next_poll.insert(id.to_string(), now_ms() + wait as f64);
+        });
+        if let Some((name, status)) = ended {
+            let what = if status == Status::Done {
+                "is ready"
+            } else {
+                "did not finish"
+            };
+            let title = format!(
+                "{} {name} {what}",
+                if status == Status::Done { "✓" } else { "✗" }
+            );
+            browser::set_title(&format!("{title} — mvsep-web"));
+            browser::notify("mvsep-web", &title);
+            // The balance has changed; the freed slot is filled now.
+            self.refresh_account();
+            self.run();
+        }
+    }
+}
