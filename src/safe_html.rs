@@ -185,9 +185,11 @@ pub fn safe_url(raw: &str) -> Option<String> {
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();
+    if let Some(web) = crate::api::web_url::web_url(&compact) {
+        return Some(web);
+    }
     let lower = compact.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
-    {
+    if lower.starts_with("mailto:") {
         return Some(compact);
     }
     if lower.starts_with("//") {

@@ -55,6 +55,23 @@ const PAYLOADS: &[&str] = &[
     "<marquee onstart=alert(1)>",
     "<script",
     "<img src=x onerror=alert(1)",
+    // Issue 10's list: srcset, formaction, entities without `;`, &NewLine;, NUL or U+2028
+    // inside a scheme, and the `<!-->` comment that a browser ends at once.
+    "<img srcset=\"javascript:alert(1) 1x, x 2x\" src=\"https://x.test/a.png\">",
+    "<picture><source srcset=\"javascript:alert(1)\"><img src=x></picture>",
+    "<button formaction=\"javascript:alert(1)\">x</button>",
+    "<form><button formaction=javascript:alert(1)>x</button></form>",
+    "<a href=\"&#106avascript:alert(1)\">x</a>",
+    "<a href=\"&#x6A&#x61vascript&colon alert(1)\">x</a>",
+    "<a href=\"java&NewLine;script:alert(1)\">x</a>",
+    "<a href=\"java&Tab;script&colon;alert(1)\">x</a>",
+    "<a href=\"java\u{0}script:alert(1)\">x</a>",
+    "<a href=\"\u{0}javascript:alert(1)\">x</a>",
+    "<a href=\"java\u{2028}script:alert(1)\">x</a>",
+    "<a href=\"javascript\u{2028}:alert(1)\">x</a>",
+    "<!--><img src=x onerror=alert(1)>-->",
+    "<!---><img src=x onerror=alert(1)>",
+    "<!--!><script>alert(1)</script>",
 ];
 
 /// What must never appear in sanitised output.
@@ -201,4 +218,48 @@ fn recorded_news_and_descriptions_stay_readable_and_safe() {
             assert!(!out.contains("style="));
         }
     }
+}
+
+/// The one rule for addresses the service sends (result files, inputs, mirrors, demos, help
+/// links): http(s) only, judged as a browser would read it.
+#[test]
+fn only_web_addresses_become_links_or_sources() {
+    use mvsep_web::api::web_url::{web_url, web_url_on};
+    for bad in [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "java\tscript:alert(1)",
+        "\u{0}javascript:alert(1)",
+        "data:audio/wav;base64,UklGRg==",
+        "blob:https://x.test/1",
+        "vbscript:x",
+        "http://",
+        "http:///x",
+        "//x.test/a.wav",
+        "/storage/a.wav",
+        "",
+    ] {
+        assert_eq!(web_url(bad), None, "{bad:?}");
+    }
+    assert_eq!(
+        web_url("  HTTPS://x.test/a.wav \n").as_deref(),
+        Some("HTTPS://x.test/a.wav")
+    );
+    assert_eq!(
+        web_url("ht\ttps://x.test/a\n.wav").as_deref(),
+        Some("https://x.test/a.wav"),
+        "what the browser would request"
+    );
+    // A path on the service's own host, as one answer gives it.
+    assert_eq!(
+        web_url_on("/storage/a.wav", "").as_deref(),
+        Some("/storage/a.wav")
+    );
+    assert_eq!(
+        web_url_on("/storage/a.wav", "https://de.mvsep.com/").as_deref(),
+        Some("https://de.mvsep.com/storage/a.wav")
+    );
+    assert_eq!(web_url_on("//evil.test/a.wav", ""), None);
+    assert_eq!(web_url_on("/\\evil.test/a.wav", ""), None);
+    assert_eq!(web_url_on("javascript:alert(1)", "https://mvsep.com"), None);
 }

@@ -8,6 +8,7 @@ pub mod error;
 mod locate;
 pub mod models;
 pub mod request;
+pub mod web_url;
 
 pub mod client;
 mod transport;

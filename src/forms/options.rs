@@ -53,7 +53,8 @@ impl FieldSpec {
             help_link: f
                 .help_link
                 .clone()
-                .filter(|l| l.starts_with("https://") || l.starts_with("http://")),
+                .as_deref()
+                .and_then(crate::api::web_url::web_url),
             default,
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::api::models::Demo;
 use crate::api::request::encode;
+use crate::api::web_url::web_url_on;
 use crate::api::ApiError;
 use crate::components::{ErrorView, Loading};
 use crate::forms::paging::{has_next, PAGE_SIZE};
@@ -81,7 +82,7 @@ pub fn DemosPage() -> impl IntoView {
                     <li class="demo">
                         <strong>{d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</strong>
                         <span class="help">{d.date.clone().unwrap_or_default()}</span>
-                        {d.input_audio.clone().map(|src| view! {
+                        {d.input_audio.as_deref().and_then(|a| web_url_on(a, &settings.base.get_untracked())).map(|src| view! {
                             <audio controls preload="none" src=src aria-label=format!("Play the input of {}", d.hash)></audio>
                         })}
                         <a href=format!("/jobs/{}", encode(&d.hash))>"See the result"</a>

@@ -4,6 +4,7 @@
 //! "Jobs" only when the person chooses to follow it.
 
 use crate::api::models::Status;
+use crate::api::web_url::web_url;
 use crate::api::Client;
 use crate::browser::now_ms;
 use crate::components::lazy_job_list;
@@ -139,10 +140,10 @@ pub fn JobPage(
                     <dt>"Job"</dt><dd class="hash">{j.hash.clone().unwrap_or_default()}</dd>
                 </dl>
             })}
-            {move || job.get().and_then(|j| j.result.clone().and_then(|r| r.input_url).map(|u| view! {
+            {move || job.get().and_then(|j| j.result.and_then(|r| r.input_url.as_deref().and_then(web_url))).map(|u| view! {
                 <h2>"Input"</h2>
                 <audio controls preload="none" src=u aria-label="Play the input"></audio>
-            }))}
+            })}
             {move || results.get().map(|(files, song, long_names, model)| {
                 view! {
                     <h2>"Results"</h2>
@@ -158,8 +159,10 @@ pub fn JobPage(
                         on:click=move |_| { get_mirror(); }>"Get mirror links (1 credit)"</button>
                     {move || mirror.value.get().map(|r| match r {
                         Ok(m) => view! {
-                            <ul class="mirror">{m.data.files.into_iter().map(|f| view! {
-                                <li><a href=f.url.clone()>{format!("{} (mirror)", f.stem)}</a></li>
+                            <ul class="mirror">{m.data.files.into_iter().map(|f| match web_url(&f.url) {
+                                Some(u) => view! { <li><a href=u>{format!("{} (mirror)", f.stem)}</a></li> }.into_any(),
+                                // Not a web address: shown as text, never as a link.
+                                None => view! { <li>{format!("{} (mirror): {}", f.stem, f.url)}</li> }.into_any(),
                             }).collect_view()}</ul>
                         }.into_any(),
                         Err(e) => view! { <ErrorView error=e /> }.into_any(),

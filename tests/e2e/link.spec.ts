@@ -18,6 +18,7 @@ test('a link job goes through get-remote: the service fetching the link, a reloa
   });
   const creates = createRequests(page);
   const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
+  await page.getByRole('radio', { name: 'A link' }).check();
   await page.getByLabel('Link to the song').fill(input);
   await s.submit();
   await s.toJobs();

@@ -31,8 +31,7 @@ pub(super) fn is_audio(name: &str) -> bool {
 }
 
 pub(super) fn is_web(url: &str) -> bool {
-    let l = url.trim().to_ascii_lowercase();
-    l.starts_with("https://") || l.starts_with("http://")
+    crate::api::web_url::web_url(url).is_some()
 }
 
 #[component]

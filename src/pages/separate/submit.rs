@@ -88,12 +88,11 @@ fn enqueue(mut f: Form) {
         job
     };
     if f.use_link {
-        let url = f.link.trim().to_string();
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
+        let Some(url) = crate::api::web_url::web_url(&f.link) else {
             f.submit_error
                 .try_set(Some("The link must start with https:// or http://".into()));
             return;
-        }
+        };
         let name = url
             .split(['?', '#'])
             .next()

@@ -691,7 +691,11 @@ pub async fn get(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Para
         Phase::Failed(m) => json!({"message": m}),
         Phase::Cancelled => json!({"message": "The separation was cancelled"}),
         Phase::DoneEmpty | Phase::Done => {
-            done_data(job, &base, p == Phase::Done, mirror, w.faults.peaks)
+            let mut d = done_data(job, &base, p == Phase::Done, mirror, w.faults.peaks);
+            if w.faults.xss {
+                hostile_urls(&mut d);
+            }
+            d
         }
     };
     ok(json!({"success": true, "status": p.status(), "data": data}))
@@ -734,6 +738,19 @@ fn done_data(job: &Job, base: &str, with_files: bool, mirror: bool, peaks: bool)
         "files": files,
         "date": job.created_at,
     })
+}
+
+/// The `xss` switch: addresses a client must never turn into a link or a media source (a
+/// result file, the input).
+fn hostile_urls(d: &mut Value) {
+    const EVIL: &str = "javascript:window.__xss=1";
+    if let Some(files) = d["files"].as_array_mut() {
+        if !files.is_empty() {
+            files
+                .push(json!({"type": "Evil", "url": EVIL, "download": "evil.wav", "size": "1 KB"}));
+        }
+    }
+    d["input_file"]["url"] = json!(EVIL);
 }
 
 /// Where result files live (set once at start).

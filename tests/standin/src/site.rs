@@ -79,6 +79,7 @@ pub async fn news(State(app): State<Arc<App>>, Query(q): Params) -> Response {
 pub async fn demo(State(app): State<Arc<App>>, Query(q): Params) -> Response {
     let (start, limit) = page(&q, 20);
     let w = app.world.lock().unwrap();
+    let xss = w.faults.xss;
     // Jobs published with is_demo=1 first (newest first), then the recorded ones.
     let published: Vec<Value> = w
         .jobs
@@ -89,7 +90,11 @@ pub async fn demo(State(app): State<Arc<App>>, Query(q): Params) -> Response {
             json!({
                 "hash": j.hash,
                 "date": j.created_at.get(..16).unwrap_or(&j.created_at),
-                "input_audio": format!("/storage/temp/{}", crate::form::encode_path(&j.hash)),
+                "input_audio": if xss {
+                    "javascript:window.__xss=1".to_string()
+                } else {
+                    format!("/storage/temp/{}", crate::form::encode_path(&j.hash))
+                },
                 "algorithm": {
                     "name": j.algorithm["name"], "algorithm_group_id": j.algorithm["algorithm_group_id"],
                     "orientation": j.algorithm["orientation"], "render_id": j.algorithm["render_id"],
