@@ -10,7 +10,8 @@ use mvsep_web::api::models::{Job, Status};
 use mvsep_web::forms::batch::Phase;
 use mvsep_web::route::Route;
 use mvsep_web::state::jobs::TrackedJob;
-use mvsep_web::state::saved_jobs::{decode as decode_saved, merge};
+use mvsep_web::state::saved_jobs::decode as decode_saved;
+use mvsep_web::state::tabs::merge_tabs;
 
 fn answer(name: &str) -> Job {
     decode(&ok(name), ep::get_job("x", false, None).envelope).unwrap()
@@ -71,9 +72,23 @@ fn saved_jobs_come_back_with_cut_off_uploads_marked_interrupted() {
     let mut queued = followed("b");
     queued.hash = None;
     queued.phase = Phase::Queued;
-    let text = serde_json::to_string(&vec![up, queued, followed("c")]).unwrap();
-    let (back, unreadable) = decode_saved(&text);
+    let mut c = followed("c");
+    c.id = "id-c".into();
+    let (up, queued) = (
+        TrackedJob {
+            id: "id-a".into(),
+            ..up
+        },
+        TrackedJob {
+            id: "id-b".into(),
+            ..queued
+        },
+    );
+    let text = serde_json::to_string(&vec![up, queued, c]).unwrap();
+    let (saved, unreadable) = decode_saved(&text);
     assert!(unreadable.is_empty());
+    // After a reload the tab that saved them is gone (a new page is a new tab): taken over.
+    let back = merge_tabs(&[], saved, "me", |_| false, &[]);
     assert_eq!(back.len(), 3);
     assert_eq!(back[0].phase, Phase::Interrupted);
     assert!(
@@ -105,16 +120,87 @@ fn a_saved_list_that_is_not_json_is_kept_whole() {
     assert_eq!(unreadable, ["[{\"id\": \"cut off"]);
 }
 
+fn owned(hash: &str, id: &str, owner: Option<&str>) -> TrackedJob {
+    let mut j = followed(hash);
+    j.id = id.into();
+    j.owner = owner.map(str::to_string);
+    j
+}
+
 #[test]
 fn jobs_opened_before_the_saved_ones_were_read_are_kept_unless_saved_already() {
-    let saved = vec![followed("20240101-x-a.wav")];
-    let mut same = followed("20240101-x-a.wav");
-    same.id = "id-2".into();
-    let mut other = followed("20240101-y-b.wav");
-    other.id = "id-3".into();
-    let all = merge(saved, vec![same, other]);
+    let saved = vec![owned("20240101-x-a.wav", "id-1", None)];
+    let same = owned("20240101-x-a.wav", "id-2", Some("me"));
+    let other = owned("20240101-y-b.wav", "id-3", Some("me"));
+    let all = merge_tabs(&[same, other], saved, "me", |_| false, &[]);
     let hashes: Vec<_> = all.iter().map(|j| j.hash.clone().unwrap()).collect();
     assert_eq!(hashes, ["20240101-x-a.wav", "20240101-y-b.wav"]);
+    assert!(all.iter().all(|j| j.owner.as_deref() == Some("me")));
+}
+
+#[test]
+fn two_tabs_never_write_over_each_others_jobs() {
+    // Tab A stored its job; tab B, which never saw it, merges before writing its own.
+    let a = owned("20240101-x-a.wav", "a-1", Some("A"));
+    let b = owned("20240101-y-b.wav", "b-1", Some("B"));
+    let written_by_b = merge_tabs(
+        std::slice::from_ref(&b),
+        vec![a.clone()],
+        "B",
+        |t| t == "A",
+        &[],
+    );
+    assert_eq!(written_by_b.len(), 2, "a third tab reads both");
+    // A's copy of its own job wins over what B stored of it; B's stays B's.
+    let mut a_later = a.clone();
+    a_later.status = Some(Status::Done);
+    let written_by_a = merge_tabs(&[a_later.clone()], written_by_b, "A", |t| t == "B", &[]);
+    assert_eq!(written_by_a[0], a_later);
+    assert_eq!(written_by_a[1], b);
+    // In B, A's job is A's: shown as stored, never sent or polled by B.
+    let in_b = merge_tabs(
+        &[b.clone(), a.clone()],
+        written_by_a.clone(),
+        "B",
+        |t| t == "A",
+        &[],
+    );
+    assert_eq!(in_b[0].status, Some(Status::Done));
+    assert_eq!(in_b[0].owner.as_deref(), Some("A"));
+}
+
+#[test]
+fn a_gone_tabs_jobs_are_taken_over_and_recovered_and_forgotten_ones_stay_forgotten() {
+    let mut uploading = owned("20240101-x-a.wav", "a-1", Some("A"));
+    uploading.hash = None;
+    uploading.phase = Phase::Uploading;
+    let queued_link = {
+        let mut j = owned("x", "a-2", Some("A"));
+        j.hash = None;
+        j.phase = Phase::Queued;
+        j.source_url = Some("https://example.com/a.mp3".into());
+        j
+    };
+    let stored = vec![uploading.clone(), queued_link];
+    // A is alive: its upload is left to it.
+    let live = merge_tabs(&[], stored.clone(), "B", |t| t == "A", &[]);
+    assert_eq!(live[0].phase, Phase::Uploading);
+    assert_eq!(live[1].owner.as_deref(), Some("A"));
+    // A is gone: B takes both, the upload as after a reload; the link job will be sent by B.
+    let gone = merge_tabs(&[], stored, "B", |_| false, &[]);
+    assert_eq!(gone[0].phase, Phase::Interrupted);
+    assert!(gone[0].cut_off);
+    assert_eq!(
+        (gone[1].phase.clone(), gone[1].owner.as_deref()),
+        (Phase::Queued, Some("B"))
+    );
+    // A tab that took a job over keeps it, even against an old copy claiming it.
+    let back = merge_tabs(&[uploading], gone.clone(), "A", |t| t == "B", &[]);
+    assert_eq!(back[0].owner.as_deref(), Some("B"));
+    // Forgotten in any tab: gone from every tab's list.
+    let after = merge_tabs(&gone, gone.clone(), "B", |_| false, &["a-1".to_string()]);
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].id, "a-2");
 }
 
 #[test]

@@ -22,19 +22,39 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Calls `f` whenever the tab becomes visible again.
-pub fn on_visible(f: impl Fn() + 'static) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+/// Calls `f` whenever `event` fires on `target`, for as long as the page lives. One closure
+/// type for every listener: each new signature would add its own glue to the first visit.
+fn listen(target: Option<web_sys::EventTarget>, event: &str, f: impl Fn() + 'static) {
+    let Some(target) = target else {
         return;
     };
-    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let _ = target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+fn window() -> Option<web_sys::EventTarget> {
+    web_sys::window().map(Into::into)
+}
+
+/// Calls `f` whenever the tab becomes visible again.
+pub fn on_visible(f: impl Fn() + 'static) {
+    let doc = web_sys::window().and_then(|w| w.document()).map(Into::into);
+    listen(doc, "visibilitychange", move || {
         if !is_hidden() {
             f()
         }
     });
-    let _ = doc.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
-    // Lives as long as the page.
-    cb.forget();
+}
+
+/// Calls `f` once the page is being left (closed, reloaded, navigated away).
+pub fn on_pagehide(f: impl Fn() + 'static) {
+    listen(window(), "pagehide", f);
+}
+
+/// Calls `f` whenever another tab changes localStorage.
+pub fn on_storage(f: impl Fn() + 'static) {
+    listen(window(), "storage", f);
 }
 
 /// Whether the person allowed notifications.

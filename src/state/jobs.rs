@@ -52,6 +52,10 @@ pub struct TrackedJob {
     /// An upload of this job was cut off: the service may have received it even so.
     #[serde(default)]
     pub cut_off: bool,
+    /// The tab that sends and polls this job (see `tabs`); none in jobs saved before tabs
+    /// shared the list, which the next tab to read them takes over.
+    #[serde(default)]
+    pub owner: Option<String>,
 }
 
 impl TrackedJob {
@@ -143,6 +147,7 @@ impl TrackedJob {
             result: None,
             long_names: false,
             cut_off: false,
+            owner: None,
         }
     }
 

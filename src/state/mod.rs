@@ -10,6 +10,7 @@ pub mod saved_jobs;
 pub mod settings;
 pub mod site_queue;
 pub mod storage;
+pub mod tabs;
 pub mod tracker;
 
 pub use settings::{provide_settings, use_settings, Settings};

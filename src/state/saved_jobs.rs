@@ -17,9 +17,8 @@ pub fn stored() -> Option<String> {
     storage::get(KEY_JOBS).filter(|t| !matches!(t.trim(), "" | "[]"))
 }
 
-/// The saved jobs read entry by entry, with anything caught mid-upload marked interrupted (the
-/// File objects do not survive a reload, so those need the person to pick the file again), and
-/// the entries that could not be read, as their text.
+/// The saved jobs read entry by entry, and the entries that could not be read, as their text.
+/// Jobs of a tab that is gone are recovered when taken over (`tabs::merge_tabs`).
 pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
     let Ok(entries) = serde_json::from_str::<Vec<serde_json::Value>>(text) else {
         return (Vec::new(), vec![text.to_string()]);
@@ -29,10 +28,7 @@ pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
     for entry in entries {
         let entry = entry.to_string();
         match serde_json::from_str::<TrackedJob>(&entry) {
-            Ok(mut j) => {
-                recover(&mut j);
-                jobs.push(j);
-            }
+            Ok(j) => jobs.push(j),
             Err(_) => unreadable.push(entry),
         }
     }
@@ -62,21 +58,9 @@ pub fn kept_aside() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The saved jobs first, then those added before they were read, unless the same job is saved.
-pub fn merge(saved: Vec<TrackedJob>, added: Vec<TrackedJob>) -> Vec<TrackedJob> {
-    let mut all = saved;
-    for j in added {
-        let known = all
-            .iter()
-            .any(|s| s.id == j.id || (j.hash.is_some() && s.hash == j.hash));
-        if !known {
-            all.push(j);
-        }
-    }
-    all
-}
-
-/// A job as it must look after a reload.
+/// A job as it must look after a reload (or when its tab is gone): what was uploading comes
+/// back as interrupted (a File does not survive a reload, so those need the person to pick the
+/// file again); what was submitted resumes polling.
 pub fn recover(j: &mut TrackedJob) {
     match j.phase {
         Phase::Uploading => {

@@ -53,6 +53,17 @@ impl Settings {
         }
     }
 
+    /// Takes what another tab stored: a new address or token, or a log-out.
+    pub fn reload(&self) {
+        let saved = Saved::load();
+        if self.base.get_untracked() != saved.base {
+            self.base.set(saved.base);
+        }
+        if self.token.get_untracked() != saved.token {
+            self.token.set(saved.token);
+        }
+    }
+
     /// Validates and stores both values; the error says what to fix.
     pub fn save(&self, base: &str, token: &str) -> Result<(), String> {
         let base = normalize_base(base)?;

@@ -2,12 +2,12 @@
 //! once something was submitted, so in the split build its code is a chunk fetched then (see
 //! `Tracker::pump`), not part of the first screen.
 
-use super::{plan_limit, Progress, Tracker};
+use super::{plan_limit, saved, Progress, Tracker};
 use crate::api::{ApiError, Client};
 use crate::browser::{is_hidden, now_ms};
 use crate::forms::batch::{is_limit_refusal, next_to_send, Phase};
 use crate::forms::polling::{self, within_budget};
-use crate::state::jobs;
+use crate::state::jobs::{self, TrackedJob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -35,9 +35,18 @@ impl Tracker {
     /// Starts what can start: uploads into free slots, polls that are due.
     pub(super) fn run(&self) {
         let now = now_ms();
-        let items: Vec<(Phase, bool)> = self
-            .jobs
-            .with_untracked(|l| l.iter().map(|j| (j.phase.clone(), j.is_final())).collect());
+        saved::beat(*self, now);
+        let me = self.tab.get_value();
+        let mine = |j: &TrackedJob| j.owner.as_deref() == Some(me.as_str());
+        // Another tab's jobs count against the plan's slots, but only their own tab sends them.
+        let items: Vec<(Phase, bool)> = self.jobs.with_untracked(|l| {
+            l.iter()
+                .map(|j| match j.phase {
+                    Phase::Queued if !mine(j) => (Phase::Interrupted, false),
+                    _ => (j.phase.clone(), j.is_final()),
+                })
+                .collect()
+        });
         if self.sched.with_value(|s| now >= s.hold_uploads_until) {
             if let Some(i) = next_to_send(&items, self.account.with_untracked(plan_limit)) {
                 if let Some(id) = self.jobs.with_untracked(|l| l.get(i).map(|j| j.id.clone())) {
@@ -52,7 +61,7 @@ impl Tracker {
         }
         let due: Vec<String> = self.jobs.with_untracked(|l| {
             l.iter()
-                .filter(|j| j.needs_poll())
+                .filter(|j| j.needs_poll() && mine(j))
                 .filter(|j| {
                     self.sched.with_value(|s| {
                         !s.in_flight.contains_key(&j.id)

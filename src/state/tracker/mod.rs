@@ -16,37 +16,11 @@ use std::time::Duration;
 mod engine;
 mod follow;
 mod id_map;
+mod progress;
 mod saved;
 
 pub use id_map::IdMap;
-
-/// Upload progress of one file.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Progress {
-    pub loaded: f64,
-    pub total: f64,
-    pub started_ms: f64,
-    pub now_ms: f64,
-}
-
-impl Progress {
-    pub fn fraction(&self) -> f64 {
-        if self.total > 0.0 {
-            (self.loaded / self.total).clamp(0.0, 1.0)
-        } else {
-            0.0
-        }
-    }
-    /// Bytes per second so far.
-    pub fn speed(&self) -> f64 {
-        let secs = (self.now_ms - self.started_ms) / 1000.0;
-        if secs > 0.2 {
-            self.loaded / secs
-        } else {
-            0.0
-        }
-    }
-}
+pub use progress::Progress;
 
 #[derive(Default)]
 struct Schedule {
@@ -73,6 +47,8 @@ pub struct Tracker {
     pub kept_aside: RwSignal<usize>,
     /// Whether the saved jobs have been read: nothing is written before (it would erase them).
     restored: RwSignal<bool>,
+    /// This tab's id: the jobs it owns are the ones it sends and polls (see `state::tabs`).
+    tab: StoredValue<String>,
     settings: Settings,
 }
 
@@ -88,6 +64,7 @@ impl Tracker {
             sched: StoredValue::new_local(Schedule::default()),
             kept_aside: RwSignal::new(0),
             restored: RwSignal::new(saved.is_none()),
+            tab: StoredValue::new(jobs::new_id(now_ms(), random_unit())),
             settings,
         };
         // Reading and writing the saved jobs is code of its own (the engine's chunk), fetched
@@ -97,6 +74,16 @@ impl Tracker {
                 let _ = saved::restore(t, text).await;
             });
         }
+        // Another tab wrote: its jobs are shown here, a token it set or forgot is this tab's too.
+        // (The store writes only what changed, so tabs do not wake each other for ever.)
+        browser::page::on_storage(move || {
+            settings.reload();
+            if t.restored.get_untracked() {
+                spawn_local(async move {
+                    let _ = saved::store(t).await;
+                });
+            }
+        });
         // Every change is written at once: a crash loses nothing.
         Effect::new(move |_| {
             let empty = t.jobs.with(Vec::is_empty);
@@ -156,7 +143,8 @@ impl Tracker {
     }
 
     /// Adds a file to the queue (sent when a slot frees).
-    pub fn enqueue(&self, job: TrackedJob, file: Option<web_sys::File>) {
+    pub fn enqueue(&self, mut job: TrackedJob, file: Option<web_sys::File>) {
+        job.owner = Some(self.tab.get_value());
         if let Some(f) = file {
             self.files.update_value(|m| {
                 m.insert(job.id.clone(), f);
@@ -229,12 +217,13 @@ impl Tracker {
             return j.id;
         }
         let id = jobs::new_id(now_ms(), random_unit());
-        let job = TrackedJob::from_hash(
+        let mut job = TrackedJob::from_hash(
             id.clone(),
             hash,
             self.settings.base.get_untracked(),
             now_ms(),
         );
+        job.owner = Some(self.tab.get_value());
         self.jobs.update(|l| l.push(job));
         self.pump();
         id

@@ -1,9 +1,18 @@
-//! Reading and writing the saved jobs: code of the engine's chunk, fetched only when there is
-//! something saved or to save (not on a first visit).
+//! Reading and writing the saved jobs, shared with the other tabs (see `state::tabs`): code of
+//! the engine's chunk, fetched only when there is something saved or to save (not on a first
+//! visit).
 
 use super::Tracker;
-use crate::state::saved_jobs;
+use crate::browser::now_ms;
+use crate::state::saved_jobs::{self, KEY_JOBS};
+use crate::state::{storage, tabs};
 use leptos::prelude::*;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The job ids this tab held after its last sync: one gone since was forgotten here.
+    static KNOWN: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
 
 split_fn! {
     tracker_engine / preload_restore;
@@ -13,7 +22,7 @@ split_fn! {
         // Before anything is written over them: what cannot be read is kept, not dropped.
         saved_jobs::keep_aside(&unreadable);
         t.kept_aside.set(saved_jobs::kept_aside().len());
-        t.jobs.update(|l| *l = saved_jobs::merge(saved, std::mem::take(l)));
+        take(t, saved);
         t.restored.set(true);
         t.pump();
     }
@@ -21,8 +30,58 @@ split_fn! {
 
 split_fn! {
     tracker_engine / preload_store;
-    /// Writes the jobs as they are now.
+    /// Merges this tab's jobs with what every tab has stored, writes the result if it changed,
+    /// and shows it: after every change here, and whenever another tab writes the list.
     pub fn store(t: Tracker) -> () {
-        t.jobs.with_untracked(|j| saved_jobs::save(j));
+        let before = storage::get(KEY_JOBS).unwrap_or_default();
+        let (stored, unreadable) = saved_jobs::decode(&before);
+        if !before.is_empty() {
+            saved_jobs::keep_aside(&unreadable);
+        }
+        KNOWN.with(|k| t.jobs.with_untracked(|now| tabs::forget(&k.borrow(), now)));
+        let merged = take(t, stored);
+        let text = serde_json::to_string(&merged).unwrap_or_default();
+        // Unchanged, nothing is written: two tabs do not wake each other for ever.
+        if text != before && !(merged.is_empty() && before.is_empty()) {
+            beat(t, now_ms());
+            saved_jobs::save(&merged);
+        }
+        t.pump();
     }
+}
+
+/// Says every few seconds that this tab is there, so other tabs leave its jobs to it; before
+/// its jobs are first written, so no tab takes them for a gone tab's. A tab that closes says
+/// so, and its jobs are taken over at once.
+pub(super) fn beat(t: Tracker, now: f64) {
+    thread_local! {
+        static LAST: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+    }
+    if LAST.with(|l| now - l.get() < 5000.0) {
+        return;
+    }
+    let first = LAST.with(|l| l.replace(now)) == f64::NEG_INFINITY;
+    let me = t.tab.get_value();
+    tabs::beat(&me, now);
+    if first {
+        crate::browser::page::on_pagehide(move || tabs::leave(&me));
+    }
+}
+
+/// Merges `stored` into the tracker's jobs (see `tabs::merge_tabs`); returns the result.
+fn take(
+    t: Tracker,
+    stored: Vec<crate::state::jobs::TrackedJob>,
+) -> Vec<crate::state::jobs::TrackedJob> {
+    let me = t.tab.get_value();
+    let now = now_ms();
+    let forgotten = tabs::forgotten();
+    let merged = t.jobs.with_untracked(|ours| {
+        tabs::merge_tabs(ours, stored, &me, |o| tabs::alive(o, now), &forgotten)
+    });
+    KNOWN.with(|k| *k.borrow_mut() = merged.iter().map(|j| j.id.clone()).collect());
+    if t.jobs.with_untracked(|l| *l != merged) {
+        t.jobs.set(merged.clone());
+    }
+    merged
 }

@@ -1,0 +1,104 @@
+//! Several tabs sharing one saved job list. Each job belongs to the tab that made or followed
+//! it: only that tab sends and polls it, and its copy wins; the other tabs show the job as it
+//! stores it (they hear of every write through the `storage` event). A tab that is gone (no
+//! heartbeat) hands its jobs to whichever tab reads them next, which picks them up as after a
+//! reload. A job forgotten in one tab is forgotten in all. So no tab writes over another's
+//! jobs, and no job is sent by two tabs.
+
+use crate::state::jobs::TrackedJob;
+use crate::state::saved_jobs::recover;
+use crate::state::storage;
+
+/// Ids of jobs forgotten in some tab (kept so that no other tab's copy brings them back).
+pub const KEY_FORGOTTEN: &str = "mvsep.jobs.forgotten";
+/// `mvsep.tab.<id>`: when that tab last said it is there (ms since the epoch).
+const TAB_PREFIX: &str = "mvsep.tab.";
+/// A tab silent for longer is gone. Hidden tabs' timers may run only once a minute.
+pub const GONE_AFTER_MS: f64 = 90_000.0;
+const FORGOTTEN_KEPT: usize = 500;
+
+/// This tab's jobs merged with those stored by every tab. For a job both have: this tab's copy
+/// if it owns the job, else the stored one (its owner's). A stored job whose owner is gone is
+/// taken over (`alive` says which tabs live) and recovered as after a reload. Stored order
+/// first, then this tab's jobs the store does not have yet; `forgotten` ones are left out.
+pub fn merge_tabs(
+    ours: &[TrackedJob],
+    stored: Vec<TrackedJob>,
+    me: &str,
+    alive: impl Fn(&str) -> bool,
+    forgotten: &[String],
+) -> Vec<TrackedJob> {
+    let mine = |j: &TrackedJob| j.owner.as_deref() == Some(me);
+    let mut out: Vec<TrackedJob> = Vec::with_capacity(stored.len() + ours.len());
+    for s in stored {
+        if forgotten.contains(&s.id) || out.iter().any(|j| same(j, &s)) {
+            continue;
+        }
+        let ours_too = ours.iter().find(|o| o.id == s.id);
+        let taken_over = s.owner.as_deref().is_some_and(|o| o != me && alive(o));
+        let mut j = match ours_too {
+            Some(o) if mine(o) && !taken_over => o.clone(),
+            _ => s,
+        };
+        if !j.owner.as_deref().is_some_and(|o| o == me || alive(o)) {
+            j.owner = Some(me.to_string());
+            recover(&mut j);
+        }
+        out.push(j);
+    }
+    for o in ours {
+        if !forgotten.contains(&o.id) && !out.iter().any(|j| same(j, o)) {
+            out.push(o.clone());
+        }
+    }
+    out
+}
+
+/// The same job: one id, or one hash at the service.
+fn same(a: &TrackedJob, b: &TrackedJob) -> bool {
+    a.id == b.id || (a.hash.is_some() && a.hash == b.hash)
+}
+
+/// Ids this tab knew and no longer has, added to the forgotten ones (the newest kept).
+pub fn forget(known: &[String], now: &[TrackedJob]) {
+    let gone: Vec<&String> = known
+        .iter()
+        .filter(|k| !now.iter().any(|j| &j.id == *k))
+        .collect();
+    if gone.is_empty() {
+        return;
+    }
+    let mut all = forgotten();
+    for g in gone {
+        if !all.contains(g) {
+            all.push(g.clone());
+        }
+    }
+    let skip = all.len().saturating_sub(FORGOTTEN_KEPT);
+    if let Ok(text) = serde_json::to_string(&all[skip..]) {
+        storage::set(KEY_FORGOTTEN, &text);
+    }
+}
+
+pub fn forgotten() -> Vec<String> {
+    storage::get(KEY_FORGOTTEN)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Says this tab is there (at most every few seconds, by the caller).
+pub fn beat(me: &str, now_ms: f64) {
+    storage::set(&format!("{TAB_PREFIX}{me}"), &format!("{now_ms:.0}"));
+}
+
+/// This tab is closing: its jobs may be taken over at once.
+pub fn leave(me: &str) {
+    storage::remove(&format!("{TAB_PREFIX}{me}"));
+}
+
+/// Whether tab `id` has said it is there lately.
+pub fn alive(id: &str, now_ms: f64) -> bool {
+    storage::get(&format!("{TAB_PREFIX}{id}"))
+        .and_then(|t| t.parse::<f64>().ok())
+        .is_some_and(|t| now_ms - t < GONE_AFTER_MS)
+}
