@@ -250,3 +250,21 @@ fn results_of_the_same_song_are_found_for_comparing() {
     assert!(l.same_input(&job("y", 0.0, Some(" https://example.com/a.mp3"))));
     assert!(!l.same_input(&job("x", 0.0, Some("https://example.com/b.mp3"))));
 }
+
+#[test]
+fn a_job_made_here_is_this_tabs_and_is_not_taken_for_a_gone_tabs() {
+    let mut up = owned("20240101-x-a.wav", "id-1", None);
+    up.hash = None;
+    up.phase = Phase::Uploading;
+    let first = merge_tabs(std::slice::from_ref(&up), vec![], "me", |_| false, &[]);
+    assert_eq!(first[0].owner.as_deref(), Some("me"));
+    assert_eq!(
+        first[0].phase,
+        Phase::Uploading,
+        "not recovered: it is uploading here"
+    );
+    // Stored once, then merged again with this tab's copy (still without an owner).
+    let again = merge_tabs(&[up], first, "me", |_| false, &[]);
+    assert_eq!(again[0].phase, Phase::Uploading);
+    assert_eq!(again[0].owner.as_deref(), Some("me"));
+}

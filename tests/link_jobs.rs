@@ -128,3 +128,20 @@ fn a_reload_resumes_at_the_right_step_and_older_saved_jobs_still_read() {
     assert_eq!(old[0].remote_hash, None);
     assert!(!old[0].is_fetching_link() && old[0].is_sent());
 }
+
+#[test]
+fn a_job_state_is_read_whatever_the_http_status() {
+    let body = r#"{"success":false,"status":"not_found","data":{"message":"File or File Hash not found"}}"#;
+    let job: Job = decode(
+        &RawResponse::new(404, body),
+        ep::get_job("x", false, None).envelope,
+    )
+    .expect("a state, not an error");
+    assert_eq!(job.status, Status::NotFound);
+    // A 404 page or an error without a status is still an error.
+    assert!(decode::<Job>(
+        &RawResponse::new(404, r#"{"message":"Not Found"}"#),
+        ep::get_job("x", false, None).envelope
+    )
+    .is_err());
+}

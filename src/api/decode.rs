@@ -113,10 +113,13 @@ struct InData<T> {
 /// The error a body stands for, if it is one.
 fn refusal(status: u16, body: &Value, envelope: Envelope) -> Option<ApiError> {
     let success = body.get("success").and_then(Value::as_bool);
-    // A job lookup answers `success:false, status:"not_found"`: that is a state, not an error.
-    let is_job_state =
-        envelope == Envelope::Whole && body.get("status").is_some_and(Value::is_string);
-    let refused = status >= 400 || (success == Some(false) && !is_job_state);
+    // A job lookup answers `success:false, status:"not_found"` (the real service may send it
+    // with HTTP 404): that is a state, not an error, whatever the 4xx status.
+    let is_job_state = envelope == Envelope::Whole
+        && status != 401
+        && status < 500
+        && body.get("status").is_some_and(Value::is_string);
+    let refused = !is_job_state && (status >= 400 || success == Some(false));
     if !refused {
         return None;
     }

@@ -1,9 +1,11 @@
 //! Small wrappers over browser facilities used by state and pages: the clock, visibility,
-//! notifications, the tab title, and reading a media file's length.
+//! notifications, the tab title, reading a media file's length, and probing what a host lets
+//! this page do (the connection check).
 
 pub mod audio;
 pub mod lang;
 pub mod media;
 pub mod page;
+pub mod probe;
 
 pub use page::{is_hidden, notify, now_ms, random_unit, set_title};

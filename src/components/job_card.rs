@@ -50,9 +50,10 @@ pub fn JobCard(
     let waiting = Memo::new(move |_| {
         job.with(|j| j.phase == Phase::Submitted && j.status == Some(Status::Waiting))
     });
-    let retryable = Memo::new(move |_| {
-        job.with(|j| matches!(j.phase, Phase::Interrupted | Phase::Refused) && !j.is_sent())
-    });
+    let retryable =
+        Memo::new(move |_| job.with(|j| matches!(j.phase, Phase::Interrupted | Phase::Refused)));
+    // Interrupted once the service has it: polling stopped after failures; ask it again.
+    let sent = Memo::new(move |_| job.with(TrackedJob::is_sent));
     let parts = Memo::new(move |_| {
         job.with(|j| {
             (j.phase == Phase::Submitted && j.status == Some(Status::Distributing))
@@ -123,7 +124,7 @@ pub fn JobCard(
                                 } />
                             }.into_any()
                         } else {
-                            view! { <button type="button" on:click=move |_| on_retry.run((id(), None))>"Retry"</button> }.into_any()
+                            view! { <button type="button" on:click=move |_| on_retry.run((id(), None))>{move || if sent.get() { "Check again" } else { "Retry" }}</button> }.into_any()
                         }
                     })
                 }

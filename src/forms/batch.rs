@@ -1,5 +1,6 @@
 //! The batch queue's decisions, as plain functions over the jobs' phases.
 
+use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 /// Where one file of a batch is.
@@ -53,4 +54,39 @@ pub fn is_limit_refusal(message: &str) -> bool {
             || m.contains("task")
             || m.contains("file")
             || m.contains("process"))
+}
+
+/// Automatic resends of a create that failed for a passing reason, before the person is asked.
+pub const AUTO_RETRIES: u32 = 6;
+
+/// What to do after a create failed (the plan's limit and a cancel are handled before).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AfterFailure {
+    /// Send again after `wait_ms`; `may_exist`: the service may have made the job, so it is
+    /// looked for in the history first.
+    Retry { wait_ms: u64, may_exist: bool },
+    /// Stop and ask the person, with the facts: the retries are used up, or the job may exist
+    /// and this browser cannot check (no token for the history).
+    Ask { may_exist: bool },
+    /// The service said no; sending again would change nothing.
+    Refused,
+}
+
+/// The rule for a failed create after `attempts` automatic resends. A 5xx page, a dropped
+/// connection, a body that is cut off or not the expected shape: the outcome is unknown. A 429
+/// was not carried out.
+pub fn after_failure(e: &ApiError, attempts: u32, can_check: bool, unit: f64) -> AfterFailure {
+    let unknown =
+        e.is_transient() || matches!(e, ApiError::NotJson { .. } | ApiError::Decode { .. });
+    if !unknown {
+        return AfterFailure::Refused;
+    }
+    let may_exist = !matches!(e, ApiError::RateLimited { .. });
+    if (may_exist && !can_check) || attempts >= AUTO_RETRIES {
+        return AfterFailure::Ask { may_exist };
+    }
+    AfterFailure::Retry {
+        wait_ms: crate::forms::polling::backoff_ms(attempts, unit, e.retry_after()),
+        may_exist,
+    }
 }

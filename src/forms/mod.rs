@@ -3,6 +3,7 @@
 
 pub mod batch;
 pub mod catalog;
+pub mod connection;
 pub mod files;
 pub mod options;
 pub mod paging;

@@ -32,6 +32,10 @@ pub fn backoff_ms(failures: u32, unit: f64, retry_after_secs: Option<u32>) -> u6
     }
 }
 
+/// Failed checks of a job in a row after which it is no longer polled (the card offers "Check
+/// again"): with the backoff above, a quarter of an hour or so of a service that does not answer.
+pub const GIVE_UP_AFTER: u32 = 10;
+
 /// Whether another request fits the budget, given the times (ms) of recent ones.
 pub fn within_budget(now_ms: f64, recent: &[f64], limit: usize) -> bool {
     recent.iter().filter(|t| now_ms - **t < 60_000.0).count() < limit

@@ -56,6 +56,11 @@ pub struct TrackedJob {
     /// shared the list, which the next tab to read them takes over.
     #[serde(default)]
     pub owner: Option<String>,
+    /// Automatic resends after a passing failure, and when the next may go.
+    #[serde(default)]
+    pub attempts: u32,
+    #[serde(default)]
+    pub retry_at_ms: Option<f64>,
 }
 
 impl TrackedJob {
@@ -148,6 +153,8 @@ impl TrackedJob {
             long_names: false,
             cut_off: false,
             owner: None,
+            attempts: 0,
+            retry_at_ms: None,
         }
     }
 

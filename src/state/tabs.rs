@@ -28,7 +28,8 @@ pub fn merge_tabs(
     alive: impl Fn(&str) -> bool,
     forgotten: &[String],
 ) -> Vec<TrackedJob> {
-    let mine = |j: &TrackedJob| j.owner.as_deref() == Some(me);
+    // A job of this tab's list without an owner was made here and not yet stored.
+    let mine = |j: &TrackedJob| j.owner.as_deref().is_none_or(|o| o == me);
     let mut out: Vec<TrackedJob> = Vec::with_capacity(stored.len() + ours.len());
     for s in stored {
         if forgotten.contains(&s.id) || out.iter().any(|j| same(j, &s)) {
@@ -37,7 +38,10 @@ pub fn merge_tabs(
         let ours_too = ours.iter().find(|o| o.id == s.id);
         let taken_over = s.owner.as_deref().is_some_and(|o| o != me && alive(o));
         let mut j = match ours_too {
-            Some(o) if mine(o) && !taken_over => o.clone(),
+            Some(o) if mine(o) && !taken_over => TrackedJob {
+                owner: Some(me.to_string()),
+                ..o.clone()
+            },
             _ => s,
         };
         if !j.owner.as_deref().is_some_and(|o| o == me || alive(o)) {
@@ -48,7 +52,9 @@ pub fn merge_tabs(
     }
     for o in ours {
         if !forgotten.contains(&o.id) && !out.iter().any(|j| same(j, o)) {
-            out.push(o.clone());
+            let mut j = o.clone();
+            j.owner.get_or_insert_with(|| me.to_string());
+            out.push(j);
         }
     }
     out

@@ -4,8 +4,10 @@
 
 use super::{plan_limit, saved, Progress, Tracker};
 use crate::api::{ApiError, Client};
-use crate::browser::{is_hidden, now_ms};
-use crate::forms::batch::{is_limit_refusal, next_to_send, Phase};
+use crate::browser::{is_hidden, now_ms, random_unit};
+use crate::forms::batch::{
+    after_failure, is_limit_refusal, next_to_send, AfterFailure, Phase, AUTO_RETRIES,
+};
 use crate::forms::polling::{self, within_budget};
 use crate::state::jobs::{self, TrackedJob};
 use leptos::prelude::*;
@@ -35,14 +37,18 @@ impl Tracker {
     /// Starts what can start: uploads into free slots, polls that are due.
     pub(super) fn run(&self) {
         let now = now_ms();
-        saved::beat(*self, now);
-        let me = self.tab.get_value();
-        let mine = |j: &TrackedJob| j.owner.as_deref() == Some(me.as_str());
+        saved::beat(now);
+        let me = saved::me();
+        // Made here and not yet stored (no owner), or this tab's.
+        let mine = |j: &TrackedJob| j.owner.as_deref().is_none_or(|o| o == me);
         // Another tab's jobs count against the plan's slots, but only their own tab sends them.
         let items: Vec<(Phase, bool)> = self.jobs.with_untracked(|l| {
             l.iter()
                 .map(|j| match j.phase {
-                    Phase::Queued if !mine(j) => (Phase::Interrupted, false),
+                    // Not this tab's to send, or resent automatically later.
+                    Phase::Queued if !mine(j) || j.retry_at_ms.is_some_and(|t| t > now) => {
+                        (Phase::Interrupted, false)
+                    }
                     _ => (j.phase.clone(), j.is_final()),
                 })
                 .collect()
@@ -104,21 +110,23 @@ impl Tracker {
                     .jobs
                     .with_untracked(|l| l.iter().filter_map(|j| j.hash.clone()).collect());
                 let wanted = jobs::slug(&job.file_name);
-                let found = client.history(0, 20).await.ok().and_then(|rows| {
+                let found = client.history(0, 20).await.map(|rows| {
                     rows.into_iter()
                         .map(|r| r.hash)
                         .find(|h| jobs::hash_name(h) == wanted && !known.contains(h))
                 });
                 match found {
-                    Some(hash) => t.after_send(
+                    Ok(Some(hash)) => t.after_send(
                         &id,
                         Ok(crate::api::models::Created { hash, link: None }),
                         false,
                     ),
-                    None => {
+                    Ok(None) => {
                         t.update(&id, |j| j.phase = Phase::Queued);
                         t.run();
                     }
+                    // Not known whether the service has it: never sent blindly.
+                    Err(e) => t.failed(&id, e, true),
                 }
             });
             return;
@@ -217,17 +225,52 @@ impl Tracker {
                 j.phase = Phase::Interrupted;
                 j.message = Some("Upload cancelled. Retry to send it again.".into());
             }),
-            Err(e) if e.is_transient() => self.update(id, |j| {
+            Err(e) => return self.failed(id, e, false),
+        }
+        self.run();
+    }
+
+    /// A create (or, `checking`, the history lookup before resending one) failed: sent again
+    /// after a while when the reason may pass, looked for first when it may have been made;
+    /// else the person is asked, with the facts.
+    fn failed(&self, id: &str, e: ApiError, checking: bool) {
+        let Some(job) = self.get(id) else { return };
+        let can_check = self.settings.token.with_untracked(Option::is_some);
+        let rule = after_failure(&e, job.attempts, can_check, random_unit());
+        let what = if checking {
+            "Could not check whether the service already has it:"
+        } else {
+            "Not sent:"
+        };
+        // A lookup that failed says nothing of the create: it is still to be looked for.
+        let may_exist = |m: bool| m || checking;
+        self.update(id, |j| match rule {
+            AfterFailure::Retry { wait_ms, may_exist: m } => {
+                j.phase = Phase::Queued;
+                j.cut_off = j.cut_off || may_exist(m);
+                j.attempts += 1;
+                j.retry_at_ms = Some(now_ms() + wait_ms as f64);
+                j.message = Some(format!(
+                    "{what} {e} Trying again in {} s (attempt {} of {AUTO_RETRIES}).",
+                    wait_ms.div_ceil(1000),
+                    j.attempts
+                ));
+            }
+            AfterFailure::Ask { may_exist: m } => {
                 j.phase = Phase::Interrupted;
-                // The request may have reached the service before the answer was lost.
-                j.cut_off = !matches!(e, ApiError::RateLimited { .. });
-                j.message = Some(format!("{e} Retry to send it again."));
-            }),
-            Err(e) => self.update(id, |j| {
+                j.cut_off = j.cut_off || may_exist(m);
+                j.message = Some(if may_exist(m) && !can_check {
+                    format!("{what} {e} The service may have received it, and without a token this browser cannot look. Check the service before you retry, or it may be charged twice.")
+                } else {
+                    format!("{what} {e} Retry to send it again.")
+                });
+            }
+            AfterFailure::Refused => {
                 j.phase = Phase::Refused;
                 j.message = Some(e.to_string());
-            }),
-        }
+            }
+        });
+        // The next step comes when the wait is over (the tracker's tick).
         self.run();
     }
 }

@@ -5,6 +5,7 @@ use super::Tracker;
 use crate::api::models::{Job, Status};
 use crate::api::{ApiError, Client};
 use crate::browser::{self, now_ms, random_unit};
+use crate::forms::batch::Phase;
 use crate::forms::polling::{self, backoff_ms, interval_ms};
 use crate::state::link_jobs;
 use leptos::prelude::*;
@@ -52,10 +53,18 @@ impl Tracker {
                         s.next_poll.insert(id.clone(), now_ms() + wait as f64);
                     });
                     t.update(&id, |j| {
-                        j.message = Some(format!(
-                            "Could not check this job: {e} Trying again in {} s.",
-                            wait / 1000
-                        ))
+                        if failures + 1 >= polling::GIVE_UP_AFTER {
+                            j.phase = Phase::Interrupted;
+                            j.message = Some(format!(
+                                "Stopped checking this job after {} failed attempts: {e} Check again when the service answers.",
+                                failures + 1
+                            ));
+                        } else {
+                            j.message = Some(format!(
+                                "Could not check this job: {e} Trying again in {} s.",
+                                wait / 1000
+                            ));
+                        }
                     });
                 }
             }

@@ -47,8 +47,6 @@ pub struct Tracker {
     pub kept_aside: RwSignal<usize>,
     /// Whether the saved jobs have been read: nothing is written before (it would erase them).
     restored: RwSignal<bool>,
-    /// This tab's id: the jobs it owns are the ones it sends and polls (see `state::tabs`).
-    tab: StoredValue<String>,
     settings: Settings,
 }
 
@@ -64,7 +62,6 @@ impl Tracker {
             sched: StoredValue::new_local(Schedule::default()),
             kept_aside: RwSignal::new(0),
             restored: RwSignal::new(saved.is_none()),
-            tab: StoredValue::new(jobs::new_id(now_ms(), random_unit())),
             settings,
         };
         // Reading and writing the saved jobs is code of its own (the engine's chunk), fetched
@@ -75,14 +72,12 @@ impl Tracker {
             });
         }
         // Another tab wrote: its jobs are shown here, a token it set or forgot is this tab's too.
-        // (The store writes only what changed, so tabs do not wake each other for ever.)
+        // (The store reads before it writes, and writes only what changed, so tabs do not wake
+        // each other for ever.)
         browser::page::on_storage(move || {
-            settings.reload();
-            if t.restored.get_untracked() {
-                spawn_local(async move {
-                    let _ = saved::store(t).await;
-                });
-            }
+            spawn_local(async move {
+                let _ = saved::store(t).await;
+            });
         });
         // Every change is written at once: a crash loses nothing.
         Effect::new(move |_| {
@@ -143,8 +138,7 @@ impl Tracker {
     }
 
     /// Adds a file to the queue (sent when a slot frees).
-    pub fn enqueue(&self, mut job: TrackedJob, file: Option<web_sys::File>) {
-        job.owner = Some(self.tab.get_value());
+    pub fn enqueue(&self, job: TrackedJob, file: Option<web_sys::File>) {
         if let Some(f) = file {
             self.files.update_value(|m| {
                 m.insert(job.id.clone(), f);
@@ -159,6 +153,19 @@ impl Tracker {
         let Some(job) = self.get(id) else {
             return Err("This job is gone.".into());
         };
+        if job.is_sent() && job.phase == Phase::Interrupted {
+            // Polling had stopped: check again, from the start of the backoff.
+            self.sched.update_value(|s| {
+                s.failures.remove(id);
+                s.next_poll.remove(id);
+            });
+            self.update(id, |j| {
+                j.phase = Phase::Submitted;
+                j.message = None;
+            });
+            self.pump();
+            return Ok(());
+        }
         if job.is_sent() {
             return Err("The service already has this job: it is not sent twice.".into());
         }
@@ -181,6 +188,8 @@ impl Tracker {
         self.update(id, |j| {
             j.phase = Phase::Queued;
             j.message = None;
+            j.attempts = 0;
+            j.retry_at_ms = None;
         });
         self.pump();
         Ok(())
@@ -188,7 +197,8 @@ impl Tracker {
 
     /// Whether retrying this job needs the person to pick its file again.
     pub fn needs_file(&self, id: &str) -> bool {
-        self.get(id).is_some_and(|j| j.source_url.is_none())
+        self.get(id)
+            .is_some_and(|j| j.source_url.is_none() && !j.is_sent())
             && !self.files.with_value(|m| m.contains_key(id))
     }
 
@@ -217,13 +227,12 @@ impl Tracker {
             return j.id;
         }
         let id = jobs::new_id(now_ms(), random_unit());
-        let mut job = TrackedJob::from_hash(
+        let job = TrackedJob::from_hash(
             id.clone(),
             hash,
             self.settings.base.get_untracked(),
             now_ms(),
         );
-        job.owner = Some(self.tab.get_value());
         self.jobs.update(|l| l.push(job));
         self.pump();
         id

@@ -31,8 +31,10 @@ split_fn! {
 split_fn! {
     tracker_engine / preload_store;
     /// Merges this tab's jobs with what every tab has stored, writes the result if it changed,
-    /// and shows it: after every change here, and whenever another tab writes the list.
+    /// and shows it: after every change here, and whenever another tab writes to localStorage
+    /// (whose address or token, a log-out, is then this tab's too).
     pub fn store(t: Tracker) -> () {
+        t.settings.reload();
         let before = storage::get(KEY_JOBS).unwrap_or_default();
         let (stored, unreadable) = saved_jobs::decode(&before);
         if !before.is_empty() {
@@ -43,17 +45,27 @@ split_fn! {
         let text = serde_json::to_string(&merged).unwrap_or_default();
         // Unchanged, nothing is written: two tabs do not wake each other for ever.
         if text != before && !(merged.is_empty() && before.is_empty()) {
-            beat(t, now_ms());
+            beat(now_ms());
             saved_jobs::save(&merged);
         }
         t.pump();
     }
 }
 
+thread_local! {
+    /// This tab's id, made when the engine first runs: the jobs it owns (and those made here,
+    /// which have no owner yet) are the ones it sends and polls (see `state::tabs`).
+    static TAB: String = crate::state::jobs::new_id(now_ms(), crate::browser::random_unit());
+}
+
+pub(super) fn me() -> String {
+    TAB.with(String::clone)
+}
+
 /// Says every few seconds that this tab is there, so other tabs leave its jobs to it; before
 /// its jobs are first written, so no tab takes them for a gone tab's. A tab that closes says
 /// so, and its jobs are taken over at once.
-pub(super) fn beat(t: Tracker, now: f64) {
+pub(super) fn beat(now: f64) {
     thread_local! {
         static LAST: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
     }
@@ -61,7 +73,7 @@ pub(super) fn beat(t: Tracker, now: f64) {
         return;
     }
     let first = LAST.with(|l| l.replace(now)) == f64::NEG_INFINITY;
-    let me = t.tab.get_value();
+    let me = me();
     tabs::beat(&me, now);
     if first {
         crate::browser::page::on_pagehide(move || tabs::leave(&me));
@@ -73,7 +85,7 @@ fn take(
     t: Tracker,
     stored: Vec<crate::state::jobs::TrackedJob>,
 ) -> Vec<crate::state::jobs::TrackedJob> {
-    let me = t.tab.get_value();
+    let me = me();
     let now = now_ms();
     let forgotten = tabs::forgotten();
     let merged = t.jobs.with_untracked(|ours| {

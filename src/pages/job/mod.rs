@@ -3,16 +3,18 @@
 //! a history row) is read from the service once: viewing it is not starting it, so it joins
 //! "Jobs" only when the person chooses to follow it.
 
+mod mirror;
+
 use crate::api::models::Status;
 use crate::api::web_url::web_url;
-use crate::api::Client;
 use crate::browser::now_ms;
 use crate::components::lazy_job_list;
 use crate::components::{lazy_mixer, lazy_view, use_clock, ErrorView, Loading, Other};
 use crate::state::jobs::TrackedJob;
-use crate::state::load::{load, Task};
+use crate::state::load::load;
 use crate::state::{use_settings, use_tracker};
 use leptos::prelude::*;
+use mirror::lazy_mirror;
 
 #[component]
 pub fn JobPage(
@@ -97,13 +99,6 @@ pub fn JobPage(
                 .collect()
         })
     });
-    let mirror = Task::new();
-    let get_mirror = move || {
-        let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
-        let client = Client::new(base, settings.token.get_untracked());
-        let h = hash.get_value();
-        mirror.run(async move { client.job(&h, true).await });
-    };
 
     view! {
         <section aria-labelledby="job-title">
@@ -153,20 +148,14 @@ pub fn JobPage(
                         || view! { <Loading what="the mixer" /> }.into_any(),
                         true,
                     )}
-                    <h2>"Mirror"</h2>
-                    <p class="help">"If the downloads are slow, the service can serve them from a mirror. It costs 1 credit and needs your token."</p>
-                    <button type="button" class="secondary" disabled=move || !settings.has_token() || mirror.pending.get()
-                        on:click=move |_| { get_mirror(); }>"Get mirror links (1 credit)"</button>
-                    {move || mirror.value.get().map(|r| match r {
-                        Ok(m) => view! {
-                            <ul class="mirror">{m.data.files.into_iter().map(|f| match web_url(&f.url) {
-                                Some(u) => view! { <li><a href=u>{format!("{} (mirror)", f.stem)}</a></li> }.into_any(),
-                                // Not a web address: shown as text, never as a link.
-                                None => view! { <li>{format!("{} (mirror): {}", f.stem, f.url)}</li> }.into_any(),
-                            }).collect_view()}</ul>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                    })}
+                    {
+                        let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
+                        lazy_view(
+                            move || lazy_mirror(hash.get_value(), base.clone()),
+                            || view! { <Loading what="the mirror" /> }.into_any(),
+                            true,
+                        )
+                    }
                 }
             })}
         </section>

@@ -1,9 +1,14 @@
-//! Settings: the API address and token, with a check against `/api/app/user`.
+//! Settings: the API address (the service's hosts offered by name) and token, with a check of
+//! the token and of the connection (connection.rs).
+
+mod connection;
 
 use crate::api::{ApiError, Client};
 use crate::components::{ErrorView, SecretInput, UserSummary};
+use crate::forms::connection::HOSTS;
 use crate::state::load::Task;
 use crate::state::use_settings;
+use connection::ConnectionCheck;
 use leptos::prelude::*;
 
 #[component]
@@ -33,9 +38,13 @@ pub fn SettingsPage() -> impl IntoView {
                     spellcheck="false"
                     placeholder="https://mvsep.com (empty: this site's /api proxy)"
                     aria-describedby="api-base-help"
+                    list="api-hosts"
                     prop:value=move || base.get()
                     on:input=move |ev| base.set(event_target_value(&ev))
                 />
+                <datalist id="api-hosts">
+                    {HOSTS.iter().map(|(url, name)| view! { <option value=*url>{*name}</option> }).collect_view()}
+                </datalist>
                 <p id="api-base-help" class="help">
                     "Leave empty to use this site's own /api (a same-origin proxy). "
                     "Regional hosts and mirrors work too; a job stays on the host it was created on."
@@ -63,6 +72,9 @@ pub fn SettingsPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <h2>"Connection"</h2>
+            <p class="help">"Whether the API address answers this page, and whether result files can be read here (the mixer needs that) or only played."</p>
+            <ConnectionCheck base=base token=token />
             <div aria-live="polite">
                 {move || saved.get().map(|r| match r {
                     Ok(()) => view! { <p class="ok" role="status">"Settings saved."</p> }.into_any(),

@@ -1,0 +1,92 @@
+//! "Check the connection", on the Settings screen: calls the API address as the app does and
+//! says, in words a person can act on, whether it works, the browser blocked it (CORS), the
+//! network or host failed, or the token is refused; then whether result files can be read by
+//! the page (the mixer needs that) or only played.
+
+use crate::api::web_url::{web_url, web_url_on};
+use crate::api::{ApiError, Client};
+use crate::browser::probe;
+use crate::forms::connection::{files_line, reach, reach_line, token_refused, Files, Reach};
+use crate::state::use_tracker;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The check for `base` and `token` (read when pressed: what is typed, saved or not).
+#[component]
+pub fn ConnectionCheck(base: RwSignal<String>, token: RwSignal<String>) -> impl IntoView {
+    let tracker = use_tracker();
+    let lines = RwSignal::new(Vec::<String>::new());
+    let busy = RwSignal::new(false);
+    let run = move |_| {
+        let base = base.get().trim().trim_end_matches('/').to_string();
+        let token = Some(token.get().trim().to_string()).filter(|t| !t.is_empty());
+        // A file of a finished job of this browser, else a demo's input, to try reading.
+        let file = tracker.jobs.with_untracked(|l| {
+            l.iter().rev().find_map(|j| {
+                let r = j.result.as_ref()?;
+                r.files.iter().find_map(|f| web_url(&f.url))
+            })
+        });
+        busy.set(true);
+        lines.set(Vec::new());
+        spawn_local(async move {
+            let found = check(&base, token, file).await;
+            lines.try_set(found);
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <div class="row">
+            <button type="button" class="secondary" on:click=run disabled=move || busy.get()>"Check the connection"</button>
+        </div>
+        <div role="status" aria-live="polite">
+            {move || busy.get().then(|| view! { <p>"Checking the connection…"</p> })}
+            {move || (!lines.with(Vec::is_empty)).then(|| view! {
+                <ul class="checks">{lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            })}
+        </div>
+    }
+}
+
+async fn check(base: &str, token: Option<String>, file: Option<String>) -> Vec<String> {
+    // Read by name: a typed binding would add an import to the first visit's module.
+    let page = crate::browser::audio::js::Js::global("location").text("origin");
+    let client = Client::new(base, None);
+    let api = client.queue().await.map(|_| ());
+    let host_answers = match &api {
+        Err(ApiError::Network { .. }) => probe::answers(&format!("{base}/api/app/queue")).await,
+        _ => true,
+    };
+    let r = reach(&api, host_answers);
+    let mut out = vec![reach_line(&r, base, &page)];
+    if r != Reach::Works {
+        return out;
+    }
+    out.push(match token.clone() {
+        None => "No token is set: lists work without one; set one to separate.".into(),
+        Some(t) => match Client::new(base, Some(t)).user().await {
+            Ok(u) => format!("The token works: signed in as {}.", u.name),
+            Err(e) => match token_refused(&e) {
+                Some(m) => format!("The API answers, but your token is not valid (the service says: {m}). Copy it again from your MVSEP account page."),
+                None => format!("The token could not be checked: {e}"),
+            },
+        },
+    });
+    let file = match file {
+        Some(f) => Some(f),
+        None => client.demo(0, 1).await.ok().and_then(|d| {
+            d.into_iter()
+                .find_map(|d| d.input_audio.as_deref().and_then(|a| web_url_on(a, base)))
+        }),
+    };
+    let files = match file {
+        None => Files::NoneToTry,
+        Some(f) => match probe::readable(&f).await {
+            Some(true) => Files::Readable,
+            Some(false) => Files::PlayOnly,
+            None => Files::Unreachable,
+        },
+    };
+    out.push(files_line(files).into());
+    out
+}

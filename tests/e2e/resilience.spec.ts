@@ -1,0 +1,23 @@
+import { test, expect, faults, SeparateScreen, createRequests, PREMIUM_TOKEN } from './fixtures';
+import { song } from './audio';
+
+// A batch while the service fails in passing ways (502 pages, dropped connections before and
+// after the work, cut-off JSON): every file ends done, none twice, and nobody presses Retry.
+test('a batch under transient faults finishes by itself, each file once at the service', async ({ page, request, errors }) => {
+  test.setTimeout(150_000);
+  const names = ['f one.wav', 'f two.wav', 'f three.wav', 'f four.wav'];
+  const creates = createRequests(page);
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
+  await s.addFiles(names.map((n) => song(n, 2)));
+  await faults(request, { queue_ahead: 0, error_rate: 0.25, drop_rate: 0.1, drop_after_rate: 0.15, malformed_rate: 0.1 });
+  await s.submit();
+  await s.toJobs();
+  for (const n of names) {
+    await expect(s.card(n).getByRole('status')).toHaveText('Done', { timeout: 120_000 });
+  }
+  await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+  await faults(request, { error_rate: 0, drop_rate: 0, drop_after_rate: 0, malformed_rate: 0 });
+  const rows = (await (await request.get(`/api/app/separation_history?api_token=${PREMIUM_TOKEN}`)).json()).data;
+  expect(rows.length, 'each file once at the service').toBe(names.length);
+  expect(creates.length, 'the faults hit a create, which was sent again by itself').toBeGreaterThan(names.length);
+});
