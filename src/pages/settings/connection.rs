@@ -30,9 +30,12 @@ pub fn ConnectionCheck(base: RwSignal<String>, token: RwSignal<String>) -> impl 
         busy.set(true);
         lines.set(Vec::new());
         spawn_local(async move {
-            let found = check(&base, token, file).await;
-            lines.try_set(found);
-            busy.try_set(false);
+            if run_check(base, token, file, lines, busy).await.is_err() {
+                lines.try_set(vec![
+                    "The check's code could not be loaded; try again.".into()
+                ]);
+                busy.try_set(false);
+            }
         });
     };
     view! {
@@ -45,6 +48,18 @@ pub fn ConnectionCheck(base: RwSignal<String>, token: RwSignal<String>) -> impl 
                 <ul class="checks">{lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             })}
         </div>
+    }
+}
+
+split_fn! {
+    connection_check / preload_connection_check;
+    /// Runs the check and shows what it found: its code is fetched when the button is pressed.
+    fn run_check(base: String, token: Option<String>, file: Option<String>, lines: RwSignal<Vec<String>>, busy: RwSignal<bool>) -> () {
+        spawn_local(async move {
+            let found = check(&base, token, file).await;
+            lines.try_set(found);
+            busy.try_set(false);
+        });
     }
 }
 
