@@ -37,25 +37,12 @@ pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
 
 /// Adds entries to those kept aside (each once).
 pub fn keep_aside(entries: &[String]) {
-    if entries.is_empty() {
-        return;
-    }
-    let mut kept = kept_aside();
-    for e in entries {
-        if !kept.contains(e) {
-            kept.push(e.clone());
-        }
-    }
-    if let Ok(text) = serde_json::to_string(&kept) {
-        storage::set(KEY_UNREADABLE, &text);
-    }
+    storage::add_to_list(KEY_UNREADABLE, entries, usize::MAX);
 }
 
 /// The entries kept aside because they could not be read.
 pub fn kept_aside() -> Vec<String> {
-    storage::get(KEY_UNREADABLE)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    storage::get_list(KEY_UNREADABLE)
 }
 
 /// A job as it must look after a reload (or when its tab is gone): what was uploading comes

@@ -19,3 +19,28 @@ pub fn remove(key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// A list of texts kept under `key` (none when absent or unreadable).
+pub fn get_list(key: &str) -> Vec<String> {
+    get(key)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Adds `items` to the list under `key`, each once, keeping the newest `keep`.
+pub fn add_to_list<'a>(key: &str, items: impl IntoIterator<Item = &'a String>, keep: usize) {
+    let mut all = get_list(key);
+    let before = all.len();
+    for i in items {
+        if !all.contains(i) {
+            all.push(i.clone());
+        }
+    }
+    if all.len() == before {
+        return;
+    }
+    let skip = all.len().saturating_sub(keep);
+    if let Ok(text) = serde_json::to_string(&all[skip..]) {
+        set(key, &text);
+    }
+}

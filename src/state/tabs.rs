@@ -67,29 +67,12 @@ fn same(a: &TrackedJob, b: &TrackedJob) -> bool {
 
 /// Ids this tab knew and no longer has, added to the forgotten ones (the newest kept).
 pub fn forget(known: &[String], now: &[TrackedJob]) {
-    let gone: Vec<&String> = known
-        .iter()
-        .filter(|k| !now.iter().any(|j| &j.id == *k))
-        .collect();
-    if gone.is_empty() {
-        return;
-    }
-    let mut all = forgotten();
-    for g in gone {
-        if !all.contains(g) {
-            all.push(g.clone());
-        }
-    }
-    let skip = all.len().saturating_sub(FORGOTTEN_KEPT);
-    if let Ok(text) = serde_json::to_string(&all[skip..]) {
-        storage::set(KEY_FORGOTTEN, &text);
-    }
+    let gone = known.iter().filter(|k| !now.iter().any(|j| &j.id == *k));
+    storage::add_to_list(KEY_FORGOTTEN, gone, FORGOTTEN_KEPT);
 }
 
 pub fn forgotten() -> Vec<String> {
-    storage::get(KEY_FORGOTTEN)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    storage::get_list(KEY_FORGOTTEN)
 }
 
 /// Says this tab is there (at most every few seconds, by the caller).

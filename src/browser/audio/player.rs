@@ -5,7 +5,7 @@
 use super::fetch::{self, FetchFail};
 use super::js::Js;
 use super::media::Media;
-use super::track::Track;
+use super::track::{self, Track};
 use super::webaudio::{self, WebAudio};
 use crate::mix::probe::sample_rate;
 use crate::mix::window::layout;
@@ -99,7 +99,7 @@ async fn tracks_of(ctx: &Js, blobs: &[Js], progress: impl Fn(usize)) -> Result<V
             let data = fetch::array_buffer(&blobs[i])
                 .await
                 .ok_or("A stem could not be read.")?;
-            pending.push(&webaudio::decode_start(ctx, data).0);
+            pending.push(&track::decode_start(ctx, data).0);
         }
         let all = Js::global("Promise").call("all", &[pending.into()]);
         let decoded = match all {

@@ -4,7 +4,6 @@
 
 use super::fetch;
 use super::js::{copy_floats, n, yield_now, Js};
-use super::webaudio::decode_start;
 use crate::mix::peaks::Peaks;
 use crate::mix::wav;
 use crate::mix::window::{layout, WavLayout, WINDOW_SECS};
@@ -234,4 +233,11 @@ fn outline(buf: &Js) -> Vec<f32> {
         start += len as u64;
     }
     p.finish()
+}
+
+/// Starts decoding `data` in `ctx`: a promise of the AudioBuffer (a rejected one if the call
+/// itself fails).
+pub fn decode_start(ctx: &Js, data: Js) -> Js {
+    ctx.call("decodeAudioData", &[data.0])
+        .unwrap_or_else(|e| Js(js_sys::Promise::reject(&e).into()))
 }

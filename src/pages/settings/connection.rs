@@ -7,24 +7,27 @@ use crate::api::web_url::{web_url, web_url_on};
 use crate::api::{ApiError, Client};
 use crate::browser::probe;
 use crate::forms::connection::{files_line, reach, reach_line, token_refused, Files, Reach};
-use crate::state::use_tracker;
+use crate::state::Tracker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// The check for `base` and `token` (read when pressed: what is typed, saved or not).
 #[component]
 pub fn ConnectionCheck(base: RwSignal<String>, token: RwSignal<String>) -> impl IntoView {
-    let tracker = use_tracker();
+    // Settings works without the tracker (it is shown alone in the browser tests).
+    let tracker = use_context::<Tracker>();
     let lines = RwSignal::new(Vec::<String>::new());
     let busy = RwSignal::new(false);
     let run = move |_| {
         let base = base.get().trim().trim_end_matches('/').to_string();
         let token = Some(token.get().trim().to_string()).filter(|t| !t.is_empty());
         // A file of a finished job of this browser, else a demo's input, to try reading.
-        let file = tracker.jobs.with_untracked(|l| {
-            l.iter().rev().find_map(|j| {
-                let r = j.result.as_ref()?;
-                r.files.iter().find_map(|f| web_url(&f.url))
+        let file = tracker.and_then(|t| {
+            t.jobs.with_untracked(|l| {
+                l.iter().rev().find_map(|j| {
+                    let r = j.result.as_ref()?;
+                    r.files.iter().find_map(|f| web_url(&f.url))
+                })
             })
         });
         busy.set(true);

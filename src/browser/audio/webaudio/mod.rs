@@ -3,10 +3,11 @@
 //! to start where the last ends, a few seconds ahead; so the stems stay together to the sample,
 //! and only the windows around the playhead are decoded (a long WAV is never held whole).
 
+mod schedule;
+
 use super::graph::{match_labels, Graph};
 use super::js::{copy_floats, n, Js};
 use super::track::Track;
-use crate::mix::window::{next_piece, upcoming};
 use crate::mix::{LoopRange, Mix};
 use std::collections::VecDeque;
 
@@ -49,10 +50,6 @@ pub struct WebAudio {
 }
 
 const WINDOW: usize = 2048;
-/// Pieces are scheduled this far ahead (seconds), so a busy page does not leave a gap.
-const AHEAD: f64 = 4.0;
-/// Windows decoded ahead of the scheduled ones.
-const PREFETCH: usize = 3;
 
 fn longest(tracks: &[Track]) -> f64 {
     tracks.iter().map(Track::duration).fold(0.0, f64::max)
@@ -177,82 +174,6 @@ impl WebAudio {
         self.pump();
     }
 
-    /// Schedules the pieces due within `AHEAD` whose windows are decoded, asks for the windows
-    /// coming next, and lets go of those behind. Runs on every tick and at every start.
-    pub fn pump(&mut self) {
-        if !self.playing {
-            return;
-        }
-        let now = self.now();
-        let looping = self.range.active();
-        self.sources.retain(|(s, end)| {
-            let over = *end < now - 0.5;
-            if over {
-                let _ = s.call("disconnect", &[]);
-            }
-            !over
-        });
-        while self.timeline.len() > 1 && self.timeline[0].at + self.timeline[0].len < now {
-            self.timeline.pop_front();
-        }
-        while let Some(at) = self.next {
-            let started = !self.timeline.is_empty();
-            if started && self.next_at - now > AHEAD {
-                break;
-            }
-            let Some((piece, after)) = next_piece(at, self.duration, looping) else {
-                self.next = None;
-                break;
-            };
-            let tracks = || self.sets.iter().flat_map(|s| s.tracks.iter());
-            if !tracks().all(|t| t.ready(piece.window)) {
-                tracks().for_each(|t| t.request(&self.ctx, piece.window));
-                break;
-            }
-            // The first piece, or one after a gap (a decode that came late): a moment ahead, so
-            // every source is scheduled before the first of them plays.
-            if !started || self.next_at < now + 0.01 {
-                self.next_at = now + 0.03;
-            }
-            for s in &self.sets {
-                for (t, g) in s.tracks.iter().zip(&s.graph.gains) {
-                    let Some((buf, base)) = t.buffer(piece.window) else {
-                        continue;
-                    };
-                    let offset = (piece.from - base).max(0.0);
-                    if let Some(src) = s.graph.source(&self.ctx, &buf, g) {
-                        let _ = src.call("start", &[n(self.next_at), n(offset), n(piece.len())]);
-                        self.sources.push((src, self.next_at + piece.len()));
-                    }
-                }
-            }
-            self.timeline.push_back(Scheduled {
-                at: self.next_at,
-                from: piece.from,
-                len: piece.len(),
-                window: piece.window,
-            });
-            self.next_at += piece.len();
-            self.next = Some(after);
-        }
-        let mut keep: Vec<u64> = self.timeline.iter().map(|p| p.window).collect();
-        if let Some(at) = self.next {
-            for k in upcoming(at, self.duration, looping, PREFETCH + 2)
-                .into_iter()
-                .take(PREFETCH)
-            {
-                self.sets
-                    .iter()
-                    .flat_map(|s| s.tracks.iter())
-                    .for_each(|t| t.request(&self.ctx, k));
-                keep.push(k);
-            }
-        }
-        for t in self.sets.iter().flat_map(|s| s.tracks.iter()) {
-            t.keep(&keep);
-        }
-    }
-
     pub fn pause(&mut self) {
         self.from = self.position();
         self.stop_sources();
@@ -340,11 +261,4 @@ pub fn context(rate: Option<u32>) -> Option<Js> {
     Js::new("AudioContext", &[opts.0])
         .or_else(|_| Js::new("AudioContext", &[]))
         .ok()
-}
-
-/// Starts decoding `data` in `ctx`: a promise of the AudioBuffer (a rejected one if the call
-/// itself fails).
-pub fn decode_start(ctx: &Js, data: Js) -> Js {
-    ctx.call("decodeAudioData", &[data.0])
-        .unwrap_or_else(|e| Js(js_sys::Promise::reject(&e).into()))
 }
