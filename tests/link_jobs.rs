@@ -145,3 +145,31 @@ fn a_job_state_is_read_whatever_the_http_status() {
     )
     .is_err());
 }
+
+#[test]
+fn a_status_this_app_does_not_know_is_shown_by_name_and_followed() {
+    let job: Job = decode(
+        &RawResponse::new(200, r#"{"success":"true","status":"converting","data":{}}"#),
+        ep::get_job("x", false, None).envelope,
+    )
+    .expect("an unknown status and success as text are read");
+    assert!(job.success, "success as the text \"true\"");
+    assert_eq!(job.status, Status::Unknown);
+    let mut j = sent();
+    j.remote_hash = None;
+    j.hash = Some("h".into());
+    assert!(!j.take_answer(&job, 2000.0), "followed on, not ended");
+    assert_eq!(j.status_line(2000.0), "In progress: converting");
+    // Known statuses read as before, in any case, with success as 1.
+    let done: Job = decode(
+        &RawResponse::new(
+            200,
+            r#"{"success":1,"status":"Waiting","data":{"current_order":2,"queue_count":5}}"#,
+        ),
+        ep::get_job("x", false, None).envelope,
+    )
+    .unwrap();
+    assert_eq!(done.status, Status::Waiting);
+    assert!(!j.take_answer(&done, 3000.0));
+    assert!(j.status_line(3000.0).starts_with("Waiting in the queue"));
+}

@@ -54,6 +54,9 @@ pub fn bool01<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     match v {
         None | Some(Value::Null) => Ok(false),
         Some(Value::Bool(b)) => Ok(b),
+        // The service has sent `success` as the text "true".
+        Some(Value::String(ref s)) if s.trim().eq_ignore_ascii_case("true") => Ok(true),
+        Some(Value::String(ref s)) if s.trim().eq_ignore_ascii_case("false") => Ok(false),
         Some(ref v) => match value_to_f64(v) {
             Some(n) => Ok(n != 0.0),
             None => Err(de::Error::custom(format!("expected 0 or 1, got {v}"))),

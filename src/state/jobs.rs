@@ -36,6 +36,9 @@ pub struct TrackedJob {
     pub api_base: String,
     pub phase: Phase,
     pub status: Option<Status>,
+    /// The service's own name for a status this app does not know (shown by name).
+    #[serde(default)]
+    pub status_name: Option<String>,
     /// The server's words (failure reason, refusal) or the last error.
     pub message: Option<String>,
     /// (position, of)
@@ -69,6 +72,7 @@ impl TrackedJob {
     pub fn take_answer(&mut self, job: &Job, now_ms: f64) -> bool {
         let d = &job.data;
         self.status = Some(job.status);
+        self.status_name = Some(job.status_name.clone()).filter(|_| job.status == Status::Unknown);
         self.message = d.message.clone().filter(|m| !m.is_empty());
         self.queue = match (d.current_order, d.queue_count) {
             (Some(o), Some(c)) if job.status == Status::Waiting => Some((o, c)),
@@ -141,6 +145,7 @@ impl TrackedJob {
             api_base,
             phase,
             status: None,
+            status_name: None,
             message: None,
             queue: None,
             chunks: None,
@@ -267,7 +272,10 @@ impl TrackedJob {
                             .unwrap_or_else(|| "the service gave no reason".into())
                     ),
                     Some(Status::NotFound) => msg(),
-                    Some(Status::Unknown) => "In progress".into(),
+                    Some(Status::Unknown) => match &self.status_name {
+                        Some(n) if !n.trim().is_empty() => format!("In progress: {}", n.trim()),
+                        _ => "In progress".into(),
+                    },
                 };
                 match (&self.message, self.status) {
                     // A polling error shows next to the last known state.

@@ -98,12 +98,36 @@ pub struct JobData {
 
 /// The whole answer of `/api/separation/get` (and `get-remote`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(from = "RawJob")]
 pub struct Job {
-    #[serde(default)]
     pub success: bool,
     pub status: Status,
-    #[serde(default)]
+    /// The status as the service named it (one this client does not know is shown by name).
+    pub status_name: String,
     pub data: JobData,
+}
+
+#[derive(Deserialize)]
+struct RawJob {
+    #[serde(default, deserialize_with = "de::bool01")]
+    success: bool,
+    #[serde(deserialize_with = "de::string_flex")]
+    status: String,
+    #[serde(default)]
+    data: JobData,
+}
+
+impl From<RawJob> for Job {
+    fn from(r: RawJob) -> Self {
+        let status = serde_json::from_value(Value::String(r.status.trim().to_ascii_lowercase()))
+            .unwrap_or(Status::Unknown);
+        Job {
+            success: r.success,
+            status,
+            status_name: r.status,
+            data: r.data,
+        }
+    }
 }
 
 impl Job {
