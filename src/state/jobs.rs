@@ -1,5 +1,5 @@
-//! A job this browser follows: what survives a reload (saved by `saved_jobs`), how the
-//! service's answers change it, and its status line.
+//! A job this browser follows: what survives a reload (saved by `saved_jobs`) and how the
+//! service's answers change it (its status line: `status_line`).
 
 use crate::api::models::{Job, JobOptions, ResultFile, Status};
 use crate::forms::batch::Phase;
@@ -218,84 +218,5 @@ impl TrackedJob {
         self.file_name == other.file_name
             && self.file_bytes > 0.0
             && self.file_bytes == other.file_bytes
-    }
-
-    /// One line saying where the job is, for people.
-    pub fn status_line(&self, now_ms: f64) -> String {
-        let msg = || self.message.clone().unwrap_or_default();
-        match self.phase {
-            Phase::Queued => self
-                .message
-                .clone()
-                .unwrap_or_else(|| "Waiting for a free slot on your plan".into()),
-            Phase::Uploading if self.source_url.is_some() => {
-                "Sending the link to the service…".into()
-            }
-            Phase::Uploading => "Uploading…".into(),
-            Phase::Interrupted | Phase::Refused => msg(),
-            Phase::Submitted if self.is_fetching_link() => match &self.message {
-                Some(m) => format!("The service is fetching the link: {m}"),
-                None => "The service is fetching the link…".into(),
-            },
-            Phase::Submitted | Phase::Ended => {
-                let line = match self.status {
-                    None => "Sent; checking its state…".into(),
-                    Some(Status::Waiting) => match self.queue {
-                        Some((pos, of)) => format!("Waiting in the queue: position {pos} of {of}"),
-                        None => "Waiting in the queue".into(),
-                    },
-                    Some(Status::Processing) => {
-                        let secs = self
-                            .processing_since_ms
-                            .map(|t| (now_ms - t) / 1000.0)
-                            .unwrap_or(0.0);
-                        format!(
-                            "Processing for {}",
-                            crate::forms::files::human_duration(secs)
-                        )
-                    }
-                    Some(Status::Distributing) => match self.chunks {
-                        Some((done, all)) => {
-                            format!("Split over several servers: {done} of {all} parts done")
-                        }
-                        None => "Split over several servers".into(),
-                    },
-                    Some(Status::Merging) => "Merging the parts".into(),
-                    Some(Status::Done) if self.is_finishing() => {
-                        "Finishing: the files are being written".into()
-                    }
-                    Some(Status::Done) => "Done".into(),
-                    Some(Status::Failed) => format!(
-                        "Failed: {}",
-                        self.message
-                            .clone()
-                            .unwrap_or_else(|| "the service gave no reason".into())
-                    ),
-                    Some(Status::NotFound) => msg(),
-                    Some(Status::Unknown) => match &self.status_name {
-                        Some(n) if !n.trim().is_empty() => format!("In progress: {}", n.trim()),
-                        _ => "In progress".into(),
-                    },
-                };
-                match (&self.message, self.status) {
-                    // A polling error shows next to the last known state.
-                    (
-                        Some(m),
-                        Some(
-                            Status::Waiting
-                            | Status::Processing
-                            | Status::Distributing
-                            | Status::Merging,
-                        ),
-                    )
-                    | (Some(m), None)
-                        if m.starts_with("Could not check") =>
-                    {
-                        format!("{line}. {m}")
-                    }
-                    _ => line,
-                }
-            }
-        }
     }
 }

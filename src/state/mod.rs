@@ -9,6 +9,7 @@ pub mod mixes;
 pub mod saved_jobs;
 pub mod settings;
 pub mod site_queue;
+pub mod status_line;
 pub mod storage;
 pub mod tabs;
 pub mod tracker;

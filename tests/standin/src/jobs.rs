@@ -633,9 +633,9 @@ async fn fetch_remote(url: &str, kind: &str, to: &Path) -> Result<(), String> {
     file.flush().await.map_err(|e| e.to_string())
 }
 
-type Params = Query<HashMap<String, String>>;
+pub type Params = Query<HashMap<String, String>>;
 
-fn not_found() -> Response {
+pub fn not_found() -> Response {
     ok(
         json!({"success": false, "status": "not_found", "data": {"message": "File or File Hash not found"}}),
     )
@@ -693,7 +693,7 @@ pub async fn get(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Para
         Phase::DoneEmpty | Phase::Done => {
             let mut d = done_data(job, &base, p == Phase::Done, mirror, w.faults.peaks);
             if w.faults.xss {
-                hostile_urls(&mut d);
+                crate::peaks::hostile_urls(&mut d);
             }
             d
         }
@@ -740,19 +740,6 @@ fn done_data(job: &Job, base: &str, with_files: bool, mirror: bool, peaks: bool)
     })
 }
 
-/// The `xss` switch: addresses a client must never turn into a link or a media source (a
-/// result file, the input).
-fn hostile_urls(d: &mut Value) {
-    const EVIL: &str = "javascript:window.__xss=1";
-    if let Some(files) = d["files"].as_array_mut() {
-        if !files.is_empty() {
-            files
-                .push(json!({"type": "Evil", "url": EVIL, "download": "evil.wav", "size": "1 KB"}));
-        }
-    }
-    d["input_file"]["url"] = json!(EVIL);
-}
-
 /// Where result files live (set once at start).
 pub fn set_storage(dir: PathBuf) {
     STORAGE_DIR.set(dir).ok();
@@ -773,58 +760,6 @@ fn file_size(hash: &str, name: &str) -> u64 {
         .and_then(|d| std::fs::metadata(d.join(hash).join(name)).ok())
         .map(|m| m.len())
         .unwrap_or(0)
-}
-
-pub async fn get_remote(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    Query(q): Params,
-) -> Response {
-    let cfg = &app.config;
-    let Some(hash) = q.get("hash") else {
-        return refuse_fields(&[("hash", "The hash field is required.")]);
-    };
-    let w = app.world.lock().unwrap();
-    let base = origin(&headers, cfg.port);
-    if let Some(job) = w.jobs.iter().find(|j| j.short.as_ref() == Some(hash)) {
-        return link_state(job, cfg, &base);
-    }
-    let Some(job) = w.jobs.iter().find(|j| &j.hash == hash) else {
-        return not_found();
-    };
-    let p = phase(&cfg.timing, &job.facts, job.created.elapsed(), cfg.expire);
-    let (order, count) = match p {
-        Phase::Waiting {
-            current_order,
-            queue_count,
-        } => (current_order, queue_count),
-        _ => (0, 0),
-    };
-    let message = match &p {
-        Phase::Failed(m) => m.clone(),
-        _ => String::new(),
-    };
-    ok(json!({"success": true, "status": p.status(), "data": {
-        "queue_count": count, "current_order": order, "message": message,
-        "link": format!("{base}/result/{hash}"), "hash": hash,
-    }}))
-}
-
-/// A link job asked for by its short hash: "being downloaded" for a while, as the real service
-/// answers, then `done` naming the real job (or `failed` when the link could not be fetched).
-fn link_state(job: &Job, cfg: &crate::config::Config, base: &str) -> Response {
-    if job.created.elapsed() < job.link_wait {
-        return ok(json!({"success": false, "data": {
-            "message": "Your audio file is being downloaded, please wait a while..."
-        }}));
-    }
-    if let Phase::Failed(m) = phase(&cfg.timing, &job.facts, job.created.elapsed(), cfg.expire) {
-        return ok(json!({"success": true, "status": "failed", "data": {"message": m}}));
-    }
-    ok(json!({"success": true, "status": "done", "data": {
-        "queue_count": 0, "current_order": 0, "message": "",
-        "link": format!("{base}/result/{}", job.hash), "hash": job.hash,
-    }}))
 }
 
 pub async fn cancel(State(app): State<Arc<App>>, req: Request) -> Response {

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod machine;
 pub mod peaks;
 pub mod quality;
+pub mod remote;
 pub mod site;
 pub mod world;
 
@@ -84,7 +85,7 @@ pub fn router(app: Arc<App>) -> Router {
     let api = Router::new()
         .route("/api/separation/create", post(jobs::create))
         .route("/api/separation/get", get(jobs::get))
-        .route("/api/separation/get-remote", get(jobs::get_remote))
+        .route("/api/separation/get-remote", get(remote::get_remote))
         .route("/api/separation/cancel", post(jobs::cancel))
         .route("/api/app/algorithms", get(site::algorithms))
         .route("/api/app/news", get(site::news))

@@ -1,7 +1,9 @@
-//! What the stand-in adds to result files for the mixer's tests: a waveform (`files[].peaks`,
-//! as one client says the service sends) and an address on another origin.
+//! What the stand-in adds to result files for the client's tests: a waveform (`files[].peaks`,
+//! as one client says the service sends), an address on another origin, and (the `xss` switch)
+//! addresses no client may turn into a link.
 
 use hound::SampleFormat;
+use serde_json::{json, Value};
 use std::path::Path;
 
 /// A waveform of 100 [min, max] pairs over a result file (empty when it cannot be read).
@@ -38,4 +40,17 @@ fn peaks(path: &Path, buckets: usize) -> Result<Vec<[f32; 2]>, String> {
         out[b][1] = out[b][1].max(v);
     }
     Ok(out)
+}
+
+/// The `xss` switch: addresses a client must never turn into a link or a media source (a
+/// result file, the input).
+pub fn hostile_urls(d: &mut Value) {
+    const EVIL: &str = "javascript:window.__xss=1";
+    if let Some(files) = d["files"].as_array_mut() {
+        if !files.is_empty() {
+            files
+                .push(json!({"type": "Evil", "url": EVIL, "download": "evil.wav", "size": "1 KB"}));
+        }
+    }
+    d["input_file"]["url"] = json!(EVIL);
 }
