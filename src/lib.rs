@@ -2,6 +2,8 @@
 
 #[macro_use]
 pub mod split;
+#[macro_use]
+pub mod i18n;
 
 pub mod api;
 pub mod app;

@@ -5,7 +5,12 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
     }));
-    // Replace the static shell in index.html (painted before the wasm loaded) with the app.
+    // The language first (its catalogue, when not English), so the app paints once in it.
+    mvsep_web::i18n::start(mount);
+}
+
+/// Replaces the static shell in index.html (painted before the wasm loaded) with the app.
+fn mount() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -20,16 +20,18 @@ pub enum Route {
     NotFound,
 }
 
+use crate::i18n::k;
+
 /// The screens of the navigation bar, in its order, with their labels.
 pub const NAV: [(Route, &str); 8] = [
-    (Route::Separate, "Separate"),
-    (Route::Jobs, "Jobs"),
-    (Route::History, "History"),
-    (Route::Demos, "Demos"),
-    (Route::News, "News"),
-    (Route::Leaderboard, "Leaderboard"),
-    (Route::Account, "Account"),
-    (Route::Settings, "Settings"),
+    (Route::Separate, k("Separate")),
+    (Route::Jobs, k("Jobs")),
+    (Route::History, k("History")),
+    (Route::Demos, k("Demos")),
+    (Route::News, k("News")),
+    (Route::Leaderboard, k("Leaderboard")),
+    (Route::Account, k("Account")),
+    (Route::Settings, k("Settings")),
 ];
 
 impl Route {

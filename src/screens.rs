@@ -5,6 +5,7 @@
 //! `scripts/split-dist.sh`). Without the feature (`trunk serve`, `cargo test`, clippy) the same
 //! functions are plain async calls into the one module.
 
+use crate::i18n::t;
 use crate::components::lazy_view;
 use crate::components::Loading;
 use crate::pages::{NotFound, SeparatePage};
@@ -94,7 +95,7 @@ where
 {
     lazy_view(
         build,
-        || view! { <Loading what="this screen" /> }.into_any(),
+        || view! { <Loading what=t("this screen") /> }.into_any(),
         false,
     )
 }

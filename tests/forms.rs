@@ -9,7 +9,7 @@ use mvsep_web::api::request::Envelope;
 use mvsep_web::api::RawResponse;
 use mvsep_web::forms::batch::{is_limit_refusal, next_to_send, Phase};
 use mvsep_web::forms::catalog::{grouped, SortBy};
-use mvsep_web::forms::files::{count, guess_remote, refusal, result_name};
+use mvsep_web::forms::files::{guess_remote, refusal, result_name};
 use mvsep_web::forms::options::*;
 use mvsep_web::forms::polling::{backoff_ms, interval_ms, within_budget};
 
@@ -316,11 +316,4 @@ fn hash_names_match_file_names() {
         slug("my song.wav"),
         hash_name("20261125052140-f41de02339-my-song.wav")
     );
-}
-
-#[test]
-fn counts_read_as_english() {
-    assert_eq!(count(0, "credit"), "0 credits");
-    assert_eq!(count(1, "credit"), "1 credit");
-    assert_eq!(count(10, "job"), "10 jobs");
 }

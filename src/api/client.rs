@@ -21,7 +21,7 @@ fn need(token: &Option<String>) -> Result<&str, ApiError> {
         .as_deref()
         .filter(|t| !t.is_empty())
         .ok_or(ApiError::Unauthorized {
-            message: Some("No API token is set".into()),
+            message: Some(crate::i18n::t("No API token is set").into()),
         })
 }
 

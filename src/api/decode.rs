@@ -1,5 +1,6 @@
 //! Turning an HTTP answer into a typed value or an [`ApiError`] carrying the server's words.
 
+use crate::i18n::t;
 use crate::api::error::ApiError;
 use crate::api::locate::decode_error;
 use crate::api::request::Envelope;
@@ -133,8 +134,8 @@ fn refusal(status: u16, body: &Value, envelope: Envelope) -> Option<ApiError> {
     Some(ApiError::Server {
         status,
         message: message.unwrap_or_else(|| match status {
-            200..=299 => "The server refused the request without saying why".into(),
-            _ => "The server refused the request".into(),
+            200..=299 => t("The server refused the request without saying why").into(),
+            _ => t("The server refused the request").into(),
         }),
     })
 }

@@ -1,5 +1,6 @@
 //! One error type for every way a call can fail, each with a message a person can act on.
 
+use crate::i18n::t;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,31 +61,33 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ApiError::Network { base, cross_origin } => {
-                write!(
-                    f,
+                f.write_str(&tr!(
                     "Could not reach the MVSEP API at {base}. Check your connection and the API \
-                     address in Settings."
-                )?;
+                     address in Settings.",
+                    base = base
+                ))?;
                 if *cross_origin {
-                    write!(
-                        f,
+                    f.write_str(t(
                         " If the address is right, the browser may have blocked a cross-origin \
                          call: serve this app and a proxy for /api from one origin (see the \
-                         README's Deploy section) and set the API address to that origin."
-                    )?;
+                         README's Deploy section) and set the API address to that origin.",
+                    ))?;
                 }
                 Ok(())
             }
             ApiError::Unauthorized { message } => {
-                write!(f, "The server refused the token or the request (HTTP 401)")?;
+                f.write_str(t("The server refused the token or the request (HTTP 401)"))?;
                 if let Some(m) = message {
                     write!(f, ": {m}")?;
                 }
-                write!(f, ". Check the API token in Settings.")
+                f.write_str(t(". Check the API token in Settings."))
             }
             ApiError::RateLimited { retry_after_secs } => match retry_after_secs {
-                Some(s) => write!(f, "Too many requests: the server asks to wait {s} s."),
-                None => write!(f, "Too many requests: wait a minute and try again."),
+                Some(s) => f.write_str(&tr!(
+                    "Too many requests: the server asks to wait {s} s.",
+                    s = s
+                )),
+                None => f.write_str(t("Too many requests: wait a minute and try again.")),
             },
             ApiError::Server { status, message } => write!(f, "{message} (HTTP {status})"),
             ApiError::Validation { fields, .. } => {
@@ -96,25 +99,27 @@ impl fmt::Display for ApiError {
             }
             ApiError::NotJson { status, snippet } => {
                 if *status >= 500 {
-                    write!(
-                        f,
+                    f.write_str(&tr!(
                         "The service answered with an error page (HTTP {status}); it may be down \
-                         or overloaded. Try again in a minute."
-                    )
+                         or overloaded. Try again in a minute.",
+                        status = status
+                    ))
                 } else {
-                    write!(
-                        f,
+                    f.write_str(&tr!(
                         "The server's answer was not the data expected (HTTP {status}): \
-                         \u{201c}{snippet}\u{201d}. Check the API address in Settings."
-                    )
+                         \u{201c}{snippet}\u{201d}. Check the API address in Settings.",
+                        status = status,
+                        snippet = snippet
+                    ))
                 }
             }
-            ApiError::Decode { path, detail } => write!(
-                f,
+            ApiError::Decode { path, detail } => f.write_str(&tr!(
                 "The server's answer could not be read: field `{path}`: {detail}. The service may \
-                 have changed; please report it."
-            ),
-            ApiError::Aborted => write!(f, "Cancelled."),
+                 have changed; please report it.",
+                path = path,
+                detail = detail
+            )),
+            ApiError::Aborted => f.write_str(t("Cancelled.")),
         }
     }
 }

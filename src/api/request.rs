@@ -113,14 +113,14 @@ pub fn normalize_base(input: &str) -> Result<String, String> {
         return Ok(String::new());
     }
     if !(s.starts_with("https://") || s.starts_with("http://")) {
-        return Err("The API address must start with https:// or http://".into());
+        return Err(crate::i18n::t("The API address must start with https:// or http://").into());
     }
     let host = &s[s.find("://").map(|i| i + 3).unwrap_or(0)..];
     if host.is_empty() || host.contains(' ') {
-        return Err("The API address has no valid host".into());
+        return Err(crate::i18n::t("The API address has no valid host").into());
     }
     if s.ends_with("/api") {
-        return Err("Leave out /api: the app adds it (e.g. https://mvsep.com)".into());
+        return Err(crate::i18n::t("Leave out /api: the app adds it (e.g. https://mvsep.com)").into());
     }
     Ok(s.to_string())
 }

@@ -29,7 +29,7 @@ fn is_cross_origin(base: &str) -> bool {
 fn network_error(base: &str) -> ApiError {
     ApiError::Network {
         base: if base.is_empty() {
-            "this site".into()
+            crate::i18n::t("this site").into()
         } else {
             base.to_string()
         },

@@ -3,7 +3,6 @@
 //! this page do (the connection check).
 
 pub mod audio;
-pub mod lang;
 pub mod media;
 pub mod page;
 pub mod probe;

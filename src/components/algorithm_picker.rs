@@ -1,11 +1,12 @@
+use crate::i18n::{t, tn};
 use crate::api::models::{Algorithm, Audience};
 use crate::forms::catalog::{grouped, SortBy};
 use leptos::prelude::*;
 
 fn badge(a: &Algorithm) -> Option<(&'static str, &'static str)> {
     match a.audience() {
-        Audience::Premium => Some(("premium", "Premium")),
-        Audience::Registered => Some(("registered", "Registered users")),
+        Audience::Premium => Some(("premium", t("Premium"))),
+        Audience::Registered => Some(("registered", t("Registered users"))),
         Audience::Everyone => None,
     }
 }
@@ -35,26 +36,26 @@ pub fn AlgorithmPicker(
         <div class="picker">
             <div class="row">
                 <label class="grow">
-                    "Search models"
+                    {t("Search models")}
                     <input
                         type="search"
-                        placeholder="name, description or stem (e.g. drums)"
+                        placeholder=t("name, description or stem (e.g. drums)")
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev))
                     />
                 </label>
                 <label>
-                    "Sort by"
+                    {t("Sort by")}
                     <select on:change=move |ev| sort.set(SortBy::from_key(&event_target_value(&ev)))>
-                        <option value="service">"Service order"</option>
-                        <option value="usage">"Usage"</option>
-                        <option value="rating">"Rating"</option>
+                        <option value="service">{t("Service order")}</option>
+                        <option value="usage">{t("Usage")}</option>
+                        <option value="rating">{t("Rating")}</option>
                     </select>
                 </label>
             </div>
-            <p class="help" role="status">{move || format!("{} models", count())}</p>
+            <p class="help" role="status">{move || tn(count() as u64, "{n} model", "{n} models")}</p>
             <fieldset class="models">
-                <legend class="visually-hidden">"Model"</legend>
+                <legend class="visually-hidden">{t("Model")}</legend>
                 <For
                     each=move || groups.get()
                     key=|(g, v)| (g.clone(), v.iter().map(|a| a.id).collect::<Vec<_>>())
@@ -84,7 +85,7 @@ pub fn AlgorithmPicker(
                                         <span class="name">{a.name.clone()}</span>
                                         {badge(&a).map(|(c, t)| view! { <span class=format!("badge {c}")>{t}</span> })}
                                         <span class="facts">{facts}</span>
-                                        {(!stems.is_empty()).then(|| view! { <span class="stems">{format!("Stems: {stems}")}</span> })}
+                                        {(!stems.is_empty()).then(|| view! { <span class="stems">{tr!("Stems: {stems}", stems = stems)}</span> })}
                                     </label>
                                 }
                             })

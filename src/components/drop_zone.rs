@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -42,7 +43,7 @@ pub fn DropZone(
             }
         >
             <p>{prompt}</p>
-            <label class="button" for=id.clone()>"Choose files…"</label>
+            <label class="button" for=id.clone()>{t("Choose files…")}</label>
             <input
                 id=id
                 class="visually-hidden-file"

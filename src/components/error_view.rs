@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::api::ApiError;
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ pub fn ErrorView(
         <div class="error" role="alert">
             <p>{error.to_string()}</p>
             {on_retry.map(|cb| view! {
-                <button type="button" on:click=move |_| cb.run(())>"Try again"</button>
+                <button type="button" on:click=move |_| cb.run(())>{t("Try again")}</button>
             })}
         </div>
     }

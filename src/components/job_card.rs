@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::api::models::Status;
 use crate::browser::now_ms;
 use crate::components::drop_zone::event_target;
@@ -65,17 +66,17 @@ pub fn JobCard(
     let upload_line = move || {
         progress.get().map(|p| {
             let eta = (p.speed() > 0.0).then(|| {
-                format!(
-                    " · {} left",
-                    human_duration((p.total - p.loaded) / p.speed())
+                tr!(
+                    " · {time} left",
+                    time = human_duration((p.total - p.loaded) / p.speed())
                 )
             });
-            format!(
-                "{} of {} · {}/s{}",
-                human_bytes(p.loaded),
-                human_bytes(p.total),
-                human_bytes(p.speed()),
-                eta.unwrap_or_default()
+            tr!(
+                "{done} of {all} · {speed}/s{eta}",
+                done = human_bytes(p.loaded),
+                all = human_bytes(p.total),
+                speed = human_bytes(p.speed()),
+                eta = eta.unwrap_or_default()
             )
         })
     };
@@ -89,26 +90,26 @@ pub fn JobCard(
             <p class="job-status" role="status" aria-live="polite">{move || job.with(|j| j.status_line(now.get()))}</p>
             {move || uploading_now.get().then(|| view! {
                 <div class="upload">
-                    <ProgressBar value=Signal::derive(move || progress.get().map(|p| p.fraction())) label=format!("Upload of {}", name.get_value()) />
+                    <ProgressBar value=Signal::derive(move || progress.get().map(|p| p.fraction())) label=tr!("Upload of {name}", name = name.get_value()) />
                     <span class="help">{upload_line}</span>
                 </div>
             })}
             {move || parts.with(Option::is_some).then(|| view! {
                 <ProgressBar
                     value=Signal::derive(move || parts.get().flatten().map(|(d, a)| if a > 0 { d as f64 / a as f64 } else { 0.0 }))
-                    label="Parts done"
+                    label=t("Parts done")
                 />
             })}
             <div class="row actions">
                 {move || hash.get().map(|h| format!("/jobs/{}", crate::api::request::encode(&h)))
                     // Not on the job's own page.
                     .filter(|link| location.path.with(|p| p != link))
-                    .map(|link| view! { <a href=link>"Open"</a> })}
+                    .map(|link| view! { <a href=link>{t("Open")}</a> })}
                 {move || uploading.get().then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| on_cancel_upload.run(id())>"Cancel upload"</button>
+                    <button type="button" class="secondary" on:click=move |_| on_cancel_upload.run(id())>{t("Cancel upload")}</button>
                 })}
                 {move || waiting.get().then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| on_cancel_job.run(id())>"Cancel job"</button>
+                    <button type="button" class="secondary" on:click=move |_| on_cancel_job.run(id())>{t("Cancel job")}</button>
                 })}
                 {
                     let retry_input = retry_input.clone();
@@ -116,7 +117,7 @@ pub fn JobCard(
                         let retry_input = retry_input.clone();
                         if needs_file.get() {
                             view! {
-                                <label class="button secondary" for=retry_input.clone()>"Retry: choose the file again…"</label>
+                                <label class="button secondary" for=retry_input.clone()>{t("Retry: choose the file again…")}</label>
                                 <input id=retry_input class="visually-hidden-file" type="file" on:change=move |ev| {
                                     let input: web_sys::HtmlInputElement = event_target(&ev);
                                     let file = input.files().and_then(|l| l.item(0));
@@ -124,12 +125,12 @@ pub fn JobCard(
                                 } />
                             }.into_any()
                         } else {
-                            view! { <button type="button" on:click=move |_| on_retry.run((id(), None))>{move || if sent.get() { "Check again" } else { "Retry" }}</button> }.into_any()
+                            view! { <button type="button" on:click=move |_| on_retry.run((id(), None))>{move || if sent.get() { t("Check again") } else { t("Retry") }}</button> }.into_any()
                         }
                     })
                 }
                 {move || (!uploading.get()).then(|| view! {
-                    <button type="button" class="link" on:click=move |_| on_remove.run(id())>"Forget"</button>
+                    <button type="button" class="link" on:click=move |_| on_remove.run(id())>{t("Forget")}</button>
                 })}
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

@@ -1,6 +1,7 @@
 //! The jobs this browser follows, each a card wired to the tracker: the list on Jobs, the card
 //! on a job's page, and the "In progress" list under Separate.
 
+use crate::i18n::t;
 use crate::components::{use_clock, JobCard, Loading};
 use crate::state::Tracker;
 use leptos::prelude::*;
@@ -19,12 +20,12 @@ pub fn ActiveJobs(tracker: Tracker) -> impl IntoView {
     });
     view! {
         <Show when=move || !active.with(Vec::is_empty)>
-            <h2>"In progress"</h2>
-            <p><a href="/jobs">"All jobs"</a></p>
+            <h2>{t("In progress")}</h2>
+            <p><a href="/jobs">{t("All jobs")}</a></p>
             // The cards' code comes when there is a job to show: not on a first visit.
             {crate::components::lazy_view(
                 move || lazy_job_list(tracker, active),
-                || view! { <Loading what="your jobs" /> }.into_any(),
+                || view! { <Loading what=t("your jobs") /> }.into_any(),
                 true,
             )}
         </Show>

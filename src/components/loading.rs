@@ -10,7 +10,7 @@ pub fn Loading(
     view! {
         <p class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
-            {format!("Loading {what}…")}
+            {tr!("Loading {what}…", what = what)}
         </p>
     }
 }

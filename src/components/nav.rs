@@ -1,3 +1,5 @@
+use crate::i18n::t;
+use crate::components::LangSwitch;
 use crate::route::{Route, NAV};
 use leptos::prelude::*;
 
@@ -14,18 +16,19 @@ pub fn Nav(
     view! {
         <header class="site">
             <a class="brand" href="/">"mvsep-web"</a>
-            <nav aria-label="Main">
+            <nav aria-label=t("Main")>
                 <ul>
                     {NAV
                         .into_iter()
                         .map(|(route, label)| {
                             let href = route.href();
                             let here = move || current.with(|c| *c == route).then_some("page");
-                            view! { <li><a href=href aria-current=here>{label}</a></li> }
+                            view! { <li><a href=href aria-current=here>{t(label)}</a></li> }
                         })
                         .collect_view()}
                 </ul>
             </nav>
+            <LangSwitch />
             <p class="queue-status help" aria-live="off">{move || status.get()}</p>
         </header>
     }

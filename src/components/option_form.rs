@@ -73,7 +73,7 @@ pub fn OptionForm(
                     {control}
                     {f.help_link.clone().map(|href| view! {
                         <a class="help" href=href target="_blank" rel="noopener noreferrer">
-                            {format!("About {}", f.label)}
+                            {tr!("About {option}", option = f.label)}
                         </a>
                     })}
                     <p class="field-error" id=format!("{id}-error") role="alert">{error}</p>

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// Previous / next links that keep the page in the URL (`?page=N`).
@@ -16,10 +17,10 @@ pub fn Pager(
     let keep = keep.map(|k| format!("&{k}")).unwrap_or_default();
     let href = move |p: u32| format!("{path}?page={p}{keep}");
     view! {
-        <nav class="pager row" aria-label="Pages">
-            {(page > 1).then(|| view! { <a href=href(page - 1)>"← Newer"</a> })}
-            <span aria-current="page">{format!("Page {page}")}</span>
-            {has_next.then(|| view! { <a href=href(page + 1)>"Older →"</a> })}
+        <nav class="pager row" aria-label=t("Pages")>
+            {(page > 1).then(|| view! { <a href=href(page - 1)>{t("← Newer")}</a> })}
+            <span aria-current="page">{tr!("Page {page}", page = page)}</span>
+            {has_next.then(|| view! { <a href=href(page + 1)>{t("Older →")}</a> })}
         </nav>
     }
 }

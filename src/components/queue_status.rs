@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::api::models::SiteQueue;
 use leptos::prelude::*;
 
@@ -9,13 +10,14 @@ fn n(v: Option<i64>) -> i64 {
 pub fn queue_line(q: &SiteQueue) -> String {
     let c = &q.queue;
     let waiting = n(c.premium) + n(c.registered) + n(c.unregistered);
-    let mut s = format!(
-        "Service queue: {} in process, {waiting} waiting",
-        n(c.in_process)
+    let mut s = tr!(
+        "Service queue: {busy} in process, {waiting} waiting",
+        busy = n(c.in_process),
+        waiting = waiting
     );
     if let Some(p) = &q.plan {
         if let (Some(plan), Some(queue)) = (&p.plan, &p.queue) {
-            s.push_str(&format!(" · your plan ({plan}): {queue}"));
+            s.push_str(&tr!(" · your plan ({plan}): {queue}", plan = plan, queue = queue));
         }
     }
     s
@@ -27,12 +29,12 @@ pub fn QueueDetails(queue: SiteQueue) -> impl IntoView {
     let c = queue.queue.clone();
     view! {
         <dl class="facts">
-            <dt>"In process"</dt><dd>{n(c.in_process)}</dd>
-            <dt>"Waiting, premium"</dt><dd>{n(c.premium)}</dd>
-            <dt>"Waiting, registered"</dt><dd>{n(c.registered)}</dd>
-            <dt>"Waiting, unregistered"</dt><dd>{n(c.unregistered)}</dd>
+            <dt>{t("In process")}</dt><dd>{n(c.in_process)}</dd>
+            <dt>{t("Waiting, premium")}</dt><dd>{n(c.premium)}</dd>
+            <dt>{t("Waiting, registered")}</dt><dd>{n(c.registered)}</dd>
+            <dt>{t("Waiting, unregistered")}</dt><dd>{n(c.unregistered)}</dd>
             {queue.plan.clone().map(|p| view! {
-                <dt>"Your plan"</dt>
+                <dt>{t("Your plan")}</dt>
                 <dd>{format!("{}: {}", p.plan.unwrap_or_default(), p.queue.map(|q| q.to_string()).unwrap_or_default())}</dd>
             })}
         </dl>

@@ -14,13 +14,14 @@ pub fn SdrChart(
     let lengths = bars(&rows.iter().map(|(_, v)| *v).collect::<Vec<_>>());
     let h = 18;
     let height = (rows.len() * h).max(h);
-    let label = format!(
-        "Bar chart of SDR {stem} for the {} models on this page; the values are in the table.",
-        rows.len()
+    let label = tr!(
+        "Bar chart of SDR {stem} for the {n} models on this page; the values are in the table.",
+        stem = stem,
+        n = rows.len()
     );
     view! {
         <figure class="chart">
-            <figcaption>{format!("SDR {stem}, this page")}</figcaption>
+            <figcaption>{tr!("SDR {stem}, this page", stem = stem)}</figcaption>
             <svg role="img" aria-label=label viewBox=format!("0 0 600 {height}") width="100%" preserveAspectRatio="none"
                 style=format!("height: {}px", height)>
                 {rows.into_iter().zip(lengths).enumerate().map(|(i, ((name, v), len))| {

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// A password-style input with a button that shows or hides what was typed.
@@ -30,7 +31,7 @@ pub fn SecretInput(
                 aria-pressed=move || shown.get().to_string()
                 on:click=move |_| shown.update(|s| *s = !*s)
             >
-                {move || if shown.get() { "Hide" } else { "Show" }}
+                {move || if shown.get() { t("Hide") } else { t("Show") }}
             </button>
         </span>
     }

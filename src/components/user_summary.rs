@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::api::models::User;
 use leptos::prelude::*;
 
@@ -20,18 +21,18 @@ pub fn UserSummary(
         .map(|c| c.to_string())
         .unwrap_or_else(|| "unknown".into());
     let plan = if user.premium_enabled {
-        "Premium use on: up to 10 jobs at a time"
+        t("Premium use on: up to 10 jobs at a time")
     } else {
-        "Free use: 1 job at a time"
+        t("Free use: 1 job at a time")
     };
     view! {
         <dl class="facts">
-            <dt>"Name"</dt><dd data-testid="user-name">{user.name.clone()}</dd>
-            <dt>"E-mail"</dt><dd>{user.email.clone()}</dd>
-            <dt>"Credits"</dt><dd data-testid="user-credits">{credits}</dd>
-            <dt>"Premium use"</dt><dd>{yes_no(user.premium_enabled)}</dd>
-            <dt>"Long file names"</dt><dd>{yes_no(user.long_filenames_enabled)}</dd>
-            <dt>"Plan"</dt><dd>{plan}</dd>
+            <dt>{t("Name")}</dt><dd data-testid="user-name">{user.name.clone()}</dd>
+            <dt>{t("E-mail")}</dt><dd>{user.email.clone()}</dd>
+            <dt>{t("Credits")}</dt><dd data-testid="user-credits">{credits}</dd>
+            <dt>{t("Premium use")}</dt><dd>{yes_no(user.premium_enabled)}</dd>
+            <dt>{t("Long file names")}</dt><dd>{yes_no(user.long_filenames_enabled)}</dd>
+            <dt>{t("Plan")}</dt><dd>{plan}</dd>
         </dl>
     }
 }

@@ -4,16 +4,17 @@
 //! network or host problem, a token the service refuses, and whether result files can be read
 //! by the page (the mixer needs that) or only played.
 
+use crate::i18n::{k, t};
 use crate::api::ApiError;
 
 /// The service's regional hosts and mirror, offered by name in Settings.
 pub const HOSTS: [(&str, &str); 6] = [
-    ("https://mvsep.com", "MVSEP (routes by region)"),
-    ("https://de.mvsep.com", "Germany"),
-    ("https://de2.mvsep.com", "Germany 2"),
-    ("https://hk.mvsep.com", "Hong Kong"),
-    ("https://sg.mvsep.com", "Singapore"),
-    ("https://mirror.mvsep.com", "Mirror"),
+    ("https://mvsep.com", k("MVSEP (routes by region)")),
+    ("https://de.mvsep.com", k("Germany")),
+    ("https://de2.mvsep.com", k("Germany 2")),
+    ("https://hk.mvsep.com", k("Hong Kong")),
+    ("https://sg.mvsep.com", k("Singapore")),
+    ("https://mirror.mvsep.com", k("Mirror")),
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,30 +80,30 @@ fn others() -> String {
 /// The sentence for the API's reach at `base` (empty: this site's own /api).
 pub fn reach_line(r: &Reach, base: &str, page: &str) -> String {
     let at = if base.is_empty() {
-        "this site's /api"
+        crate::i18n::t("this site's /api")
     } else {
         base
     };
     match r {
-        Reach::Works => format!("The API at {at} answers this page."),
-        Reach::Blocked => format!(
+        Reach::Works => tr!("The API at {at} answers this page.", at = at),
+        Reach::Blocked => tr!(
             "The browser blocked the call: {at} answers, but does not let pages on {page} call it (no CORS). \
              Host this app behind the proxy in the README (Deploy) and leave the API address empty, \
-             or try another of the service's hosts: {}.",
-            others()
+             or try another of the service's hosts: {hosts}.",
+            at = at,
+            page = page,
+            hosts = others()
         ),
-        Reach::Unreachable => format!(
-            "{at} could not be reached: this device may be offline, or the address is wrong."
-        ),
-        Reach::Odd(e) => format!("{at} answered, but not as the MVSEP API: {e}"),
+        Reach::Unreachable => tr!("{at} could not be reached: this device may be offline, or the address is wrong.", at = at),
+        Reach::Odd(e) => tr!("{at} answered, but not as the MVSEP API: {e}", at = at, e = e),
     }
 }
 
 pub fn files_line(f: Files) -> &'static str {
-    match f {
-        Files::Readable => "Result files can be read by this page: the mixer plays them through Web Audio, draws their waveforms and exports mixes.",
-        Files::PlayOnly => "Result files can be played but not read by this page (their host sends no CORS headers): the mixer plays them as one audio element per stem, without waveforms or export. A proxy on this site lifts that.",
-        Files::Unreachable => "A result file could not be reached from this page.",
-        Files::NoneToTry => "No result file to try yet: check again once a job is done.",
-    }
+    t(match f {
+        Files::Readable => k("Result files can be read by this page: the mixer plays them through Web Audio, draws their waveforms and exports mixes."),
+        Files::PlayOnly => k("Result files can be played but not read by this page (their host sends no CORS headers): the mixer plays them as one audio element per stem, without waveforms or export. A proxy on this site lifts that."),
+        Files::Unreachable => k("A result file could not be reached from this page."),
+        Files::NoneToTry => k("No result file to try yet: check again once a job is done."),
+    })
 }

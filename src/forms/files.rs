@@ -1,5 +1,6 @@
 //! File names, sizes, kinds and URL sources.
 
+use crate::i18n::{k, t};
 use crate::api::models::RemoteType;
 
 /// Extensions the service accepts.
@@ -54,29 +55,17 @@ pub fn result_name(
 }
 
 pub fn human_bytes(n: f64) -> String {
-    const UNITS: [&str; 4] = ["B", "kB", "MB", "GB"];
+    const UNITS: [&str; 4] = [k("B"), k("kB"), k("MB"), k("GB")];
     let mut v = n;
     let mut i = 0;
     while v >= 1000.0 && i < UNITS.len() - 1 {
         v /= 1000.0;
         i += 1;
     }
-    format!("{} {}", fixed(v, if i == 0 { 0 } else { 1 }), UNITS[i])
+    format!("{} {}", crate::i18n::number(v, if i == 0 { 0 } else { 1 }), t(UNITS[i]))
 }
 
-/// `x` with `places` decimals, written with integers: float formatting would pull the
-/// standard library's float printer into the first visit's module (it is shared with chunks).
-pub fn fixed(x: f64, places: u32) -> String {
-    let scale = 10i64.pow(places);
-    let v = (x * scale as f64).round() as i64;
-    let sign = if v < 0 { "-" } else { "" };
-    let (whole, frac) = (v.abs() / scale, v.abs() % scale);
-    if places == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{frac:0width$}", width = places as usize)
-    }
-}
+pub use crate::i18n::fixed;
 
 /// "3:07" for 187 seconds.
 pub fn human_duration(secs: f64) -> String {
@@ -88,14 +77,6 @@ pub fn human_duration(secs: f64) -> String {
     }
 }
 
-/// "1 credit", "3 credits".
-pub fn count(n: u64, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
-    }
-}
 
 /// Guesses `remote_type` from a link's host.
 pub fn guess_remote(url: &str) -> RemoteType {
@@ -136,29 +117,30 @@ pub fn refusal(
     premium: bool,
 ) -> Option<String> {
     let (max_bytes, max_secs) = plan_limits(premium);
-    let plan = if premium { "premium" } else { "free" };
-    match extension(name) {
+        match extension(name) {
         Some(e) if AUDIO_EXTENSIONS.contains(&e.as_str()) => {}
         _ if is_audio == Some(true) => {}
-        _ => return Some(format!("{name} is not an audio file the service accepts (mp3, wav, flac, ogg, webm, m4a, mp4, aac)")),
+        _ => return Some(tr!("{name} is not an audio file the service accepts (mp3, wav, flac, ogg, webm, m4a, mp4, aac)", name = name)),
     }
     if is_audio == Some(false) {
-        return Some(format!("{name} could not be read as audio"));
+        return Some(tr!("{name} could not be read as audio", name = name));
     }
     if bytes > max_bytes {
-        return Some(format!(
-            "{} is over the {plan} plan's {} limit",
-            human_bytes(bytes),
-            human_bytes(max_bytes)
-        ));
+        let (size, max) = (human_bytes(bytes), human_bytes(max_bytes));
+        return Some(if premium {
+            tr!("{size} is over the premium plan's {max} limit", size = size, max = max)
+        } else {
+            tr!("{size} is over the free plan's {max} limit", size = size, max = max)
+        });
     }
     if let Some(d) = duration {
         if d > max_secs {
-            return Some(format!(
-                "{} long, over the {plan} plan's {} minutes",
-                human_duration(d),
-                max_secs / 60.0
-            ));
+            let (time, max) = (human_duration(d), max_secs / 60.0);
+            return Some(if premium {
+                tr!("{time} long, over the premium plan's {max} minutes", time = time, max = max)
+            } else {
+                tr!("{time} long, over the free plan's {max} minutes", time = time, max = max)
+            });
         }
     }
     None

@@ -1,5 +1,7 @@
 //! Paging over the service's lists (at most 20 a call) and the small displays of history rows.
 
+use crate::i18n::t;
+
 /// The service returns at most this many rows a call.
 pub const PAGE_SIZE: u32 = 20;
 
@@ -26,9 +28,9 @@ pub fn time_left(hours: Option<i64>, exists: bool) -> String {
         _ if !exists => "deleted".into(),
         None => "unknown".into(),
         Some(h) if h < 0 => "expired".into(),
-        Some(0) => "less than an hour left".into(),
+        Some(0) => t("less than an hour left").into(),
         Some(h) if h < 48 => format!("{h} h left"),
-        Some(h) => format!("{} days {} h left", h / 24, h % 24),
+        Some(h) => crate::tr!("{d} days {h} h left", d = h / 24, h = h % 24),
     }
 }
 

@@ -158,7 +158,7 @@ pub fn dataset_name(t: i64) -> String {
         .iter()
         .find(|(k, _)| *k == t)
         .map(|(_, n)| n.to_string())
-        .unwrap_or_else(|| format!("Dataset {t}"))
+        .unwrap_or_else(|| crate::tr!("Dataset {id}", id = t))
 }
 
 /// Whether bytes start like a zip archive (checked before an upload).

@@ -51,17 +51,19 @@ pub fn action(key: &str, code: &str, shift: bool, alt: bool) -> Option<KeyAction
     })
 }
 
+use crate::i18n::k;
+
 /// The help the `?` key shows, one line per key.
 pub const HELP: &[(&str, &str)] = &[
-    ("Space", "play or pause"),
-    ("← / →", "back or forward 5 seconds"),
-    ("Home", "back to the start"),
-    ("1–9", "mute or unmute stem 1–9"),
-    ("Shift + 1–9", "solo stem 1–9 (adds to the soloed stems)"),
-    ("Alt + Shift + 1–9", "solo only stem 1–9"),
-    ("L", "loop on or off"),
-    ("A / B", "set the loop's start or end at the playhead"),
-    ("T", "say where the playhead is"),
-    ("X", "switch between A and B when comparing two results"),
-    ("?", "show or hide this help"),
+    (k("Space"), k("play or pause")),
+    ("← / →", k("back or forward 5 seconds")),
+    (k("Home"), k("back to the start")),
+    ("1–9", k("mute or unmute stem 1–9")),
+    ("Shift + 1–9", k("solo stem 1–9 (adds to the soloed stems)")),
+    ("Alt + Shift + 1–9", k("solo only stem 1–9")),
+    ("L", k("loop on or off")),
+    ("A / B", k("set the loop's start or end at the playhead")),
+    ("T", k("say where the playhead is")),
+    ("X", k("switch between A and B when comparing two results")),
+    ("?", k("show or hide this help")),
 ];

@@ -2,6 +2,7 @@
 //! drums"... offered only when the result's stems allow them; and the person's own saved mixes,
 //! kept per model by stem name so they fit the next result of that model.
 
+use crate::i18n::k;
 use super::rules::{Mix, StemMix};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -46,7 +47,8 @@ pub fn kind(label: &str) -> Kind {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preset {
-    pub name: String,
+    /// An English key, translated where it is shown.
+    pub name: &'static str,
     /// Which stems it mutes, by position.
     pub muted: Vec<bool>,
 }
@@ -57,20 +59,20 @@ pub fn presets(labels: &[String]) -> Vec<Preset> {
     let without = |k: Kind| kinds.iter().map(|x| *x == k).collect::<Vec<_>>();
     let only = |k: Kind| kinds.iter().map(|x| *x != k).collect::<Vec<_>>();
     let candidates = [
-        ("Karaoke", without(Kind::Vocals)),
-        ("Only vocals", only(Kind::Vocals)),
-        ("No drums", without(Kind::Drums)),
-        ("No bass", without(Kind::Bass)),
-        ("No piano", without(Kind::Piano)),
-        ("No guitar", without(Kind::Guitar)),
-        ("Only drums", only(Kind::Drums)),
-        ("Only bass", only(Kind::Bass)),
+        (k("Karaoke"), without(Kind::Vocals)),
+        (k("Only vocals"), only(Kind::Vocals)),
+        (k("No drums"), without(Kind::Drums)),
+        (k("No bass"), without(Kind::Bass)),
+        (k("No piano"), without(Kind::Piano)),
+        (k("No guitar"), without(Kind::Guitar)),
+        (k("Only drums"), only(Kind::Drums)),
+        (k("Only bass"), only(Kind::Bass)),
     ];
     candidates
         .into_iter()
         .filter(|(_, m)| m.iter().any(|x| *x) && m.iter().any(|x| !*x))
         .map(|(name, muted)| Preset {
-            name: name.to_string(),
+            name,
             muted,
         })
         .collect()

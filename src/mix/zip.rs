@@ -102,7 +102,7 @@ pub fn directory(entries: &[Entry]) -> Result<Vec<u8>, String> {
     }
     let size = out.len() as u64;
     if offset + size + 22 > MAX_BYTES || entries.iter().any(|e| e.size > MAX_BYTES) {
-        return Err("These files together are larger than 4 GB, more than one ZIP can hold here; download them one by one.".into());
+        return Err(crate::i18n::t("These files together are larger than 4 GB, more than one ZIP can hold here; download them one by one.").into());
     }
     out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
     out.extend_from_slice(&0u16.to_le_bytes());

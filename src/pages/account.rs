@@ -2,10 +2,10 @@
 //! long-file-name switches (re-read from the service after each change), running jobs and the
 //! service's queue.
 
+use crate::i18n::{t, tn};
 use crate::api::models::User;
 use crate::api::{ApiError, Client};
 use crate::components::{loaded_view, ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
-use crate::forms::files::count;
 use crate::state::load::{load, Task};
 use crate::state::{use_queue_watch, use_settings, use_tracker};
 use leptos::prelude::*;
@@ -71,16 +71,16 @@ fn LoginForm() -> impl IntoView {
             let (e, p) = (email.get(), password.get());
             login.run(async move { client.login(&e, &p).await });
         }>
-            <h2 id="login-title">"Log in"</h2>
-            <Field id="login-email" label="E-mail" kind="email" value=email error=Signal::derive(field_error(err, "email")) />
-            <Field id="login-password" label="Password" kind="password" value=password error=Signal::derive(field_error(err, "password")) />
-            <div class="row"><button type="submit" disabled=move || login.pending.get()>"Log in"</button></div>
+            <h2 id="login-title">{t("Log in")}</h2>
+            <Field id="login-email" label=t("E-mail") kind="email" value=email error=Signal::derive(field_error(err, "email")) />
+            <Field id="login-password" label=t("Password") kind="password" value=password error=Signal::derive(field_error(err, "password")) />
+            <div class="row"><button type="submit" disabled=move || login.pending.get()>{t("Log in")}</button></div>
             {move || match login.value.get() {
                 Some(Ok(User { api_token: None, .. })) => Some(view! {
                     <p class="error" role="alert">
-                        "You are logged in, but this account has no API token yet. Create one on "
-                        <a href="https://mvsep.com/user-api" target="_blank" rel="noopener noreferrer">"your MVSEP account page"</a>
-                        ", then paste it in Settings."
+                        {t("You are logged in, but this account has no API token yet. Create one on ")}
+                        <a href="https://mvsep.com/user-api" target="_blank" rel="noopener noreferrer">{t("your MVSEP account page")}</a>
+                        {t(", then paste it in Settings.")}
                     </p>
                 }.into_any()),
                 Some(Err(e @ (ApiError::Network { .. } | ApiError::Server { .. } | ApiError::NotJson { .. } | ApiError::RateLimited { .. } | ApiError::Decode { .. } | ApiError::Unauthorized { .. }))) => {
@@ -105,7 +105,7 @@ fn RegisterForm() -> impl IntoView {
     let confirm_error = Signal::derive(move || {
         mismatch
             .get()
-            .then(|| "The two passwords differ.".to_string())
+            .then(|| t("The two passwords differ.").to_string())
             .or_else(field_error(err, "password_confirmation"))
     });
     view! {
@@ -119,14 +119,14 @@ fn RegisterForm() -> impl IntoView {
                 register.run(async move { client.register(&v.0, &v.1, &v.2, &v.3).await });
             }
         }>
-            <h2 id="register-title">"Register"</h2>
-            <Field id="reg-name" label="Name" value=name error=Signal::derive(field_error(err, "name")) />
-            <Field id="reg-email" label="E-mail" kind="email" value=email error=Signal::derive(field_error(err, "email")) />
-            <Field id="reg-password" label="Password" kind="password" value=password error=Signal::derive(field_error(err, "password")) />
-            <Field id="reg-confirm" label="Password again" kind="password" value=confirm error=confirm_error />
-            <div class="row"><button type="submit" disabled=move || register.pending.get()>"Register"</button></div>
+            <h2 id="register-title">{t("Register")}</h2>
+            <Field id="reg-name" label=t("Name") value=name error=Signal::derive(field_error(err, "name")) />
+            <Field id="reg-email" label=t("E-mail") kind="email" value=email error=Signal::derive(field_error(err, "email")) />
+            <Field id="reg-password" label=t("Password") kind="password" value=password error=Signal::derive(field_error(err, "password")) />
+            <Field id="reg-confirm" label=t("Password again") kind="password" value=confirm error=confirm_error />
+            <div class="row"><button type="submit" disabled=move || register.pending.get()>{t("Register")}</button></div>
             {move || register.value.get().map(|r| match r {
-                Ok(n) => view! { <p class="ok" role="status">{n.message.unwrap_or_else(|| "Registered.".into())}</p> }.into_any(),
+                Ok(n) => view! { <p class="ok" role="status">{n.message.unwrap_or_else(|| t("Registered.").into())}</p> }.into_any(),
                 Err(ApiError::Validation { .. }) => ().into_any(),
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),
             })}
@@ -190,12 +190,12 @@ fn Signed() -> impl IntoView {
                         };
                         view! {
                             <UserSummary user=u.clone() />
-                            <h2>"Switches"</h2>
-                            <Switch id="premium-switch" label="Use premium (spends credits, up to 10 jobs at once)" on=u.premium_enabled busy=busy
+                            <h2>{t("Switches")}</h2>
+                            <Switch id="premium-switch" label=t("Use premium (spends credits, up to 10 jobs at once)") on=u.premium_enabled busy=busy
                                 on_change=Callback::new(move |on| { switch("premium", on); }) />
-                            <Switch id="long-switch" label="Long file names for results" on=u.long_filenames_enabled busy=busy
+                            <Switch id="long-switch" label=t("Long file names for results") on=u.long_filenames_enabled busy=busy
                                 on_change=Callback::new(move |on| { switch("long", on); }) />
-                            <p class="help">{format!("{} of yours running at the service.", count(running as u64, "job"))}</p>
+                            <p class="help">{tn(running as u64, "{n} job of yours running at the service.", "{n} jobs of yours running at the service.")}</p>
                         }.into_any()
         })}
         <div aria-live="polite">
@@ -204,7 +204,7 @@ fn Signed() -> impl IntoView {
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),
             })}
         </div>
-        <button type="button" class="secondary" on:click=move |_| settings.forget_token()>"Log out (forget the token)"</button>
+        <button type="button" class="secondary" on:click=move |_| settings.forget_token()>{t("Log out (forget the token)")}</button>
     }
 }
 
@@ -221,18 +221,18 @@ pub fn AccountPage() -> impl IntoView {
     let watch = use_queue_watch();
     view! {
         <section aria-labelledby="account-title">
-            <h1 id="account-title">"Account"</h1>
+            <h1 id="account-title">{t("Account")}</h1>
             <Show
                 when=move || settings.has_token()
                 fallback=|| view! {
-                    <p>"No API token is set. Log in, register, or paste your token in Settings."</p>
+                    <p>{t("No API token is set. Log in, register, or paste your token in Settings.")}</p>
                     <div class="two"><LoginForm /><RegisterForm /></div>
                 }
             >
                 // The signed-in part (the account, its switches) comes with its own code.
-                {crate::components::lazy_view(signed_part, || view! { <Loading what="your account" /> }.into_any(), true)}
+                {crate::components::lazy_view(signed_part, || view! { <Loading what=t("your account") /> }.into_any(), true)}
             </Show>
-            <h2>"The service's queue"</h2>
+            <h2>{t("The service's queue")}</h2>
             {move || match watch.queue.get() {
                 Some(q) => view! { <QueueDetails queue=q /> }.into_any(),
                 None => view! { <Loading what="queue" /> }.into_any(),

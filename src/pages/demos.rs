@@ -1,6 +1,7 @@
 //! Demos: the site's gallery, loaded 20 at a time as the person asks for more, filterable by
 //! model. Players load nothing until played.
 
+use crate::i18n::t;
 use crate::api::models::Demo;
 use crate::api::request::encode;
 use crate::api::web_url::web_url_on;
@@ -67,11 +68,11 @@ pub fn DemosPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="demos-title">
-            <h1 id="demos-title">"Demos"</h1>
+            <h1 id="demos-title">{t("Demos")}</h1>
             <div class="field">
-                <label for="demo-filter">"Model"</label>
+                <label for="demo-filter">{t("Model")}</label>
                 <select id="demo-filter" on:change=move |ev| filter.set(event_target_value(&ev))>
-                    <option value="">"All models"</option>
+                    <option value="">{t("All models")}</option>
                     <For each=names key=|n| n.clone() let:n>
                         <option value=n.clone()>{n.clone()}</option>
                     </For>
@@ -81,19 +82,19 @@ pub fn DemosPage() -> impl IntoView {
                 <For each=shown key=|d| d.hash.clone() let:d>
                     <li class="demo">
                         <strong>{d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</strong>
-                        <span class="help">{d.date.clone().unwrap_or_default()}</span>
+                        <span class="help">{d.date.as_deref().map(crate::i18n::date)}</span>
                         {d.input_audio.as_deref().and_then(|a| web_url_on(a, &settings.base.get_untracked())).map(|src| view! {
-                            <audio controls preload="none" src=src aria-label=format!("Play the input of {}", d.hash)></audio>
+                            <audio controls preload="none" src=src aria-label=tr!("Play the input of {job}", job = d.hash)></audio>
                         })}
-                        <a href=format!("/jobs/{}", encode(&d.hash))>"See the result"</a>
+                        <a href=format!("/jobs/{}", encode(&d.hash))>{t("See the result")}</a>
                     </li>
                 </For>
             </ul>
-            {move || (!loading.get() && items.with(Vec::is_empty) && error.get().is_none()).then(|| view! { <p>"The gallery is empty."</p> })}
+            {move || (!loading.get() && items.with(Vec::is_empty) && error.get().is_none()).then(|| view! { <p>{t("The gallery is empty.")}</p> })}
             {move || error.get().map(|e| view! { <ErrorView error=e on_retry=Callback::new(move |_| load()) /> })}
             {move || loading.get().then(|| view! { <Loading what="demos" /> })}
             {move || (more.get() && !loading.get() && error.get().is_none()).then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| load()>"Load more"</button>
+                <button type="button" class="secondary" on:click=move |_| load()>{t("Load more")}</button>
             })}
         </section>
     }

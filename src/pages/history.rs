@@ -1,6 +1,7 @@
 //! History: the service's list of the person's jobs, page by page (the page is in the URL),
 //! and the jobs of this browser when there is no token.
 
+use crate::i18n::t;
 use crate::api::request::encode;
 use crate::components::{loaded_view, Pager};
 use crate::forms::paging::{has_next, openable, page_from_query, start_of, time_left, PAGE_SIZE};
@@ -34,10 +35,10 @@ pub fn HistoryPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="history-title">
-            <h1 id="history-title">"History"</h1>
+            <h1 id="history-title">{t("History")}</h1>
             <Show when=move || settings.has_token() fallback=move || view! {
-                <p>"With your API token (Settings), the service's whole history shows here. Jobs from this browser:"</p>
-                <Show when=move || !local().is_empty() fallback=|| view! { <p>"None yet."</p> }>
+                <p>{t("With your API token (Settings), the service's whole history shows here. Jobs from this browser:")}</p>
+                <Show when=move || !local().is_empty() fallback=|| view! { <p>{t("None yet.")}</p> }>
                     <ul>
                         <For each=local key=|(h, _, _)| h.clone() let:j>
                             <li><a href=format!("/jobs/{}", encode(&j.0))>{j.1.clone()}</a>" · "{j.2.clone()}</li>
@@ -47,28 +48,28 @@ pub fn HistoryPage() -> impl IntoView {
             }>
                 {loaded_view(rows, "history", move |list| match list {
                             list if list.is_empty() => view! {
-                                <p>{if page.get_untracked() > 1 { "No more jobs." } else { "Your history is empty." }}</p>
+                                <p>{if page.get_untracked() > 1 { t("No more jobs.") } else { t("Your history is empty.") }}</p>
                                 <Pager page=page.get_untracked() has_next=false path="/history" />
                             }.into_any(),
                             list => {
                                 let more = has_next(list.len(), PAGE_SIZE);
                                 view! {
                                     <table class="history">
-                                        <caption class="visually-hidden">"Your separations, newest first"</caption>
-                                        <thead><tr><th scope="col">"Date"</th><th scope="col">"Model"</th><th scope="col">"Credits"</th><th scope="col">"Kept"</th><th scope="col">"Result"</th></tr></thead>
+                                        <caption class="visually-hidden">{t("Your separations, newest first")}</caption>
+                                        <thead><tr><th scope="col">{t("Date")}</th><th scope="col">{t("Model")}</th><th scope="col">{t("Credits")}</th><th scope="col">{t("Kept")}</th><th scope="col">{t("Result")}</th></tr></thead>
                                         <tbody>
                                             {list.into_iter().map(|r| {
                                                 let open = openable(r.time_left, r.job_exists);
                                                 view! {
                                                     <tr>
-                                                        <td>{r.created_at.clone().unwrap_or_default()}</td>
+                                                        <td>{r.created_at.as_deref().map(crate::i18n::date)}</td>
                                                         <td>{r.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</td>
                                                         <td>{r.credits.map(|c| c.to_string()).unwrap_or_default()}</td>
                                                         <td>{time_left(r.time_left, r.job_exists)}</td>
                                                         <td>{if open {
-                                                            view! { <a href=format!("/jobs/{}", encode(&r.hash))>"Open"</a> }.into_any()
+                                                            view! { <a href=format!("/jobs/{}", encode(&r.hash))>{t("Open")}</a> }.into_any()
                                                         } else {
-                                                            view! { <span class="help">"gone"</span> }.into_any()
+                                                            view! { <span class="help">{t("gone")}</span> }.into_any()
                                                         }}</td>
                                                     </tr>
                                                 }

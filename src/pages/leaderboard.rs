@@ -2,6 +2,7 @@
 //! name, paged; a table with the best value per stem marked, and a bar chart of the sorted stem.
 //! The dataset, sort, filter and page live in the URL.
 
+use crate::i18n::t;
 use crate::api::models::quality::DATASET_TYPES;
 use crate::components::{loaded_view, SdrChart};
 use crate::forms::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};
@@ -46,14 +47,14 @@ pub fn LeaderboardPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="board-title">
-            <h1 id="board-title">"Leaderboard"</h1>
+            <h1 id="board-title">{t("Leaderboard")}</h1>
             <p class="help">
-                "The quality checker compares separation models on fixed datasets. "
-                <a href="/leaderboard/queue">"Evaluation queue"</a>" · "<a href="/leaderboard/submit">"Submit results"</a>
+                {t("The quality checker compares separation models on fixed datasets. ")}
+                <a href="/leaderboard/queue">{t("Evaluation queue")}</a>" · "<a href="/leaderboard/submit">{t("Submit results")}</a>
             </p>
             <div class="row">
                 <label>
-                    "Dataset"
+                    {t("Dataset")}
                     <select on:change=move |ev| go(state.get_untracked().with(|s| s.dataset = event_target_value(&ev).parse().unwrap_or(1)))>
                         {DATASET_TYPES.iter().map(|(t, name)| {
                             let t = *t;
@@ -66,7 +67,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                     </select>
                 </label>
                 <label class="grow">
-                    "Filter by model name"
+                    {t("Filter by model name")}
                     <input type="search" prop:value=move || typed.get() on:input=on_filter />
                 </label>
             </div>
@@ -83,7 +84,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                 view! {
                     <div class="row">
                         <label>
-                            "Sort by"
+                            {t("Sort by")}
                             <select on:change=move |ev| go(state.get_untracked().with(|s| s.sort = Some(event_target_value(&ev)))) >
                                 {sort_stems.iter().map(|s| {
                                     let chosen = *s == sort;
@@ -94,28 +95,28 @@ pub fn LeaderboardPage() -> impl IntoView {
                         <p class="help" role="status">{total}</p>
                     </div>
                     {if b.data.is_empty() {
-                        view! { <p>"No entries match."</p> }.into_any()
+                        view! { <p>{t("No entries match.")}</p> }.into_any()
                     } else {
                         view! {
                             <div class="table-wrap">
                                 <table class="board">
                                     <caption class="visually-hidden">{format!("{} leaderboard, sorted by SDR {sort}", dataset_name(st.dataset))}</caption>
                                     <thead><tr>
-                                        <th scope="col">"#"</th><th scope="col">"Model"</th><th scope="col">"Date"</th><th scope="col">"Kind"</th>
+                                        <th scope="col">"#"</th><th scope="col">{t("Model")}</th><th scope="col">{t("Date")}</th><th scope="col">{t("Kind")}</th>
                                         {stems.iter().map(|s| view! { <th scope="col" class="num">{format!("SDR {s}")}</th> }).collect_view()}
                                     </tr></thead>
                                     <tbody>
                                         {b.data.iter().enumerate().map(|(i, e)| view! {
                                             <tr>
                                                 <td>{start as usize + i + 1}</td>
-                                                <td><a href=format!("/leaderboard/entry/{}", e.id)>{e.algo_name.clone().unwrap_or_else(|| format!("Entry {}", e.id))}</a></td>
+                                                <td><a href=format!("/leaderboard/entry/{}", e.id)>{e.algo_name.clone().unwrap_or_else(|| tr!("Entry {id}", id = e.id))}</a></td>
                                                 // The day is what compares models; the time would wrap the column.
-                                                <td>{e.date.as_ref().or(e.created_at.as_ref()).and_then(|d| d.split(' ').next()).unwrap_or_default().to_string()}</td>
-                                                <td>{if e.ensemble { "ensemble" } else { "single" }}</td>
+                                                <td>{e.date.as_ref().or(e.created_at.as_ref()).and_then(|d| d.split(' ').next()).map(crate::i18n::date)}</td>
+                                                <td>{if e.ensemble { t("ensemble") } else { t("single") }}</td>
                                                 {stems.iter().zip(&best).map(|(s, b)| {
                                                     let v = value_for(e, s);
                                                     let top = v.is_some() && v == *b;
-                                                    view! { <td class="num" class:best=top>{fmt(v)}{top.then(|| view! { <span class="visually-hidden">" (best)"</span> })}</td> }
+                                                    view! { <td class="num" class:best=top>{fmt(v)}{top.then(|| view! { <span class="visually-hidden">{t(" (best)")}</span> })}</td> }
                                                 }).collect_view()}
                                             </tr>
                                         }).collect_view()}
@@ -125,10 +126,10 @@ pub fn LeaderboardPage() -> impl IntoView {
                             <SdrChart rows=chart stem=sort.clone() />
                         }.into_any()
                     }}
-                    <nav class="pager row" aria-label="Pages">
-                        {(st.page > 1).then(|| view! { <a href=BoardState { page: st.page - 1, ..st.clone() }.to_url()>"← Previous"</a> })}
-                        <span aria-current="page">{format!("Page {}", st.page)}</span>
-                        {more.then(|| view! { <a href=BoardState { page: st.page + 1, ..st.clone() }.to_url()>"Next →"</a> })}
+                    <nav class="pager row" aria-label=t("Pages")>
+                        {(st.page > 1).then(|| view! { <a href=BoardState { page: st.page - 1, ..st.clone() }.to_url()>{t("← Previous")}</a> })}
+                        <span aria-current="page">{tr!("Page {page}", page = st.page)}</span>
+                        {more.then(|| view! { <a href=BoardState { page: st.page + 1, ..st.clone() }.to_url()>{t("Next →")}</a> })}
                     </nav>
                 }.into_any()
             })}

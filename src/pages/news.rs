@@ -1,9 +1,9 @@
 //! News: the service's posts in the interface language (English when it has none), sanitised.
 
+use crate::i18n::t;
 use crate::api::models::NewsItem;
 use crate::api::request::encode;
 use crate::api::ApiError;
-use crate::browser::lang::language;
 use crate::components::{loaded_view, Pager, SafeHtml};
 use crate::forms::paging::{has_next, news_lang, page_from_query, start_of};
 use crate::router::use_location;
@@ -22,7 +22,7 @@ pub fn NewsPage() -> impl IntoView {
     let news = load(move || {
         let client = settings.client();
         let p = page.get();
-        let wanted = lang_param.get().unwrap_or_else(|| language().to_string());
+        let wanted = lang_param.get().unwrap_or_else(|| crate::i18n::service_lang().to_string());
         async move {
             let start = start_of(p, NEWS_PAGE);
             let items = client.news(&wanted, start, NEWS_PAGE).await?;
@@ -38,17 +38,20 @@ pub fn NewsPage() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="news-title">
-            <h1 id="news-title">"News"</h1>
+            <h1 id="news-title">{t("News")}</h1>
             {loaded_view(news, "news", move |(items, lang)| {
                             let more = has_next(items.len(), NEWS_PAGE);
                             let empty = items.is_empty();
                             view! {
-                                <div lang=lang>
-                                    {empty.then(|| view! { <p>"No news here."</p> })}
+                                {(!crate::i18n::code().starts_with(lang.as_str())).then(|| view! {
+                                    <p class="help">{if lang == "ru" { t("The news is in Russian, as asked.") } else { t("The news is in English: the service writes its news in Russian and English only.") }}</p>
+                                })}
+                                <div lang=lang.clone()>
+                                    {empty.then(|| view! { <p>{t("No news here.")}</p> })}
                                     {items.into_iter().map(|n| view! {
                                         <article class="news">
                                             <h2>{n.title.clone()}</h2>
-                                            <p class="help">{n.created_at.clone().unwrap_or_default()}</p>
+                                            <p class="help">{n.created_at.as_deref().map(crate::i18n::date)}</p>
                                             <SafeHtml html=n.text.clone() />
                                         </article>
                                     }).collect_view()}

@@ -1,6 +1,7 @@
 //! One quality-checker entry: its details and metrics, followed until it is evaluated; delete
 //! with the entry's password after a confirmation.
 
+use crate::i18n::t;
 use crate::api::ApiError;
 use crate::browser::is_hidden;
 use crate::components::{loaded_view, ErrorView, SecretInput};
@@ -41,27 +42,27 @@ pub fn QcEntryPage(
     let delete = Task::<crate::api::models::Notice>::new();
     view! {
         <section aria-labelledby="entry-title">
-            <h1 id="entry-title">{format!("Entry {id}")}</h1>
-            <p><a href="/leaderboard">"← Leaderboard"</a></p>
+            <h1 id="entry-title">{tr!("Entry {id}", id = id)}</h1>
+            <p><a href="/leaderboard">{t("← Leaderboard")}</a></p>
             {loaded_view(entry, "entry", move |e| {
                 let metrics = metrics_of(&e);
                 let state = match e.processed {
-                    Some(1) => "Evaluated".to_string(),
-                    _ => format!("Waiting for evaluation{}", e.message.clone().map(|m| format!(": {m}")).unwrap_or_default()),
+                    Some(1) => t("Evaluated").to_string(),
+                    _ => match e.message.clone() { Some(m) => tr!("Waiting for evaluation: {why}", why = m), None => t("Waiting for evaluation").into() },
                 };
                 view! {
                     <dl class="facts">
-                        <dt>"Model"</dt><dd data-testid="entry-name">{e.algo_name.clone().unwrap_or_default()}</dd>
-                        <dt>"Description"</dt><dd class="pre">{e.main_text.clone().unwrap_or_default()}</dd>
-                        <dt>"Dataset"</dt><dd>{e.dataset_type.map(dataset_name).unwrap_or_default()}</dd>
-                        <dt>"Date"</dt><dd>{e.date.clone().or(e.created_at.clone()).unwrap_or_default()}</dd>
-                        <dt>"Kind"</dt><dd>{if e.ensemble { "ensemble" } else { "single model" }}</dd>
-                        <dt>"State"</dt><dd><span role="status" data-testid="entry-state">{state}</span></dd>
+                        <dt>{t("Model")}</dt><dd data-testid="entry-name">{e.algo_name.clone().unwrap_or_default()}</dd>
+                        <dt>{t("Description")}</dt><dd class="pre">{e.main_text.clone().unwrap_or_default()}</dd>
+                        <dt>{t("Dataset")}</dt><dd>{e.dataset_type.map(dataset_name).unwrap_or_default()}</dd>
+                        <dt>{t("Date")}</dt><dd>{e.date.as_deref().or(e.created_at.as_deref()).map(crate::i18n::date)}</dd>
+                        <dt>{t("Kind")}</dt><dd>{if e.ensemble { "ensemble" } else { "single model" }}</dd>
+                        <dt>{t("State")}</dt><dd><span role="status" data-testid="entry-state">{state}</span></dd>
                     </dl>
                     {(!metrics.is_empty()).then(|| view! {
-                        <h2>"Metrics"</h2>
+                        <h2>{t("Metrics")}</h2>
                         <table class="board">
-                            <thead><tr><th scope="col">"Stem"</th><th scope="col" class="num">"SDR"</th></tr></thead>
+                            <thead><tr><th scope="col">{t("Stem")}</th><th scope="col" class="num">{t("SDR")}</th></tr></thead>
                             <tbody>
                                 {metrics.into_iter().map(|(s, v)| view! {
                                     <tr><td>{s}</td><td class="num">{v.map(|v| format!("{v:.4}")).unwrap_or_else(|| "missing".into())}</td></tr>
@@ -71,7 +72,7 @@ pub fn QcEntryPage(
                     })}
                 }.into_any()
             })}
-            <h2>"Delete this entry"</h2>
+            <h2>{t("Delete this entry")}</h2>
             <form class="stack" on:submit=move |ev| {
                 ev.prevent_default();
                 if !confirming.get_untracked() {
@@ -83,14 +84,14 @@ pub fn QcEntryPage(
                 let pw = password.get_untracked();
                 delete.run(async move { client.qc_delete(id, &pw).await });
             }>
-                <label for="delete-password">"The entry's password"</label>
+                <label for="delete-password">{t("The entry's password")}</label>
                 <SecretInput id="delete-password" value=password />
                 <div class="row">
                     <button type="submit" class=move || if confirming.get() { "danger" } else { "secondary" } disabled=move || delete.pending.get()>
-                        {move || if confirming.get() { format!("Yes, delete entry {id}") } else { "Delete…".to_string() }}
+                        {move || if confirming.get() { tr!("Yes, delete entry {id}", id = id) } else { t("Delete…").to_string() }}
                     </button>
                     {move || confirming.get().then(|| view! {
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t("Keep it")}</button>
                     })}
                 </div>
             </form>

@@ -1,6 +1,7 @@
 //! The quality checker's evaluation queue: recent entries and their state, paged, refreshed
 //! every 10 s while visible.
 
+use crate::i18n::t;
 use crate::browser::is_hidden;
 use crate::components::{loaded_view, Pager};
 use crate::forms::paging::{has_next, page_from_query, start_of, PAGE_SIZE};
@@ -35,21 +36,21 @@ pub fn QcQueuePage() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="qcq-title">
-            <h1 id="qcq-title">"Evaluation queue"</h1>
-            <p><a href="/leaderboard">"← Leaderboard"</a></p>
+            <h1 id="qcq-title">{t("Evaluation queue")}</h1>
+            <p><a href="/leaderboard">{t("← Leaderboard")}</a></p>
             {loaded_view(rows, "queue", move |list| {
                 let more = has_next(list.len(), PAGE_SIZE);
                 view! {
                     <table class="board">
-                        <thead><tr><th scope="col">"Entry"</th><th scope="col">"Model"</th><th scope="col">"Dataset"</th><th scope="col">"Date"</th><th scope="col">"State"</th></tr></thead>
+                        <thead><tr><th scope="col">{t("Entry")}</th><th scope="col">{t("Model")}</th><th scope="col">{t("Dataset")}</th><th scope="col">{t("Date")}</th><th scope="col">{t("State")}</th></tr></thead>
                         <tbody>
                             {list.into_iter().map(|e| view! {
                                 <tr>
                                     <td><a href=format!("/leaderboard/entry/{}", e.id)>{e.id}</a></td>
                                     <td>{e.algo_name.clone().unwrap_or_default()}</td>
                                     <td>{e.dataset_type.map(dataset_name).unwrap_or_default()}</td>
-                                    <td>{e.date.clone().unwrap_or_default()}</td>
-                                    <td>{if e.processed == Some(1) { "evaluated".to_string() } else { e.message.clone().unwrap_or_else(|| "waiting".into()) }}</td>
+                                    <td>{e.date.as_deref().map(crate::i18n::date)}</td>
+                                    <td>{if e.processed == Some(1) { t("evaluated").to_string() } else { e.message.clone().unwrap_or_else(|| t("waiting").into()) }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -2,6 +2,7 @@
 //! straight from the File with progress), the model's name and description, dataset, ensemble
 //! flag and a password for deleting it later.
 
+use crate::i18n::t;
 use crate::api::endpoints::QcSubmission;
 use crate::api::models::quality::DATASET_TYPES;
 use crate::api::ApiError;
@@ -48,9 +49,9 @@ pub fn QcSubmitPage() -> impl IntoView {
                 zip_error.set(None);
                 file.set(Some(f));
             } else {
-                zip_error.set(Some(format!(
-                    "{} is not a zip archive: pack the separated stems into a .zip first.",
-                    f.name()
+                zip_error.set(Some(tr!(
+                    "{name} is not a zip archive: pack the separated stems into a .zip first.",
+                    name = f.name()
                 )));
                 file.set(None);
             }
@@ -69,7 +70,7 @@ pub fn QcSubmitPage() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         let Some(zip) = file.get_untracked() else {
-            zip_error.set(Some("Choose the zip with your results.".into()));
+            zip_error.set(Some(t("Choose the zip with your results.").into()));
             return;
         };
         let client = settings.client();
@@ -107,31 +108,31 @@ pub fn QcSubmitPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="qcs-title">
-            <h1 id="qcs-title">"Submit results"</h1>
-            <p><a href="/leaderboard">"← Leaderboard"</a></p>
+            <h1 id="qcs-title">{t("Submit results")}</h1>
+            <p><a href="/leaderboard">{t("← Leaderboard")}</a></p>
             <Show when=move || settings.has_token() fallback=|| view! {
-                <p>"Submitting needs your API token: " <a href="/settings">"add it in Settings"</a> "."</p>
+                <p>{t("Submitting needs your API token: ")} <a href="/settings">{t("add it in Settings")}</a> "."</p>
             }>
                 <form class="stack" on:submit=submit novalidate>
-                    <DropZone id="zip-file" on_files=pick accept=".zip,application/zip" prompt="Drop the zip of your separated stems here, or choose it." />
+                    <DropZone id="zip-file" on_files=pick accept=".zip,application/zip" prompt=t("Drop the zip of your separated stems here, or choose it.") />
                     {move || file.get().map(|f| view! { <p class="help">{format!("{} · {}", f.name(), human_bytes(f.size()))}</p> })}
                     <p class="field-error" role="alert">{move || zip_error.get().or_else(field("zipfile"))}</p>
-                    <label for="qc-name">"Model name"</label>
+                    <label for="qc-name">{t("Model name")}</label>
                     <input id="qc-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                     <p class="field-error" role="alert">{field("algo_name")}</p>
-                    <label for="qc-text">"Description"</label>
+                    <label for="qc-text">{t("Description")}</label>
                     <textarea id="qc-text" rows="3" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                    <label for="qc-dataset">"Dataset"</label>
+                    <label for="qc-dataset">{t("Dataset")}</label>
                     <select id="qc-dataset" on:change=move |ev| dataset.set(event_target_value(&ev).parse().unwrap_or(1))>
                         {DATASET_TYPES.iter().map(|(t, n)| { let t = *t; view! { <option value=t.to_string() selected=move || dataset.get() == t>{*n}</option> } }).collect_view()}
                     </select>
                     <p class="field-error" role="alert">{field("dataset_type")}</p>
-                    <label class="check"><input type="checkbox" prop:checked=move || ensemble.get() on:change=move |ev| ensemble.set(event_target_checked(&ev)) />"An ensemble of models"</label>
-                    <label for="qc-password">"Password (to delete the entry later)"</label>
+                    <label class="check"><input type="checkbox" prop:checked=move || ensemble.get() on:change=move |ev| ensemble.set(event_target_checked(&ev)) />{t("An ensemble of models")}</label>
+                    <label for="qc-password">{t("Password (to delete the entry later)")}</label>
                     <SecretInput id="qc-password" value=password />
                     <p class="field-error" role="alert">{field("password")}</p>
-                    <div class="row"><button type="submit" disabled=move || sending.get()>"Submit"</button></div>
-                    {move || sending.get().then(|| view! { <ProgressBar value=Signal::derive(move || progress.get()) label="Upload of the zip" /> })}
+                    <div class="row"><button type="submit" disabled=move || sending.get()>{t("Submit")}</button></div>
+                    {move || sending.get().then(|| view! { <ProgressBar value=Signal::derive(move || progress.get()) label=t("Upload of the zip") /> })}
                     {move || error.get().filter(|e| !matches!(e, ApiError::Validation { .. })).map(|e| view! { <ErrorView error=e /> })}
                 </form>
             </Show>

@@ -1,6 +1,7 @@
 //! A job this browser follows: what survives a reload (saved by `saved_jobs`) and how the
 //! service's answers change it (its status line: `status_line`).
 
+use crate::i18n::t;
 use crate::api::models::{Job, JobOptions, ResultFile, Status};
 use crate::forms::batch::Phase;
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,9 @@ pub struct TrackedJob {
     pub status_name: Option<String>,
     /// The server's words (failure reason, refusal) or the last error.
     pub message: Option<String>,
+    /// The last check of its state failed (`message` says why); it shows beside the last state.
+    #[serde(default)]
+    pub check_failed: bool,
     /// (position, of)
     pub queue: Option<(i64, i64)>,
     /// (finished, all)
@@ -74,6 +78,7 @@ impl TrackedJob {
         self.status = Some(job.status);
         self.status_name = Some(job.status_name.clone()).filter(|_| job.status == Status::Unknown);
         self.message = d.message.clone().filter(|m| !m.is_empty());
+        self.check_failed = false;
         self.queue = match (d.current_order, d.queue_count) {
             (Some(o), Some(c)) if job.status == Status::Waiting => Some((o, c)),
             _ => None,
@@ -102,7 +107,7 @@ impl TrackedJob {
             }
         }
         if job.status == Status::NotFound {
-            self.message = Some("The result has expired (the service keeps results about 72 hours) or never existed.".into());
+            self.message = Some(t("The result has expired (the service keeps results about 72 hours) or never existed.").into());
         }
         let finished = match job.status {
             Status::Done => !d.files.is_empty(),
@@ -147,6 +152,7 @@ impl TrackedJob {
             status: None,
             status_name: None,
             message: None,
+            check_failed: false,
             queue: None,
             chunks: None,
             created_ms: now_ms,

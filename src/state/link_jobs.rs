@@ -63,10 +63,10 @@ impl TrackedJob {
             return false;
         }
         self.status = Some(Status::Failed);
-        self.message = Some(format!(
-            "The service did not fetch the link within {} minutes. It said: {}",
-            (LINK_GRACE_MS / 60_000.0) as u32,
-            message.trim()
+        self.message = Some(crate::tr!(
+            "The service did not fetch the link within {n} minutes. It said: {words}",
+            n = (LINK_GRACE_MS / 60_000.0) as u32,
+            words = message.trim()
         ));
         self.phase = Phase::Ended;
         true

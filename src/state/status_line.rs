@@ -1,5 +1,6 @@
 //! The one line that says, for people, where a followed job is.
 
+use crate::i18n::t;
 use crate::api::models::Status;
 use crate::forms::batch::Phase;
 use crate::state::jobs::TrackedJob;
@@ -12,54 +13,55 @@ impl TrackedJob {
             Phase::Queued => self
                 .message
                 .clone()
-                .unwrap_or_else(|| "Waiting for a free slot on your plan".into()),
+                .unwrap_or_else(|| t("Waiting for a free slot on your plan").into()),
             Phase::Uploading if self.source_url.is_some() => {
-                "Sending the link to the service…".into()
+                t("Sending the link to the service…").into()
             }
-            Phase::Uploading => "Uploading…".into(),
+            Phase::Uploading => t("Uploading…").into(),
             Phase::Interrupted | Phase::Refused => msg(),
             Phase::Submitted if self.is_fetching_link() => match &self.message {
-                Some(m) => format!("The service is fetching the link: {m}"),
-                None => "The service is fetching the link…".into(),
+                Some(m) => tr!("The service is fetching the link: {m}", m = m),
+                None => t("The service is fetching the link…").into(),
             },
             Phase::Submitted | Phase::Ended => {
                 let line = match self.status {
-                    None => "Sent; checking its state…".into(),
+                    None => t("Sent; checking its state…").into(),
                     Some(Status::Waiting) => match self.queue {
-                        Some((pos, of)) => format!("Waiting in the queue: position {pos} of {of}"),
-                        None => "Waiting in the queue".into(),
+                        Some((pos, of)) => tr!("Waiting in the queue: position {pos} of {of}", pos = pos, of = of),
+                        None => t("Waiting in the queue").into(),
                     },
                     Some(Status::Processing) => {
                         let secs = self
                             .processing_since_ms
                             .map(|t| (now_ms - t) / 1000.0)
                             .unwrap_or(0.0);
-                        format!(
-                            "Processing for {}",
-                            crate::forms::files::human_duration(secs)
+                        tr!(
+                            "Processing for {time}",
+                            time = crate::forms::files::human_duration(secs)
                         )
                     }
                     Some(Status::Distributing) => match self.chunks {
                         Some((done, all)) => {
-                            format!("Split over several servers: {done} of {all} parts done")
+                            tr!("Split over several servers: {done} of {all} parts done", done = done, all = all)
                         }
-                        None => "Split over several servers".into(),
+                        None => t("Split over several servers").into(),
                     },
-                    Some(Status::Merging) => "Merging the parts".into(),
+                    Some(Status::Merging) => t("Merging the parts").into(),
                     Some(Status::Done) if self.is_finishing() => {
-                        "Finishing: the files are being written".into()
+                        t("Finishing: the files are being written").into()
                     }
-                    Some(Status::Done) => "Done".into(),
-                    Some(Status::Failed) => format!(
-                        "Failed: {}",
-                        self.message
+                    Some(Status::Done) => t("Done").into(),
+                    Some(Status::Failed) => tr!(
+                        "Failed: {why}",
+                        why = self
+                            .message
                             .clone()
-                            .unwrap_or_else(|| "the service gave no reason".into())
+                            .unwrap_or_else(|| t("the service gave no reason").into())
                     ),
                     Some(Status::NotFound) => msg(),
                     Some(Status::Unknown) => match &self.status_name {
-                        Some(n) if !n.trim().is_empty() => format!("In progress: {}", n.trim()),
-                        _ => "In progress".into(),
+                        Some(n) if !n.trim().is_empty() => tr!("In progress: {state}", state = n.trim()),
+                        _ => t("In progress").into(),
                     },
                 };
                 match (&self.message, self.status) {
@@ -74,7 +76,7 @@ impl TrackedJob {
                         ),
                     )
                     | (Some(m), None)
-                        if m.starts_with("Could not check") =>
+                        if self.check_failed =>
                     {
                         format!("{line}. {m}")
                     }

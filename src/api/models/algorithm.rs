@@ -205,16 +205,18 @@ impl Algorithm {
     /// The description in `lang`, else English, else the first.
     pub fn description_in(&self, lang: &str) -> Option<&AlgorithmDescription> {
         let d = &self.algorithm_descriptions;
+        let base = lang.split('-').next();
         d.iter()
             .find(|x| x.lang.as_deref() == Some(lang))
+            .or_else(|| d.iter().find(|x| x.lang.as_deref() == base))
             .or_else(|| d.iter().find(|x| x.lang.as_deref() == Some("en")))
             .or_else(|| d.first())
     }
     pub fn group_name(&self) -> String {
         match (&self.algorithm_group, self.algorithm_group_id) {
             (Some(g), _) => g.name.clone(),
-            (None, Some(id)) => format!("Group {id}"),
-            (None, None) => "Other".into(),
+            (None, Some(id)) => crate::tr!("Group {id}", id = id),
+            (None, None) => crate::i18n::t("Other").into(),
         }
     }
 }

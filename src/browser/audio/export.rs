@@ -1,6 +1,7 @@
 //! The files the mixer saves: the mix as heard (a WAV rendered offline, window by window) and all
 //! stems as one stored ZIP whose bytes stay in the browser's Blobs (only headers are written).
 
+use crate::i18n::t;
 use super::fetch;
 use super::graph::Graph;
 use super::js::{copy_floats, n, Js};
@@ -21,7 +22,7 @@ fn blob_of(parts: &Array, mime: &str) -> Result<Js, String> {
     let opts = Js(js_sys::Object::new().into());
     opts.set("type", mime);
     Js::new("Blob", &[parts.into(), opts.0])
-        .map_err(|_| "The browser could not make the file.".to_string())
+        .map_err(|_| t("The browser could not make the file.").to_string())
 }
 
 /// Renders `mix` of `tracks` from `a` to `b` seconds as a 16-bit stereo WAV, a window at a
@@ -37,11 +38,11 @@ pub async fn mix_wav(
     let frame = |t: f64| (t * rate).round() as u64;
     let frames = frame(b).saturating_sub(frame(a));
     if frames == 0 {
-        return Err("There is nothing to export.".into());
+        return Err(t("There is nothing to export.").into());
     }
     if frames > wav::max_frames(2) {
         return Err(
-            "This mix is longer than a WAV file can hold; set a shorter loop to export a part."
+            t("This mix is longer than a WAV file can hold; set a shorter loop to export a part.")
                 .into(),
         );
     }
@@ -53,7 +54,7 @@ pub async fn mix_wav(
         if len > 0 {
             let bytes = render(ctx, tracks, map, rate, mix, piece, len)
                 .await
-                .ok_or("Rendering the mix failed.")?;
+                .ok_or(t("Rendering the mix failed."))?;
             part(&parts, &bytes);
         }
         at = next;
@@ -111,9 +112,7 @@ pub async fn zip_all(
     for (i, ((_, blob), name)) in files.iter().zip(names).enumerate() {
         let size = blob.num("size");
         if size > zip::MAX_BYTES as f64 {
-            return Err(format!(
-                "{name} is larger than 4 GB; download it on its own."
-            ));
+            return Err(tr!("{name} is larger than 4 GB; download it on its own.", name = name));
         }
         // The CRC needs every byte once; read in slices so no file is copied whole.
         let mut crc = Crc32::default();
@@ -121,7 +120,7 @@ pub async fn zip_all(
         while at < size {
             let bytes = fetch::slice(blob, at, (at + SLICE).min(size))
                 .await
-                .ok_or("A stem could not be read back.")?;
+                .ok_or(t("A stem could not be read back."))?;
             crc.update(&bytes);
             at += SLICE;
         }

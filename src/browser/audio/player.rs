@@ -2,6 +2,7 @@
 //! (WAVs a window at a time, other files decoded whole) or, when the page may not read them,
 //! as media. One `Player` answers for both.
 
+use crate::i18n::t;
 use super::fetch::{self, FetchFail};
 use super::js::Js;
 use super::media::Media;
@@ -33,7 +34,7 @@ pub async fn load(urls: &[String], host: &Js, progress: impl Fn(usize)) -> Resul
         Ok(b) => b,
         // The page may not read these files: play them as media.
         Err(None) => {
-            let media = Media::new(urls, host).ok_or("This browser cannot play these files.")?;
+            let media = Media::new(urls, host).ok_or(t("This browser cannot play these files."))?;
             return Ok(Loaded {
                 player: Player::Media(media),
                 peaks: vec![None; urls.len()],
@@ -46,9 +47,9 @@ pub async fn load(urls: &[String], host: &Js, progress: impl Fn(usize)) -> Resul
         Some(b) => fetch::slice(b, 0.0, HEAD).await.unwrap_or_default(),
         None => Vec::new(),
     };
-    let ctx = webaudio::context(sample_rate(&head)).ok_or("This browser has no Web Audio.")?;
+    let ctx = webaudio::context(sample_rate(&head)).ok_or(t("This browser has no Web Audio."))?;
     let tracks = tracks_of(&ctx, &blobs, |i| progress(urls.len() + i)).await?;
-    let player = WebAudio::new(ctx, tracks).ok_or("This browser has no Web Audio.")?;
+    let player = WebAudio::new(ctx, tracks).ok_or(t("This browser has no Web Audio."))?;
     Ok(Loaded {
         player: Player::Web(player),
         // The waveforms are drawn once playing (`Track::outline`): they need not hold up the music.
@@ -65,15 +66,16 @@ async fn fetch_all(urls: &[String], progress: &impl Fn(usize)) -> Result<Vec<Js>
             Ok(b) => blobs.push(b),
             Err(FetchFail::Unreadable) if i == 0 => return Err(None),
             Err(FetchFail::Unreadable) => {
-                return Err(Some(format!(
-                    "Stem {} could not be fetched (network).",
-                    i + 1
+                return Err(Some(tr!(
+                    "Stem {k} could not be fetched (network).",
+                    k = i + 1
                 )))
             }
             Err(FetchFail::Status(s)) => {
-                return Err(Some(format!(
-                    "Stem {} could not be fetched: the host answered HTTP {s}.",
-                    i + 1
+                return Err(Some(tr!(
+                    "Stem {k} could not be fetched: the host answered HTTP {s}.",
+                    k = i + 1,
+                    s = s
                 )))
             }
         }
@@ -98,7 +100,7 @@ async fn tracks_of(ctx: &Js, blobs: &[Js], progress: impl Fn(usize)) -> Result<V
         for &i in pair {
             let data = fetch::array_buffer(&blobs[i])
                 .await
-                .ok_or("A stem could not be read.")?;
+                .ok_or(t("A stem could not be read."))?;
             pending.push(&track::decode_start(ctx, data).0);
         }
         let all = Js::global("Promise").call("all", &[pending.into()]);
@@ -108,9 +110,9 @@ async fn tracks_of(ctx: &Js, blobs: &[Js], progress: impl Fn(usize)) -> Result<V
         }
         .ok_or_else(|| {
             let names: Vec<String> = pair.iter().map(|i| (i + 1).to_string()).collect();
-            format!(
-                "Stem {} is not audio this browser can decode.",
-                names.join(" or ")
+            tr!(
+                "Stem {k} is not audio this browser can decode.",
+                k = names.join(t(" or "))
             )
         })?;
         for (k, &i) in pair.iter().enumerate() {
@@ -130,7 +132,7 @@ pub async fn load_other(
 ) -> Result<Vec<Track>, String> {
     let blobs = fetch_all(urls, &progress).await.map_err(|e| {
         e.unwrap_or_else(|| {
-            "The other result's files may not be read by this page, so it cannot be compared here."
+            t("The other result's files may not be read by this page, so it cannot be compared here.")
                 .into()
         })
     })?;

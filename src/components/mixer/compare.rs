@@ -1,6 +1,7 @@
 //! A/B: another result of the same song (another model, other options) plays in step with this
 //! one; X or one button switches which is heard, stem by stem, without a gap.
 
+use crate::i18n::t;
 use super::desk::{Desk, Phase};
 use super::{is_audio, is_web};
 use crate::api::models::ResultFile;
@@ -40,9 +41,9 @@ pub fn Compare(desk: Desk, others: Signal<Vec<Other>>) -> impl IntoView {
         (!list.is_empty()).then(|| {
             view! {
                 <div class="row compare">
-                    <label>"Compare with "
+                    <label>{t("Compare with ")}
                         <select on:change=choose disabled=move || !ready()>
-                            <option value="">"another result of this song…"</option>
+                            <option value="">{t("another result of this song…")}</option>
                             {list.into_iter().enumerate().map(|(i, o)| view! {
                                 <option value=i.to_string()>{o.label}</option>
                             }).collect_view()}
@@ -51,10 +52,10 @@ pub fn Compare(desk: Desk, others: Signal<Vec<Other>>) -> impl IntoView {
                     {move || d.other.get().map(|label| view! {
                         <button type="button" class="secondary" aria-pressed=move || d.hearing_b.get().to_string()
                             on:click=move |_| d.switch_ab()>
-                            {move || if d.hearing_b.get() { format!("Hearing B: {label}") } else { "Hearing A: this result".to_string() }}
+                            {move || if d.hearing_b.get() { tr!("Hearing B: {label}", label = label) } else { t("Hearing A: this result").to_string() }}
                         </button>
                     })}
-                    <p class="help" role="status">{move || if ready() { d.compare_note.get() } else { "Play this result first to compare it with another.".into() }}</p>
+                    <p class="help" role="status">{move || if ready() { d.compare_note.get() } else { t("Play this result first to compare it with another.").into() }}</p>
                 </div>
             }
         })
@@ -70,18 +71,18 @@ impl Desk {
             Some(Player::Web(w)) => Some(w.context().clone()),
             _ => None,
         }) else {
-            self.compare_note.set("Play this result first: comparing needs its stems loaded, from a site that lets this page read them.".into());
+            self.compare_note.set(t("Play this result first: comparing needs its stems loaded, from a site that lets this page read them.").into());
             return;
         };
         let d = *self;
         let n = files.len();
         let (labels, urls): (Vec<String>, Vec<String>) = files.into_iter().unzip();
-        self.compare_note.set(format!("Loading {label}…"));
+        self.compare_note.set(tr!("Loading {label}…", label = label));
         spawn_local(async move {
             let name = label.clone();
             let progress = move |k: usize| {
                 d.compare_note
-                    .try_set(format!("Loading {name}: step {k} of {}…", 2 * n));
+                    .try_set(tr!("Loading {name}: step {k} of {all}…", name = name, k = k, all = 2 * n));
             };
             let result = load_other(&ctx, &urls, progress).await;
             let first: Vec<String> = d
@@ -97,7 +98,7 @@ impl Desk {
                         d.other.try_set(Some(label));
                         d.hearing_b.try_set(false);
                         d.compare_note.try_set(
-                            "Ready: press X or the button to switch, without a gap.".into(),
+                            t("Ready: press X or the button to switch, without a gap.").into(),
                         );
                     }
                 }
@@ -121,9 +122,9 @@ impl Desk {
         });
         self.hearing_b.set(b);
         self.said.set(if b {
-            format!("Hearing B: {label}")
+            tr!("Hearing B: {label}", label = label)
         } else {
-            "Hearing A: this result".into()
+            t("Hearing A: this result").into()
         });
     }
 }

@@ -1,6 +1,7 @@
 //! The mixer's shared state and what its controls do: one `Desk` (Copy) handed to every piece.
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
+use crate::i18n::t;
 use crate::browser::audio::js::{yield_now, Js};
 use crate::browser::audio::{load, Player};
 use crate::mix::rules::clock;
@@ -203,11 +204,11 @@ impl Desk {
         let r = self.range.get_untracked();
         self.with_player(|p| p.set_loop(r));
         self.said.set(match (r.region(), r.on) {
-            (Some((a, b)), true) => format!("Looping {} to {}", clock(a), clock(b)),
-            (Some(_), false) => "Loop off".into(),
+            (Some((a, b)), true) => tr!("Looping {a} to {b}", a = clock(a), b = clock(b)),
+            (Some(_), false) => t("Loop off").into(),
             _ => match r.a {
-                Some(a) => format!("Loop start set at {}", clock(a)),
-                None => "No loop".into(),
+                Some(a) => tr!("Loop start set at {a}", a = clock(a)),
+                None => t("No loop").into(),
             },
         });
     }
@@ -224,11 +225,11 @@ impl Desk {
         }
         self.change_mix(|m| m.toggle_mute(i));
         let muted = self.mix.with_untracked(|m| m.stems[i].mute);
-        self.said.set(format!(
-            "{} {}",
-            self.label(i),
-            if muted { "muted" } else { "on" }
-        ));
+        self.said.set(if muted {
+            tr!("{stem} muted", stem = self.label(i))
+        } else {
+            tr!("{stem} on", stem = self.label(i))
+        });
     }
 
     pub fn toggle_solo(&self, i: usize, exclusive: bool) {
@@ -237,18 +238,18 @@ impl Desk {
         }
         self.change_mix(|m| m.toggle_solo(i, exclusive));
         let solo = self.mix.with_untracked(|m| m.stems[i].solo);
-        self.said.set(format!(
-            "{} {}",
-            self.label(i),
-            if solo { "soloed" } else { "not soloed" }
-        ));
+        self.said.set(if solo {
+            tr!("{stem} soloed", stem = self.label(i))
+        } else {
+            tr!("{stem} not soloed", stem = self.label(i))
+        });
     }
 
     pub fn say_time(&self) {
-        self.said.set(format!(
-            "At {} of {}",
-            clock(self.pos.get_untracked()),
-            clock(self.duration.get_untracked())
+        self.said.set(tr!(
+            "At {at} of {all}",
+            at = clock(self.pos.get_untracked()),
+            all = clock(self.duration.get_untracked())
         ));
     }
 

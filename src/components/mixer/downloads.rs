@@ -1,6 +1,7 @@
 //! "Download this mix" (a WAV of what is heard, the loop region if one is on) and "Download
 //! all" (one ZIP of the stems, from the files already fetched, or fetched for it).
 
+use crate::i18n::{k, t};
 use super::desk::{Desk, Phase};
 use crate::browser::audio::export;
 use crate::browser::audio::fetch;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-pub const NO_EXPORT: &str = "These files come from a site that does not let this page read them (no CORS), so the mix plays here but cannot be rendered to a file or zipped; download the stems one by one, or point Settings at a proxy on this site.";
+pub const NO_EXPORT: &str = k("These files come from a site that does not let this page read them (no CORS), so the mix plays here but cannot be rendered to a file or zipped; download the stems one by one, or point Settings at a proxy on this site.");
 
 #[component]
 pub fn Downloads(
@@ -42,12 +43,12 @@ pub fn Downloads(
             ),
             None => format!("{}_mix.wav", song.get_value()),
         };
-        busy.set("Rendering the mix…".into());
+        busy.set(t("Rendering the mix…").into());
         spawn_local(async move {
             match export::mix_wav(&ctx, &tracks, &map, rate, &mix, span).await {
                 Ok(blob) => {
                     export::save(&blob, &name);
-                    busy.try_set(format!("Saved {name}."));
+                    busy.try_set(tr!("Saved {name}.", name = name));
                 }
                 Err(e) => {
                     busy.try_set(e);
@@ -65,13 +66,14 @@ pub fn Downloads(
                 let blob = match have.get(i) {
                     Some(b) => b.clone(),
                     None => {
-                        busy.try_set(format!("Fetching {} of {}…", i + 1, stems.len()));
+                        busy.try_set(tr!("Fetching {k} of {n}…", k = i + 1, n = stems.len()));
                         match fetch::blob(&s.url).await {
                             Ok(b) => b,
                             Err(_) => {
                                 one_by_one(&stems);
-                                busy.try_set(format!(
-                                    "{NO_EXPORT} Downloading them one by one instead."
+                                busy.try_set(tr!(
+                                    "{why} Downloading them one by one instead.",
+                                    why = t(NO_EXPORT)
                                 ));
                                 return;
                             }
@@ -80,13 +82,13 @@ pub fn Downloads(
                 };
                 files.push((s.name.clone(), blob));
             }
-            let progress = move |k, n| {
-                busy.try_set(format!("Zipping {k} of {n}…"));
+            let progress = move |k: usize, n: usize| {
+                busy.try_set(tr!("Zipping {k} of {n}…", k = k, n = n));
             };
             match export::zip_all(&files, progress).await {
                 Ok(blob) => {
                     export::save(&blob, &name);
-                    busy.try_set(format!("Saved {name}."));
+                    busy.try_set(tr!("Saved {name}.", name = name));
                 }
                 Err(e) => {
                     busy.try_set(e);
@@ -97,8 +99,8 @@ pub fn Downloads(
     view! {
         <div class="row">
             <button type="button" on:click=export_mix
-                disabled=move || !matches!(d.phase.get(), Phase::Ready { media: false })>"Download this mix"</button>
-            <button type="button" class="secondary" on:click=zip>"Download all (ZIP)"</button>
+                disabled=move || !matches!(d.phase.get(), Phase::Ready { media: false })>{t("Download this mix")}</button>
+            <button type="button" class="secondary" on:click=zip>{t("Download all (ZIP)")}</button>
         </div>
         {move || d.is_media().then(|| view! { <p class="help">{NO_EXPORT}</p> })}
         <p class="help" role="status">{move || busy.get()}</p>

@@ -9,6 +9,7 @@ mod presets_bar;
 mod stem_row;
 mod transport;
 
+use crate::i18n::{t, tn};
 use crate::api::models::ResultFile;
 use crate::browser::audio::js::Js;
 use crate::forms::files::{extension, result_name};
@@ -62,7 +63,7 @@ pub fn Mixer(
                 keep_service_names,
             ),
             label: if f.stem.trim().is_empty() {
-                "Stem".into()
+                t("Stem").into()
             } else {
                 f.stem.clone()
             },
@@ -135,39 +136,39 @@ pub fn Mixer(
         ev.prevent_default();
     };
     let status = move || match d.phase.get() {
-        Phase::Idle => "Press Play to fetch the stems and mix them here.".to_string(),
+        Phase::Idle => t("Press Play to fetch the stems and mix them here.").to_string(),
         Phase::Loading { done, total } => {
             let n = total / 2;
             if done < n {
-                format!("Fetching stems: {done} of {n}…")
+                tr!("Fetching stems: {done} of {n}…", done = done, n = n)
             } else {
-                format!("Preparing stems: {} of {n}…", done - n)
+                tr!("Preparing stems: {k} of {n}…", k = done - n, n = n)
             }
         }
         Phase::Ready { .. } => String::new(),
         Phase::Failed(e) => {
-            format!("The mixer could not start: {e} The stems can still be downloaded below.")
+            tr!("The mixer could not start: {e} The stems can still be downloaded below.", e = e)
         }
     };
     let progress = move || match d.phase.get() {
         Phase::Loading { done, total } => Some(
-            view! { <progress max=total value=done aria-label="Loading the stems"></progress> },
+            view! { <progress max=total value=done aria-label=t("Loading the stems")></progress> },
         ),
         _ => None,
     };
     let count = d.count();
     view! {
-        <section class="mixer" aria-label="Mixer" on:keydown=keydown>
+        <section class="mixer" aria-label=t("Mixer") on:keydown=keydown>
             {(dropped > 0).then(|| view! {
-                <p class="help">{format!("{dropped} result file(s) without a web address were left out.")}</p>
+                <p class="help">{tn(dropped as u64, "{n} result file without a web address was left out.", "{n} result files without a web address were left out.")}</p>
             })}
             {(count > 0).then(|| view! {
                 <Transport desk=d />
                 <p class="help" role="status">{status}</p>
                 {progress}
                 <div id="mixer-keys" class="keys" hidden=move || !d.help.get()>
-                    <h3>"Mixer keys"</h3>
-                    <dl>{HELP.iter().map(|(k, what)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*what}</dd> }).collect_view()}</dl>
+                    <h3>{t("Mixer keys")}</h3>
+                    <dl>{HELP.iter().map(|(k, what)| view! { <dt><kbd>{t(k)}</kbd></dt><dd>{t(what)}</dd> }).collect_view()}</dl>
                 </div>
                 <PresetsBar desk=d model=model />
                 <Compare desk=d others=others />
@@ -176,9 +177,9 @@ pub fn Mixer(
                 {(0..count).map(|i| view! { <StemRow desk=d i=i /> }).collect_view()}
             </ul>
             {(!extras.is_empty()).then(|| view! {
-                <h3>"Other files"</h3>
+                <h3>{t("Other files")}</h3>
                 <ul>{extras.into_iter().map(|s| view! {
-                    <li><a href=s.url download=s.name.clone()>{format!("Download {} ({})", s.name, s.label)}</a></li>
+                    <li><a href=s.url download=s.name.clone()>{tr!("Download {name} ({stem})", name = s.name, stem = s.label)}</a></li>
                 }).collect_view()}</ul>
             })}
             <Downloads desk=d song=song />

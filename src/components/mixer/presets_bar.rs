@@ -1,5 +1,6 @@
 //! Presets from the stem names and the person's saved mixes for this model.
 
+use crate::i18n::t;
 use super::desk::Desk;
 use crate::mix::presets::{presets, SavedMix};
 use crate::state::mixes;
@@ -28,19 +29,19 @@ pub fn PresetsBar(
         if let Some(i) = v.strip_prefix("p").and_then(|i| i.parse::<usize>().ok()) {
             if let Some(p) = built_in.with_value(|b| b.get(i).cloned()) {
                 d.change_mix(|m| m.set_muted(&p.muted));
-                note.set(format!("{} applied.", p.name));
+                note.set(tr!("{name} applied.", name = t(p.name)));
             }
         } else if let Some(n) = v.strip_prefix("s:") {
             if let Some(s) = saved.with_untracked(|s| s.iter().find(|m| m.name == n).cloned()) {
                 let mix = labels.with_value(|l| s.to_mix(l));
                 d.change_mix(|m| *m = mix);
                 name.set(s.name.clone());
-                note.set(format!("{} applied.", s.name));
+                note.set(tr!("{name} applied.", name = s.name));
             }
         } else if v == "all" {
             let n = d.count();
             d.change_mix(|m| *m = crate::mix::Mix::new(n));
-            note.set("Every stem at full volume.".into());
+            note.set(t("Every stem at full volume.").into());
         }
         // The list is a menu of actions: it goes back to its prompt.
         target.set("value", "");
@@ -49,15 +50,15 @@ pub fn PresetsBar(
         ev.prevent_default();
         let n = name.get_untracked().trim().to_string();
         if n.is_empty() {
-            note.set("Give the mix a name first.".into());
+            note.set(t("Give the mix a name first.").into());
             return;
         }
         let mix = labels.with_value(|l| SavedMix::from_mix(&n, l, &d.mix.get_untracked()));
         let m = model.get_value();
         note.set(if mixes::save(&m, mix) {
-            format!("Saved “{n}” for {m}.")
+            tr!("Saved “{n}” for {m}.", n = n, m = m)
         } else {
-            "The browser refused to store the mix (storage full or disabled).".into()
+            t("The browser refused to store the mix (storage full or disabled).").into()
         });
         saved.set(mixes::for_model(&m));
     };
@@ -65,7 +66,7 @@ pub fn PresetsBar(
         let n = name.get_untracked().trim().to_string();
         mixes::remove(&model.get_value(), &n);
         saved.set(mixes::for_model(&model.get_value()));
-        note.set(format!("Deleted “{n}”."));
+        note.set(tr!("Deleted “{n}”.", n = n));
     };
     let has_saved_name = move || {
         let n = name.get();
@@ -73,26 +74,26 @@ pub fn PresetsBar(
     };
     view! {
         <div class="presets row">
-            <label>"Preset "
+            <label>{t("Preset ")}
                 <select on:change=choose>
-                    <option value="">"Choose a mix…"</option>
-                    <option value="all">"All stems"</option>
+                    <option value="">{t("Choose a mix…")}</option>
+                    <option value="all">{t("All stems")}</option>
                     {built_in.get_value().into_iter().enumerate().map(|(i, p)| view! {
-                        <option value=format!("p{i}")>{p.name}</option>
+                        <option value=format!("p{i}")>{t(p.name)}</option>
                     }).collect_view()}
                     {move || saved.get().into_iter().map(|m| view! {
-                        <option value=format!("s:{}", m.name)>{format!("Saved: {}", m.name)}</option>
+                        <option value=format!("s:{}", m.name)>{tr!("Saved: {name}", name = m.name)}</option>
                     }).collect_view()}
                 </select>
             </label>
             <form class="row" on:submit=save>
-                <label>"Mix name "
+                <label>{t("Mix name ")}
                     <input type="text" maxlength="60" prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </label>
-                <button type="submit" class="secondary">"Save mix"</button>
+                <button type="submit" class="secondary">{t("Save mix")}</button>
                 {move || has_saved_name().then(|| view! {
-                    <button type="button" class="secondary" on:click=delete>"Delete saved mix"</button>
+                    <button type="button" class="secondary" on:click=delete>{t("Delete saved mix")}</button>
                 })}
             </form>
             <p class="help" role="status">{move || note.get()}</p>

@@ -1,6 +1,7 @@
 //! One stem: its name, colour and file, mute/solo/volume/pan, its waveform with the playhead,
 //! and its download.
 
+use crate::i18n::t;
 use super::desk::Desk;
 use super::transport::db_text;
 use crate::api::request::encode;
@@ -49,19 +50,19 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
             </div>
             <div class="stem-controls">
                 <button type="button" class="secondary" aria-pressed=move || s().mute.to_string()
-                    aria-label=format!("Mute {l1}") on:click=move |_| d.toggle_mute(i)>"Mute"</button>
+                    aria-label=tr!("Mute {l1}", l1 = l1) on:click=move |_| d.toggle_mute(i)>{t("Mute")}</button>
                 <button type="button" class="secondary" aria-pressed=move || s().solo.to_string()
-                    aria-label=format!("Solo {l2}") title="Alt-click: solo only this stem"
-                    on:click=move |ev| d.toggle_solo(i, ev.alt_key())>"Solo"</button>
-                <label>"Volume "
-                    <input type="range" min=MIN_DB max=MAX_DB step="0.5" aria-label=format!("Volume of {l3}")
+                    aria-label=tr!("Solo {l2}", l2 = l2) title=t("Alt-click: solo only this stem")
+                    on:click=move |ev| d.toggle_solo(i, ev.alt_key())>{t("Solo")}</button>
+                <label>{t("Volume ")}
+                    <input type="range" min=MIN_DB max=MAX_DB step="0.5" aria-label=tr!("Volume of {l3}", l3 = l3)
                         prop:value=move || fixed(s().db, 1) aria-valuetext=move || db_text(s().db)
                         on:input=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0.0); d.change_mix(|m| m.stems[i].db = v); } />
                 </label>
-                <label>"Pan "
-                    <input type="range" min="-1" max="1" step="0.1" aria-label=format!("Pan of {l4}")
+                <label>{t("Pan ")}
+                    <input type="range" min="-1" max="1" step="0.1" aria-label=tr!("Pan of {l4}", l4 = l4)
                         prop:value=move || fixed(s().pan, 1)
-                        aria-valuetext=move || match s().pan { p if p < -0.01 => format!("{}% left", fixed(-p * 100.0, 0)), p if p > 0.01 => format!("{}% right", fixed(p * 100.0, 0)), _ => "centre".into() }
+                        aria-valuetext=move || match s().pan { p if p < -0.01 => tr!("{p}% left", p = fixed(-p * 100.0, 0)), p if p > 0.01 => tr!("{p}% right", p = fixed(p * 100.0, 0)), _ => "centre".into() }
                         disabled=move || d.is_media()
                         on:input=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0.0); d.change_mix(|m| m.stems[i].pan = v); } />
                 </label>
@@ -79,8 +80,8 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
                 <div class="playhead" style=move || format!("left:{}%", fixed(pct(d.pos.get()), 3))></div>
             </div>
             <div class="row">
-                <a href=stem.url.clone() download=stem.name.clone()>{format!("Download {}", stem.name)}</a>
-                <a href=again>{format!("Separate {l5} again")}</a>
+                <a href=stem.url.clone() download=stem.name.clone()>{tr!("Download {name}", name = stem.name)}</a>
+                <a href=again>{tr!("Separate {l5} again", l5 = l5)}</a>
             </div>
         </li>
     }

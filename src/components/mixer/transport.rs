@@ -1,6 +1,7 @@
 //! One transport for all stems: play/pause, the position, the A/B loop, the master volume and
 //! the output level.
 
+use crate::i18n::t;
 use super::desk::{Desk, Phase};
 use crate::mix::rules::{clock, fixed, MAX_DB, MIN_DB};
 use leptos::prelude::*;
@@ -22,15 +23,15 @@ pub fn db_text(db: f64) -> String {
 pub fn Transport(desk: Desk) -> impl IntoView {
     let d = desk;
     let play_label = move || match d.phase.get() {
-        Phase::Loading { .. } => "Loading…",
-        _ if d.playing.get() => "Pause",
-        _ => "Play",
+        Phase::Loading { .. } => t("Loading…"),
+        _ if d.playing.get() => t("Pause"),
+        _ => t("Play"),
     };
     let loop_text = move || match d.range.get().region() {
-        Some((a, b)) => format!("Loop {} – {}", clock(a), clock(b)),
+        Some((a, b)) => tr!("Loop {a} – {b}", a = clock(a), b = clock(b)),
         None => match d.range.get().a {
-            Some(a) => format!("Loop from {} (set B)", clock(a)),
-            None => "No loop".into(),
+            Some(a) => tr!("Loop from {a} (set B)", a = clock(a)),
+            None => t("No loop").into(),
         },
     };
     // While the thumb is dragged the time follows it; the stems move when it is let go.
@@ -40,33 +41,33 @@ pub fn Transport(desk: Desk) -> impl IntoView {
         <div class="transport">
             // Never disabled while loading: a disabled button drops the keyboard focus.
             <button type="button" class="play" on:click=move |_| d.toggle_play()>{play_label}</button>
-            <input type="range" class="seek" aria-label="Position" min="0" step="0.1"
+            <input type="range" class="seek" aria-label=t("Position") min="0" step="0.1"
                 max=move || fixed(d.duration.get().max(0.1), 1)
                 prop:value=move || fixed(shown(), 1)
-                aria-valuetext=move || format!("{} of {}", clock(shown()), clock(d.duration.get()))
+                aria-valuetext=move || tr!("{at} of {all}", at = clock(shown()), all = clock(d.duration.get()))
                 disabled=move || !matches!(d.phase.get(), Phase::Ready { .. })
                 on:input=move |ev| dragging.set(Some(value_of(&ev)))
                 on:change=move |ev| { dragging.set(None); d.seek(value_of(&ev)); } />
             <span class="time">{move || format!("{} / {}", clock(shown()), clock(d.duration.get()))}</span>
         </div>
         <div class="transport">
-            <button type="button" class="secondary" on:click=move |_| { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_a(t)); }>"Set A"</button>
-            <button type="button" class="secondary" on:click=move |_| { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_b(t)); }>"Set B"</button>
+            <button type="button" class="secondary" on:click=move |_| { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_a(t)); }>{t("Set A")}</button>
+            <button type="button" class="secondary" on:click=move |_| { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_b(t)); }>{t("Set B")}</button>
             <button type="button" class="secondary" aria-pressed=move || d.range.get().on.to_string()
                 disabled=move || d.range.get().region().is_none()
-                on:click=move |_| d.set_loop(|r| r.toggle())>"Loop"</button>
+                on:click=move |_| d.set_loop(|r| r.toggle())>{t("Loop")}</button>
             <span class="help">{loop_text}</span>
-            <label class="master">"Master "
+            <label class="master">{t("Master ")}
                 <input type="range" min=MIN_DB max=MAX_DB step="0.5"
                     prop:value=move || fixed(d.mix.get().master_db, 1)
                     aria-valuetext=move || db_text(d.mix.get().master_db)
                     on:input=move |ev| { let v = value_of(&ev); d.change_mix(|m| m.master_db = v); } />
             </label>
             {move || (!d.is_media()).then(|| view! {
-                <meter min="0" max="0.5" aria-label="Output level" value=move || fixed(d.level.get(), 4)></meter>
+                <meter min="0" max="0.5" aria-label=t("Output level") value=move || fixed(d.level.get(), 4)></meter>
             })}
             <button type="button" class="secondary" aria-expanded=move || d.help.get().to_string()
-                aria-controls="mixer-keys" on:click=move |_| d.help.update(|h| *h = !*h)>"Keys (?)"</button>
+                aria-controls="mixer-keys" on:click=move |_| d.help.update(|h| *h = !*h)>{t("Keys (?)")}</button>
         </div>
     }
 }

@@ -1,5 +1,6 @@
 //! The mirror of a job's results (1 credit): its own code, fetched when results are shown.
 
+use crate::i18n::t;
 use crate::api::web_url::web_url;
 use crate::api::Client;
 use crate::components::ErrorView;
@@ -18,10 +19,10 @@ fn Mirror(hash: String, base: String) -> impl IntoView {
         mirror.run(async move { client.job(&h, true).await });
     };
     view! {
-        <h2>"Mirror"</h2>
-        <p class="help">"If the downloads are slow, the service can serve them from a mirror. It costs 1 credit and needs your token."</p>
+        <h2>{t("Mirror")}</h2>
+        <p class="help">{t("If the downloads are slow, the service can serve them from a mirror. It costs 1 credit and needs your token.")}</p>
         <button type="button" class="secondary" disabled=move || !settings.has_token() || mirror.pending.get()
-            on:click=get>"Get mirror links (1 credit)"</button>
+            on:click=get>{t("Get mirror links (1 credit)")}</button>
         {move || mirror.value.get().map(|r| match r {
             Ok(m) => view! {
                 <ul class="mirror">{m.data.files.into_iter().map(|f| match web_url(&f.url) {

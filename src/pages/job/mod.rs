@@ -5,6 +5,7 @@
 
 mod mirror;
 
+use crate::i18n::t;
 use crate::api::models::Status;
 use crate::api::web_url::web_url;
 use crate::browser::now_ms;
@@ -102,25 +103,25 @@ pub fn JobPage(
 
     view! {
         <section aria-labelledby="job-title">
-            <h1 id="job-title">{move || job.get().map(|j| j.file_name).unwrap_or_else(|| "Job".into())}</h1>
+            <h1 id="job-title">{move || job.get().map(|j| j.file_name).unwrap_or_else(|| t("Job").into())}</h1>
             {move || match followed_id.get() {
                 // A followed job's card and controls come with their own code (a shared link's
                 // first visit does not need them).
                 Some(id) => lazy_view(
                     move || lazy_job_list(tracker, Signal::derive({ let id = id.clone(); move || vec![id.clone()] })),
-                    || view! { <Loading what="the job" /> }.into_any(),
+                    || view! { <Loading what=t("the job") /> }.into_any(),
                     true,
                 ),
                 None => match viewed.get() {
-                    None => view! { <Loading what="the job" /> }.into_any(),
+                    None => view! { <Loading what=t("the job") /> }.into_any(),
                     Some(Err(e)) => view! { <ErrorView error=e on_retry=Callback::new(move |_| viewed.refetch()) /> }.into_any(),
                     Some(Ok(j)) => view! {
                         <div class="viewed">
                             <p role="status">{j.map(|j| j.status_line(now.get_untracked())).unwrap_or_default()}</p>
-                            <p class="help">"This job is not followed in this browser."</p>
+                            <p class="help">{t("This job is not followed in this browser.")}</p>
                             <div class="row">
-                                <button type="button" on:click=follow>"Follow this job"</button>
-                                <button type="button" class="secondary" on:click=move |_| viewed.refetch()>"Check again"</button>
+                                <button type="button" on:click=follow>{t("Follow this job")}</button>
+                                <button type="button" class="secondary" on:click=move |_| viewed.refetch()>{t("Check again")}</button>
                             </div>
                         </div>
                     }.into_any(),
@@ -128,31 +129,31 @@ pub fn JobPage(
             }}
             {move || job.get().map(|j| view! {
                 <dl class="facts">
-                    <dt>"Model"</dt><dd>{j.result.as_ref().and_then(|r| r.algorithm.clone()).unwrap_or(j.algorithm.clone())}</dd>
-                    {(!j.option_text.is_empty()).then(|| view! { <dt>"Options"</dt><dd>{j.option_text.join(" · ")}</dd> })}
-                    {j.result.as_ref().and_then(|r| r.output_format.clone()).map(|f| view! { <dt>"Format"</dt><dd>{f}</dd> })}
-                    {j.result.as_ref().and_then(|r| r.date.clone()).map(|d| view! { <dt>"Date"</dt><dd>{d}</dd> })}
-                    <dt>"Job"</dt><dd class="hash">{j.hash.clone().unwrap_or_default()}</dd>
+                    <dt>{t("Model")}</dt><dd>{j.result.as_ref().and_then(|r| r.algorithm.clone()).unwrap_or(j.algorithm.clone())}</dd>
+                    {(!j.option_text.is_empty()).then(|| view! { <dt>{t("Options")}</dt><dd>{j.option_text.join(" · ")}</dd> })}
+                    {j.result.as_ref().and_then(|r| r.output_format.clone()).map(|f| view! { <dt>{t("Format")}</dt><dd>{f}</dd> })}
+                    {j.result.as_ref().and_then(|r| r.date.clone()).map(|d| view! { <dt>{t("Date")}</dt><dd>{crate::i18n::date(&d)}</dd> })}
+                    <dt>{t("Job")}</dt><dd class="hash">{j.hash.clone().unwrap_or_default()}</dd>
                 </dl>
             })}
             {move || job.get().and_then(|j| j.result.and_then(|r| r.input_url.as_deref().and_then(web_url))).map(|u| view! {
-                <h2>"Input"</h2>
-                <audio controls preload="none" src=u aria-label="Play the input"></audio>
+                <h2>{t("Input")}</h2>
+                <audio controls preload="none" src=u aria-label=t("Play the input")></audio>
             })}
             {move || results.get().map(|(files, song, long_names, model)| {
                 view! {
-                    <h2>"Results"</h2>
+                    <h2>{t("Results")}</h2>
                     // The mixer's code comes with the first result shown.
                     {lazy_view(
                         move || lazy_mixer(files.clone(), song.clone(), long_names, model.clone(), others),
-                        || view! { <Loading what="the mixer" /> }.into_any(),
+                        || view! { <Loading what=t("the mixer") /> }.into_any(),
                         true,
                     )}
                     {
                         let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
                         lazy_view(
                             move || lazy_mirror(hash.get_value(), base.clone()),
-                            || view! { <Loading what="the mirror" /> }.into_any(),
+                            || view! { <Loading what=t("the mirror") /> }.into_any(),
                             true,
                         )
                     }

@@ -1,12 +1,13 @@
 //! Separate: pick a model and its options, add songs (files or a link), see the cost, send them
 //! as a queue within the plan's limit, and follow the jobs.
 
+use crate::i18n::{t, tn};
 use crate::api::models::{Audience, RemoteType, User, OUTPUT_FORMATS};
 use crate::browser::{self, now_ms, random_unit};
 use crate::components::{
     lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, DropZone, ErrorView, Loading,
 };
-use crate::forms::files::{count, guess_remote, human_bytes, human_duration, refusal};
+use crate::forms::files::{guess_remote, human_bytes, human_duration, refusal};
 use crate::forms::options::{credits, initial_values, price_multiplier, Values};
 use crate::router::use_location;
 use crate::state::choices::Choices;
@@ -155,9 +156,9 @@ pub fn SeparatePage() -> impl IntoView {
             let a = a.as_ref()?;
             let signed_in = settings.has_token();
             match a.audience() {
-                Audience::Premium if !premium.get() => Some("This model is for premium users: turn on premium use on the Account screen (it needs credits).".to_string()),
-                Audience::Registered if !signed_in => Some("This model is for registered users: add your API token in Settings.".to_string()),
-                _ if a.audio_upload_disabled && !use_link.get() => Some("This model does not take uploads.".to_string()),
+                Audience::Premium if !premium.get() => Some(t("This model is for premium users: turn on premium use on the Account screen (it needs credits).").to_string()),
+                Audience::Registered if !signed_in => Some(t("This model is for registered users: add your API token in Settings.").to_string()),
+                _ if a.audio_upload_disabled && !use_link.get() => Some(t("This model does not take uploads.").to_string()),
                 _ => None,
             }
         })
@@ -191,7 +192,7 @@ pub fn SeparatePage() -> impl IntoView {
         spawn_local(async move {
             if submit::send(form).await.is_err() {
                 submit_error.try_set(Some(
-                    "The app could not fetch the code that sends songs: check the connection and press Separate again.".into(),
+                    t("The app could not fetch the code that sends songs: check the connection and press Separate again.").into(),
                 ));
             }
         });
@@ -199,16 +200,16 @@ pub fn SeparatePage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="separate-title">
-            <h1 id="separate-title">"Separate"</h1>
+            <h1 id="separate-title">{t("Separate")}</h1>
             <form class="separate" on:submit=submit novalidate>
-                <h2>"1. Model"</h2>
+                <h2>{t("1. Model")}</h2>
                 {move || match algorithms.get() {
                     None => view! { <Loading what="models" /> }.into_any(),
                     Some(Ok(m)) => view! {
                         <p class="help">
-                            {if m.age_ms > 0.0 { format!("Model list from {} min ago. ", (m.age_ms / 60000.0).round()) } else { "Model list just loaded. ".into() }}
-                            {(m.unreadable > 0).then(|| format!("{} could not be read and {} left out. ", count(m.unreadable as u64, "model"), if m.unreadable == 1 { "is" } else { "are" }))}
-                            <button type="button" class="link" on:click=move |_| { force.set_value(true); reload.update(|n| *n += 1); }>"Refresh the list"</button>
+                            {if m.age_ms > 0.0 { tn((m.age_ms / 60000.0).round() as u64, "Model list from {n} minute ago. ", "Model list from {n} minutes ago. ") } else { t("Model list just loaded. ").into() }}
+                            {(m.unreadable > 0).then(|| tn(m.unreadable as u64, "{n} model could not be read and is left out. ", "{n} models could not be read and are left out. "))}
+                            <button type="button" class="link" on:click=move |_| { force.set_value(true); reload.update(|n| *n += 1); }>{t("Refresh the list")}</button>
                         </p>
                     }.into_any(),
                     Some(Err(e)) => view! {
@@ -217,7 +218,7 @@ pub fn SeparatePage() -> impl IntoView {
                 }}
                 <AlgorithmPicker algorithms=list selected=selected />
                 {move || chosen.get().map(|a| {
-                    let lang = browser::lang::language();
+                    let lang = crate::i18n::code();
                     let d = a.description_in(lang).cloned();
                     let short = d.as_ref().and_then(|d| d.short_description.clone()).or(a.description.clone());
                     view! {
@@ -226,7 +227,7 @@ pub fn SeparatePage() -> impl IntoView {
                             {short.map(|s| view! { <p>{s}</p> })}
                             {d.and_then(|d| d.long_description).map(|html| view! {
                                 <details>
-                                    <summary>"About this model"</summary>
+                                    <summary>{t("About this model")}</summary>
                                     {crate::components::lazy_view(move || lazy_safe_html(html.clone()), || ().into_any(), true)}
                                 </details>
                             })}
@@ -235,14 +236,14 @@ pub fn SeparatePage() -> impl IntoView {
                 })}
                 {move || model_refusal.get().map(|r| view! { <p class="error" role="alert">{r}</p> })}
 
-                <h2>"2. Options"</h2>
+                <h2>{t("2. Options")}</h2>
                 {move || chosen.get().map(|a| crate::components::lazy_view(
                     move || lazy_option_form(a.clone(), values, field_errors),
-                    || view! { <Loading what="its options" /> }.into_any(),
+                    || view! { <Loading what=t("its options") /> }.into_any(),
                     true,
                 ))}
                 <div class="field">
-                    <label for="output-format">"Output format"</label>
+                    <label for="output-format">{t("Output format")}</label>
                     <select id="output-format" on:change=move |ev| output_format.set(event_target_value(&ev).parse().unwrap_or(0))>
                         {OUTPUT_FORMATS.iter().map(|(code, label, prem)| {
                             let code = *code;
@@ -256,17 +257,17 @@ pub fn SeparatePage() -> impl IntoView {
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || is_demo.get() on:change=move |ev| is_demo.set(event_target_checked(&ev)) />
-                    "Publish as a demo on the site"
+                    {t("Publish as a demo on the site")}
                 </label>
 
-                <h2>"3. Songs"</h2>
-                <div class="row" role="radiogroup" aria-label="Input">
-                    <label class="check"><input type="radio" name="input" prop:checked=move || !use_link.get() on:change=move |_| use_link.set(false) />"Files"</label>
-                    <label class="check"><input type="radio" name="input" prop:checked=move || use_link.get() on:change=move |_| use_link.set(true) />"A link"</label>
+                <h2>{t("3. Songs")}</h2>
+                <div class="row" role="radiogroup" aria-label=t("Input")>
+                    <label class="check"><input type="radio" name="input" prop:checked=move || !use_link.get() on:change=move |_| use_link.set(false) />{t("Files")}</label>
+                    <label class="check"><input type="radio" name="input" prop:checked=move || use_link.get() on:change=move |_| use_link.set(true) />{t("A link")}</label>
                 </div>
                 <Show when=move || use_link.get() fallback=move || view! {
                     <DropZone id="audio-files" on_files=add_files multiple=true accept="audio/*,video/mp4,video/webm,.mp3,.wav,.flac,.ogg,.m4a,.aac,.opus,.webm"
-                        prompt="Drop songs here, or choose them. Several at once form a queue." />
+                        prompt=t("Drop songs here, or choose them. Several at once form a queue.") />
                     <ul class="pending">
                         <For each=move || pending.get() key=|p| p.key.clone() let:p>
                             {
@@ -278,13 +279,13 @@ pub fn SeparatePage() -> impl IntoView {
                                         <strong>{p.file.name()}</strong>
                                         <span class="help">{human_bytes(p.file.size())}</span>
                                         {move || info().map(|x| match x.duration {
-                                            None => view! { <span class="help">"reading its length…"</span> }.into_any(),
-                                            Some(Some(d)) => view! { <span class="help">{format!("{} · {}", human_duration(d), count(cost_of(Some(d)).unwrap_or(1), "credit"))}</span> }.into_any(),
-                                            Some(None) => view! { <span class="help">"length unknown"</span> }.into_any(),
+                                            None => view! { <span class="help">{t("reading its length…")}</span> }.into_any(),
+                                            Some(Some(d)) => view! { <span class="help">{format!("{} · {}", human_duration(d), tn(cost_of(Some(d)).unwrap_or(1), "{n} credit", "{n} credits"))}</span> }.into_any(),
+                                            Some(None) => view! { <span class="help">{t("length unknown")}</span> }.into_any(),
                                         })}
                                         {move || info().and_then(|x| reason_of(&x)).map(|r| view! { <span class="error-inline">{r}</span> })}
                                         <button type="button" class="link" on:click=move |_| pending.update(|l| l.retain(|x| x.key != key))>
-                                            {format!("Remove {}", p.file.name())}
+                                            {tr!("Remove {name}", name = p.file.name())}
                                         </button>
                                     </li>
                                 }
@@ -293,51 +294,51 @@ pub fn SeparatePage() -> impl IntoView {
                     </ul>
                 }>
                     <div class="field">
-                        <label for="link">"Link to the song"</label>
-                        <input id="link" type="url" inputmode="url" placeholder="https://…"
+                        <label for="link">{t("Link to the song")}</label>
+                        <input id="link" type="url" inputmode="url" placeholder=t("https://…")
                             prop:value=move || link.get()
                             on:input=move |ev| { let v = event_target_value(&ev); remote.set(guess_remote(&v)); link.set(v); } />
-                        <label for="remote-type">"Where the link points"</label>
+                        <label for="remote-type">{t("Where the link points")}</label>
                         <select id="remote-type" on:change=move |ev| remote.set(match event_target_value(&ev).as_str() {
                             "mega" => RemoteType::Mega, "drive" => RemoteType::Drive, "dropbox" => RemoteType::Dropbox, _ => RemoteType::Direct })>
                             {[RemoteType::Direct, RemoteType::Mega, RemoteType::Drive, RemoteType::Dropbox].into_iter().map(|r| view! {
                                 <option value=r.as_str() selected=move || remote.get() == r>{match r {
-                                    RemoteType::Direct => "A direct link to the file", RemoteType::Mega => "Mega",
+                                    RemoteType::Direct => t("A direct link to the file"), RemoteType::Mega => "Mega",
                                     RemoteType::Drive => "Google Drive", RemoteType::Dropbox => "Dropbox" }}</option>
                             }).collect_view()}
                         </select>
                     </div>
                 </Show>
 
-                <h2>"4. Cost"</h2>
+                <h2>{t("4. Cost")}</h2>
                 <p class="cost" role="status">
                     {move || {
                         let (total, unknown) = total_cost.get();
                         let mut s = if use_link.get() {
-                            "A link's cost is known once the service reads it.".to_string()
+                            t("A link's cost is known once the service reads it.").to_string()
                         } else if pending.with(Vec::is_empty) {
-                            "Add songs to see what they cost".to_string()
+                            t("Add songs to see what they cost").to_string()
                         } else {
-                            format!("About {}{}", count(total, "credit"), if unknown { " (some lengths unknown)" } else { "" })
+                            format!("{}{}", tn(total, "About {n} credit", "About {n} credits"), if unknown { t(" (some lengths unknown)") } else { "" })
                         };
                         match (balance.get(), premium.get()) {
-                            (Some(b), true) => s.push_str(&format!("; your balance is {b}.")),
-                            (Some(b), false) => s.push_str(&format!(". Credits are charged only with premium use on (balance {b}).")),
+                            (Some(b), true) => s.push_str(&tr!("; your balance is {b}.", b = b)),
+                            (Some(b), false) => s.push_str(&tr!(". Credits are charged only with premium use on (balance {b}).", b = b)),
                             _ => s.push('.'),
                         }
                         s
                     }}
                     {move || (premium.get() && balance.get().is_some_and(|b| total_cost.get().0 as i64 > b))
-                        .then(|| view! { <strong class="error-inline">" More than your balance."</strong> })}
+                        .then(|| view! { <strong class="error-inline">{t(" More than your balance.")}</strong> })}
                 </p>
-                <p class="help">{move || format!("Your plan runs {} at a time; the rest wait in this browser's queue.", count(tracker.limit() as u64, "job"))}</p>
+                <p class="help">{move || tn(tracker.limit() as u64, "Your plan runs {n} job at a time; the rest wait in this browser's queue.", "Your plan runs {n} jobs at a time; the rest wait in this browser's queue.")}</p>
                 <div class="row">
-                    <button type="submit">"Separate"</button>
+                    <button type="submit">{t("Separate")}</button>
                     {move || undecided.get().then(|| view! {
                         <button type="button" class="secondary" on:click=move |_| spawn_local(async move {
                             browser::page::ask_for_notifications().await;
                             undecided.try_set(browser::page::notifications_undecided());
-                        })>"Notify me when jobs finish"</button>
+                        })>{t("Notify me when jobs finish")}</button>
                     })}
                 </div>
                 <div aria-live="polite">

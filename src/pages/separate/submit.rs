@@ -1,6 +1,7 @@
 //! What pressing Separate does: check the model and its options, then put each song (or the
 //! link) in the tracker's queue. Its code is fetched at the first press.
 
+use crate::i18n::{t, tn};
 use super::Pending;
 use crate::api::models::{Algorithm, JobOptions, RemoteType};
 use crate::browser::{now_ms, random_unit};
@@ -47,7 +48,7 @@ fn enqueue(mut f: Form) {
     f.submit_error.try_set(None);
     f.submitted.try_set(None);
     let Some(alg) = f.chosen else {
-        f.submit_error.try_set(Some("Choose a model first.".into()));
+        f.submit_error.try_set(Some(t("Choose a model first.").into()));
         return;
     };
     if let Some(r) = f.refusal {
@@ -62,7 +63,7 @@ fn enqueue(mut f: Form) {
         Err(e) => {
             f.field_errors.try_set(e);
             f.submit_error
-                .try_set(Some("Some options need a value.".into()));
+                .try_set(Some(t("Some options need a value.").into()));
             return;
         }
     };
@@ -90,7 +91,7 @@ fn enqueue(mut f: Form) {
     if f.use_link {
         let Some(url) = crate::api::web_url::web_url(&f.link) else {
             f.submit_error
-                .try_set(Some("The link must start with https:// or http://".into()));
+                .try_set(Some(t("The link must start with https:// or http://").into()));
             return;
         };
         let name = url
@@ -107,13 +108,13 @@ fn enqueue(mut f: Form) {
         f.tracker.enqueue(job, None);
         f.link_out.try_set(String::new());
         f.submitted
-            .try_set(Some("The link was sent to the queue.".into()));
+            .try_set(Some(t("The link was sent to the queue.").into()));
         return;
     }
     let items = std::mem::take(&mut f.pending);
     if items.is_empty() {
         f.submit_error
-            .try_set(Some("Add at least one song.".into()));
+            .try_set(Some(t("Add at least one song.").into()));
         return;
     }
     let mut sent = 0;
@@ -132,13 +133,9 @@ fn enqueue(mut f: Form) {
     let blocked = kept.len();
     f.pending_out.try_set(kept);
     if sent == 0 {
-        f.submit_error.try_set(Some(format!(
-            "None of the songs can be sent: {blocked} cannot be taken (the reason is next to each)."
-        )));
+        f.submit_error.try_set(Some(tr!("None of the songs can be sent: {blocked} cannot be taken (the reason is next to each).", blocked = blocked)));
     } else {
-        f.submitted.try_set(Some(format!(
-            "{sent} song(s) added to the queue; they are sent as slots free on your plan."
-        )));
+        f.submitted.try_set(Some(tn(sent as u64, "{n} song added to the queue; it is sent when a slot frees on your plan.", "{n} songs added to the queue; they are sent as slots free on your plan.")));
     }
 }
 

@@ -3,6 +3,7 @@
 //! network or host failed, or the token is refused; then whether result files can be read by
 //! the page (the mixer needs that) or only played.
 
+use crate::i18n::t;
 use crate::api::web_url::{web_url, web_url_on};
 use crate::api::{ApiError, Client};
 use crate::browser::probe;
@@ -35,7 +36,7 @@ pub fn ConnectionCheck(base: RwSignal<String>, token: RwSignal<String>) -> impl 
         spawn_local(async move {
             if run_check(base, token, file, lines, busy).await.is_err() {
                 lines.try_set(vec![
-                    "The check's code could not be loaded; try again.".into()
+                    t("The check's code could not be loaded; try again.").into()
                 ]);
                 busy.try_set(false);
             }
@@ -43,10 +44,10 @@ pub fn ConnectionCheck(base: RwSignal<String>, token: RwSignal<String>) -> impl 
     };
     view! {
         <div class="row">
-            <button type="button" class="secondary" on:click=run disabled=move || busy.get()>"Check the connection"</button>
+            <button type="button" class="secondary" on:click=run disabled=move || busy.get()>{t("Check the connection")}</button>
         </div>
         <div role="status" aria-live="polite">
-            {move || busy.get().then(|| view! { <p>"Checking the connection…"</p> })}
+            {move || busy.get().then(|| view! { <p>{t("Checking the connection…")}</p> })}
             {move || (!lines.with(Vec::is_empty)).then(|| view! {
                 <ul class="checks">{lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             })}
@@ -81,12 +82,12 @@ async fn check(base: &str, token: Option<String>, file: Option<String>) -> Vec<S
         return out;
     }
     out.push(match token.clone() {
-        None => "No token is set: lists work without one; set one to separate.".into(),
+        None => t("No token is set: lists work without one; set one to separate.").into(),
         Some(t) => match Client::new(base, Some(t)).user().await {
-            Ok(u) => format!("The token works: signed in as {}.", u.name),
+            Ok(u) => tr!("The token works: signed in as {name}.", name = u.name),
             Err(e) => match token_refused(&e) {
-                Some(m) => format!("The API answers, but your token is not valid (the service says: {m}). Copy it again from your MVSEP account page."),
-                None => format!("The token could not be checked: {e}"),
+                Some(m) => tr!("The API answers, but your token is not valid (the service says: {m}). Copy it again from your MVSEP account page.", m = m),
+                None => tr!("The token could not be checked: {e}", e = e),
             },
         },
     });

@@ -3,6 +3,7 @@
 
 mod connection;
 
+use crate::i18n::t;
 use crate::api::{ApiError, Client};
 use crate::components::{ErrorView, SecretInput, UserSummary};
 use crate::forms::connection::HOSTS;
@@ -27,39 +28,39 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="settings-title">
-            <h1 id="settings-title">"Settings"</h1>
+            <h1 id="settings-title">{t("Settings")}</h1>
             <form class="stack" on:submit=on_submit>
-                <label for="api-base">"API address"</label>
+                <label for="api-base">{t("API address")}</label>
                 <input
                     id="api-base"
                     type="text"
                     inputmode="url"
                     autocomplete="url"
                     spellcheck="false"
-                    placeholder="https://mvsep.com (empty: this site's /api proxy)"
+                    placeholder=t("https://mvsep.com (empty: this site's /api proxy)")
                     aria-describedby="api-base-help"
                     list="api-hosts"
                     prop:value=move || base.get()
                     on:input=move |ev| base.set(event_target_value(&ev))
                 />
                 <datalist id="api-hosts">
-                    {HOSTS.iter().map(|(url, name)| view! { <option value=*url>{*name}</option> }).collect_view()}
+                    {HOSTS.iter().map(|(url, name)| view! { <option value=*url>{t(name)}</option> }).collect_view()}
                 </datalist>
                 <p id="api-base-help" class="help">
-                    "Leave empty to use this site's own /api (a same-origin proxy). "
-                    "Regional hosts and mirrors work too; a job stays on the host it was created on."
+                    {t("Leave empty to use this site's own /api (a same-origin proxy). ")}
+                    {t("Regional hosts and mirrors work too; a job stays on the host it was created on.")}
                 </p>
-                <label for="api-token">"API token"</label>
+                <label for="api-token">{t("API token")}</label>
                 <SecretInput id="api-token" name="api_token" value=token />
                 <p class="help">
-                    "Your token is on your "
+                    {t("Your token is on your ")}
                     <a href="https://mvsep.com/user-api" rel="noopener noreferrer" target="_blank">
-                        "MVSEP account page"
+                        {t("MVSEP account page")}
                     </a>
-                    ". It is kept in this browser only and sent only to the API address above."
+                    {t(". It is kept in this browser only and sent only to the API address above.")}
                 </p>
                 <div class="row">
-                    <button type="submit">"Save"</button>
+                    <button type="submit">{t("Save")}</button>
                     <button
                         type="button"
                         class="secondary"
@@ -68,23 +69,23 @@ pub fn SettingsPage() -> impl IntoView {
                             check.run(async move { client.user().await });
                         }
                     >
-                        "Check token"
+                        {t("Check token")}
                     </button>
                 </div>
             </form>
-            <h2>"Connection"</h2>
-            <p class="help">"Whether the API address answers this page, and whether result files can be read here (the mixer needs that) or only played."</p>
+            <h2>{t("Connection")}</h2>
+            <p class="help">{t("Whether the API address answers this page, and whether result files can be read here (the mixer needs that) or only played.")}</p>
             <ConnectionCheck base=base token=token />
             <div aria-live="polite">
                 {move || saved.get().map(|r| match r {
-                    Ok(()) => view! { <p class="ok" role="status">"Settings saved."</p> }.into_any(),
+                    Ok(()) => view! { <p class="ok" role="status">{t("Settings saved.")}</p> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                 })}
-                {move || check.pending.get().then(|| view! { <p role="status">"Checking…"</p> })}
+                {move || check.pending.get().then(|| view! { <p role="status">{t("Checking…")}</p> })}
                 {move || check.value.get().map(|r: Result<_, ApiError>| match r {
                     Ok(user) => view! {
                         <div class="ok" role="status">
-                            <p>"The token works."</p>
+                            <p>{t("The token works.")}</p>
                             <UserSummary user=user />
                         </div>
                     }.into_any(),

@@ -2,6 +2,7 @@
 //! once something was submitted, so in the split build its code is a chunk fetched then (see
 //! `Tracker::pump`), not part of the first screen.
 
+use crate::i18n::t;
 use super::{plan_limit, saved, Progress, Tracker};
 use crate::api::{ApiError, Client};
 use crate::browser::{is_hidden, now_ms, random_unit};
@@ -102,7 +103,7 @@ impl Tracker {
             self.update(&id, |j| {
                 j.phase = Phase::Uploading;
                 j.cut_off = false;
-                j.message = Some("Checking whether the service already has it…".into());
+                j.message = Some(t("Checking whether the service already has it…").into());
             });
             let t = *self;
             spawn_local(async move {
@@ -152,7 +153,7 @@ impl Tracker {
         let Some(file) = self.files.with_value(|m| m.get(&id).cloned()) else {
             self.update(&id, |j| {
                 j.phase = Phase::Interrupted;
-                j.message = Some(format!("Choose {} again to send it.", j.file_name));
+                j.message = Some(tr!("Choose {name} again to send it.", name = j.file_name));
             });
             return;
         };
@@ -216,14 +217,14 @@ impl Tracker {
                 // The plan's limit: back to the queue, not an error.
                 self.update(id, |j| {
                     j.phase = Phase::Queued;
-                    j.message = Some(format!("Waiting for a free slot ({message})"));
+                    j.message = Some(tr!("Waiting for a free slot ({message})", message = message));
                 });
                 self.sched
                     .update_value(|s| s.hold_uploads_until = now_ms() + 10_000.0);
             }
             Err(ApiError::Aborted) => self.update(id, |j| {
                 j.phase = Phase::Interrupted;
-                j.message = Some("Upload cancelled. Retry to send it again.".into());
+                j.message = Some(t("Upload cancelled. Retry to send it again.").into());
             }),
             Err(e) => return self.failed(id, e, false),
         }
@@ -238,9 +239,9 @@ impl Tracker {
         let can_check = self.settings.token.with_untracked(Option::is_some);
         let rule = after_failure(&e, job.attempts, can_check, random_unit());
         let what = if checking {
-            "Could not check whether the service already has it:"
+            t("Could not check whether the service already has it:")
         } else {
-            "Not sent:"
+            t("Not sent:")
         };
         // A lookup that failed says nothing of the create: it is still to be looked for.
         let may_exist = |m: bool| m || checking;
@@ -250,19 +251,22 @@ impl Tracker {
                 j.cut_off = j.cut_off || may_exist(m);
                 j.attempts += 1;
                 j.retry_at_ms = Some(now_ms() + wait_ms as f64);
-                j.message = Some(format!(
-                    "{what} {e} Trying again in {} s (attempt {} of {AUTO_RETRIES}).",
-                    wait_ms.div_ceil(1000),
-                    j.attempts
+                j.message = Some(tr!(
+                    "{what} {e} Trying again in {s} s (attempt {k} of {n}).",
+                    what = what,
+                    e = e,
+                    s = wait_ms.div_ceil(1000),
+                    k = j.attempts,
+                    n = AUTO_RETRIES
                 ));
             }
             AfterFailure::Ask { may_exist: m } => {
                 j.phase = Phase::Interrupted;
                 j.cut_off = j.cut_off || may_exist(m);
                 j.message = Some(if may_exist(m) && !can_check {
-                    format!("{what} {e} The service may have received it, and without a token this browser cannot look. Check the service before you retry, or it may be charged twice.")
+                    tr!("{what} {e} The service may have received it, and without a token this browser cannot look. Check the service before you retry, or it may be charged twice.", what = what, e = e)
                 } else {
-                    format!("{what} {e} Retry to send it again.")
+                    tr!("{what} {e} Retry to send it again.", what = what, e = e)
                 });
             }
             AfterFailure::Refused => {

@@ -53,16 +53,19 @@ impl Tracker {
                         s.next_poll.insert(id.clone(), now_ms() + wait as f64);
                     });
                     t.update(&id, |j| {
+                        j.check_failed = true;
                         if failures + 1 >= polling::GIVE_UP_AFTER {
                             j.phase = Phase::Interrupted;
-                            j.message = Some(format!(
-                                "Stopped checking this job after {} failed attempts: {e} Check again when the service answers.",
-                                failures + 1
+                            j.message = Some(tr!(
+                                "Stopped checking this job after {n} failed attempts: {e} Check again when the service answers.",
+                                n = failures + 1,
+                                e = e
                             ));
                         } else {
-                            j.message = Some(format!(
-                                "Could not check this job: {e} Trying again in {} s.",
-                                wait / 1000
+                            j.message = Some(tr!(
+                                "Could not check this job: {e} Trying again in {s} s.",
+                                e = e,
+                                s = wait / 1000
                             ));
                         }
                     });
@@ -110,15 +113,11 @@ impl Tracker {
             s.next_poll.insert(id.to_string(), now_ms() + wait as f64);
         });
         if let Some((name, status)) = ended {
-            let what = if status == Status::Done {
-                "is ready"
+            let title = if status == Status::Done {
+                tr!("✓ {name} is ready", name = name)
             } else {
-                "did not finish"
+                tr!("✗ {name} did not finish", name = name)
             };
-            let title = format!(
-                "{} {name} {what}",
-                if status == Status::Done { "✓" } else { "✗" }
-            );
             browser::set_title(&format!("{title} — mvsep-web"));
             browser::notify("mvsep-web", &title);
             // The balance has changed; the freed slot is filled now.

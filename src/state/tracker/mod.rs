@@ -2,6 +2,7 @@
 //! ends, within the request budget, pausing while the tab is hidden. One tracker per app,
 //! shared through a context; pages read its signals and call its methods.
 
+use crate::i18n::t;
 use crate::api::models::{Status, User};
 use crate::api::{ApiError, Client, UploadHandle};
 use crate::browser::{self, now_ms, random_unit};
@@ -151,7 +152,7 @@ impl Tracker {
     /// Sends an interrupted or refused job again; a file job needs its file.
     pub fn retry(&self, id: &str, file: Option<web_sys::File>) -> Result<(), String> {
         let Some(job) = self.get(id) else {
-            return Err("This job is gone.".into());
+            return Err(t("This job is gone.").into());
         };
         if job.is_sent() && job.phase == Phase::Interrupted {
             // Polling had stopped: check again, from the start of the backoff.
@@ -167,18 +168,18 @@ impl Tracker {
             return Ok(());
         }
         if job.is_sent() {
-            return Err("The service already has this job: it is not sent twice.".into());
+            return Err(t("The service already has this job: it is not sent twice.").into());
         }
         let has_file = file.is_some() || self.files.with_value(|m| m.contains_key(id));
         if job.source_url.is_none() && !has_file {
-            return Err(format!("Choose {} again to retry.", job.file_name));
+            return Err(tr!("Choose {name} again to retry.", name = job.file_name));
         }
         if let Some(f) = file {
             if f.name() != job.file_name || (f.size() - job.file_bytes).abs() > 0.5 {
-                return Err(format!(
-                    "That is not {} ({}).",
-                    job.file_name,
-                    crate::forms::files::human_bytes(job.file_bytes)
+                return Err(tr!(
+                    "That is not {name} ({size}).",
+                    name = job.file_name,
+                    size = crate::forms::files::human_bytes(job.file_bytes)
                 ));
             }
             self.files.update_value(|m| {
@@ -251,11 +252,11 @@ impl Tracker {
         self.update(id, |j| {
             j.phase = Phase::Ended;
             j.status = Some(Status::Failed);
-            j.message = Some(notice.message.clone().unwrap_or_else(|| "Cancelled".into()));
+            j.message = Some(notice.message.clone().unwrap_or_else(|| t("Cancelled").into()));
         });
         self.refresh_account();
         self.pump();
-        Ok(notice.message.unwrap_or_else(|| "Cancelled".into()))
+        Ok(notice.message.unwrap_or_else(|| t("Cancelled").into()))
     }
 
     /// Starts what can start: uploads into free slots, polls that are due. With nothing to send
