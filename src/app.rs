@@ -1,7 +1,7 @@
 //! The shell: the contexts every screen reads, the navigation bar and the current screen.
 
 use crate::components::{queue_line, Nav};
-use crate::i18n::{self, t};
+use crate::i18n::t;
 use crate::route::Route;
 use crate::router::{on_link_intent, provide_location};
 use crate::screens::{prefetch, screen};
@@ -19,14 +19,9 @@ pub fn App() -> impl IntoView {
     let route = Memo::new(move |_| Route::parse(&location.path.get()));
     // A link about to be followed fetches its screen's code.
     on_link_intent(|path| prefetch(&Route::parse(&path)));
-    // A new language renders the shell again; what must survive lives in the contexts above.
-    let lang = i18n::provide();
-    move || {
-        lang.track();
-        view! {
-            <a class="skip" href="#main">{t("Skip to content")}</a>
-            <Nav status=status current=route />
-            <main id="main" tabindex="-1">{move || screen(route.get())}</main>
-        }
+    view! {
+        <a class="skip" href="#main">{t("Skip to content")}</a>
+        <Nav status=status current=route />
+        <main id="main" tabindex="-1">{move || screen(route.get())}</main>
     }
 }

@@ -34,7 +34,7 @@ impl Location {
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
         }
-        self.sync();
+        self.arrive();
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
@@ -45,6 +45,14 @@ impl Location {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
         }
         self.sync();
+    }
+    /// After a move to another screen: the location read, and the focus on its heading.
+    fn arrive(&self) {
+        let before = self.path.get_untracked();
+        self.sync();
+        if self.path.get_untracked() != before {
+            crate::browser::page::focus_heading();
+        }
     }
     fn sync(&self) {
         let (p, q) = read();
@@ -136,7 +144,7 @@ pub fn provide_location() -> Location {
         query: RwSignal::new(q),
     };
     if let Some(w) = web_sys::window() {
-        let back = Closure::<dyn Fn()>::new(move || loc.sync());
+        let back = Closure::<dyn Fn()>::new(move || loc.arrive());
         let _ = w.add_event_listener_with_callback("popstate", back.as_ref().unchecked_ref());
         back.forget();
         let click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {

@@ -5,9 +5,9 @@
 //! `scripts/split-dist.sh`). Without the feature (`trunk serve`, `cargo test`, clippy) the same
 //! functions are plain async calls into the one module.
 
-use crate::i18n::t;
 use crate::components::lazy_view;
 use crate::components::Loading;
+use crate::i18n::t;
 use crate::pages::{NotFound, SeparatePage};
 use crate::route::Route;
 use crate::split::SplitLoaderError;

@@ -49,7 +49,10 @@ fn volumes_are_in_db_and_the_bottom_is_silence() {
 #[test]
 fn presets_follow_the_stems_there_are() {
     let four = labels(&["Vocals", "Drums", "Bass", "Other"]);
-    let names: Vec<String> = presets(&four).into_iter().map(|p| p.name.to_string()).collect();
+    let names: Vec<String> = presets(&four)
+        .into_iter()
+        .map(|p| p.name.to_string())
+        .collect();
     assert_eq!(
         names,
         [
@@ -65,7 +68,10 @@ fn presets_follow_the_stems_there_are() {
     assert_eq!(karaoke.muted, vec![true, false, false, false]);
     // Two stems: no drums or bass to take out.
     let two = labels(&["Vocals", "Instrumental"]);
-    let names: Vec<String> = presets(&two).into_iter().map(|p| p.name.to_string()).collect();
+    let names: Vec<String> = presets(&two)
+        .into_iter()
+        .map(|p| p.name.to_string())
+        .collect();
     assert_eq!(names, ["Karaoke", "Only vocals"]);
     // Every stem a vocal: nothing would be left for karaoke.
     let vox = labels(&["Vocals", "Vocals (fullness 1)"]);

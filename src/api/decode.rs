@@ -1,9 +1,9 @@
 //! Turning an HTTP answer into a typed value or an [`ApiError`] carrying the server's words.
 
-use crate::i18n::t;
 use crate::api::error::ApiError;
 use crate::api::locate::decode_error;
 use crate::api::request::Envelope;
+use crate::i18n::t;
 use serde::de::DeserializeOwned;
 
 use serde_json::Value;

@@ -120,7 +120,9 @@ pub fn normalize_base(input: &str) -> Result<String, String> {
         return Err(crate::i18n::t("The API address has no valid host").into());
     }
     if s.ends_with("/api") {
-        return Err(crate::i18n::t("Leave out /api: the app adds it (e.g. https://mvsep.com)").into());
+        return Err(
+            crate::i18n::t("Leave out /api: the app adds it (e.g. https://mvsep.com)").into(),
+        );
     }
     Ok(s.to_string())
 }

@@ -16,6 +16,35 @@ pub fn is_hidden() -> bool {
         .unwrap_or(false)
 }
 
+/// Moves the focus to the new screen's heading once it is drawn (its code may still be on the
+/// way), so a screen reader says where the person is. Not when the person has already moved
+/// into the screen.
+pub fn focus_heading() {
+    fn attempt(left: u32) {
+        let Some(d) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let busy = d
+            .active_element()
+            .is_some_and(|a| a.closest("main").ok().flatten().is_some());
+        match d.query_selector("main h1").ok().flatten() {
+            _ if busy => {}
+            Some(h) => {
+                let _ = h.set_attribute("tabindex", "-1");
+                if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+            None if left > 0 => leptos::prelude::set_timeout(
+                move || attempt(left - 1),
+                std::time::Duration::from_millis(50),
+            ),
+            None => {}
+        }
+    }
+    leptos::prelude::set_timeout(|| attempt(40), std::time::Duration::from_millis(30));
+}
+
 pub fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
         d.set_title(title);

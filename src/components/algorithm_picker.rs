@@ -1,6 +1,6 @@
-use crate::i18n::{t, tn};
 use crate::api::models::{Algorithm, Audience};
 use crate::forms::catalog::{grouped, SortBy};
+use crate::i18n::{number, t, tn};
 use leptos::prelude::*;
 
 fn badge(a: &Algorithm) -> Option<(&'static str, &'static str)> {
@@ -23,14 +23,29 @@ pub fn AlgorithmPicker(
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy::Service);
-    let groups = Memo::new(move |_| {
-        algorithms.with(|list| {
-            grouped(list, &query.get(), sort.get())
-                .into_iter()
-                .map(|(g, v)| (g, v.into_iter().cloned().collect::<Vec<_>>()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let groups = Memo::new_with_compare(
+        move |_| {
+            algorithms.with(|list| {
+                grouped(list, &query.get(), sort.get())
+                    .into_iter()
+                    .map(|(g, v)| (g, v.into_iter().cloned().collect::<Vec<_>>()))
+                    .collect::<Vec<_>>()
+            })
+        },
+        |a, b| {
+            let shown = |g: &Vec<(String, Vec<Algorithm>)>| {
+                g.iter()
+                    .map(|(n, v)| {
+                        (
+                            n.clone(),
+                            v.iter().map(Algorithm::shown).collect::<Vec<_>>(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            a.map(shown) != b.map(shown)
+        },
+    );
     let count = move || groups.with(|g| g.iter().map(|(_, v)| v.len()).sum::<usize>());
     view! {
         <div class="picker">
@@ -62,16 +77,16 @@ pub fn AlgorithmPicker(
                     let:group
                 >
                     <div class="group" role="group" aria-label=group.0.clone()>
-                        <h3>{group.0.clone()}</h3>
+                        <h3 translate="no">{group.0.clone()}</h3>
                         {group
                             .1
                             .into_iter()
                             .map(|a| {
                                 let id = a.id;
                                 let stems = a.stem_labels().join(", ");
-                                let rating = a.rating.as_ref().and_then(|r| r.average).map(|r| format!("★ {}", crate::forms::files::fixed(r, 1)));
-                                let usage = a.usage.map(|u| format!("{u} uses"));
-                                let price = a.price_coefficient.filter(|p| *p != 1.0).map(|p| format!("×{p} credits"));
+                                let rating = a.rating.as_ref().and_then(|r| r.average).map(|r| format!("★ {}", number(r, 1)));
+                                let usage = a.usage.map(|u| tn(u.max(0) as u64, "{n} use", "{n} uses"));
+                                let price = a.price_coefficient.filter(|p| *p != 1.0).map(|p| tr!("×{p} credits", p = short(p)));
                                 let facts = [rating, usage, price].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                                 view! {
                                     <label class="model" class:chosen=move || selected.get() == Some(id)>
@@ -82,7 +97,7 @@ pub fn AlgorithmPicker(
                                             prop:checked=move || selected.get() == Some(id)
                                             on:change=move |_| selected.set(Some(id))
                                         />
-                                        <span class="name">{a.name.clone()}</span>
+                                        <span class="name" translate="no">{a.name.clone()}</span>
                                         {badge(&a).map(|(c, t)| view! { <span class=format!("badge {c}")>{t}</span> })}
                                         <span class="facts">{facts}</span>
                                         {(!stems.is_empty()).then(|| view! { <span class="stems">{tr!("Stems: {stems}", stems = stems)}</span> })}
@@ -94,5 +109,17 @@ pub fn AlgorithmPicker(
                 </For>
             </fieldset>
         </div>
+    }
+}
+
+/// A price factor as short as it is: 1.5, 2, 0.25 (in the language's digits).
+fn short(p: f64) -> String {
+    let s = number(p, 2);
+    match s.find(['.', ',']) {
+        Some(_) => s
+            .trim_end_matches('0')
+            .trim_end_matches(['.', ','])
+            .to_string(),
+        None => s,
     }
 }

@@ -1,5 +1,5 @@
-use crate::i18n::t;
 use crate::api::ApiError;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// Shows an API error in the server's words, with an optional retry.

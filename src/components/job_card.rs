@@ -1,10 +1,10 @@
-use crate::i18n::t;
 use crate::api::models::Status;
 use crate::browser::now_ms;
 use crate::components::drop_zone::event_target;
 use crate::components::ProgressBar;
 use crate::forms::batch::Phase;
 use crate::forms::files::{human_bytes, human_duration};
+use crate::i18n::t;
 use crate::router::use_location;
 use crate::state::jobs::TrackedJob;
 use crate::state::tracker::Progress;
@@ -84,10 +84,12 @@ pub fn JobCard(
     view! {
         <li class=move || status_class.get()>
             <div class="job-head">
-                <strong class="file">{move || job.with(|j| j.file_name.clone())}</strong>
-                <span class="algo">{move || job.with(|j| j.algorithm.clone())}</span>
+                <strong class="file" translate="no">{move || job.with(|j| j.file_name.clone())}</strong>
+                <span class="algo" translate="no">{move || job.with(|j| j.algorithm.clone())}</span>
             </div>
-            <p class="job-status" role="status" aria-live="polite">{move || job.with(|j| j.status_line(now.get()))}</p>
+            <p class="job-status">{move || job.with(|j| j.status_line(now.get()))}</p>
+            // Told on a change of state, not at every second of its clock.
+            <p class="visually-hidden" role="status">{move || job.with(|j| j.status_said())}</p>
             {move || uploading_now.get().then(|| view! {
                 <div class="upload">
                     <ProgressBar value=Signal::derive(move || progress.get().map(|p| p.fraction())) label=tr!("Upload of {name}", name = name.get_value()) />

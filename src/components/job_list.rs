@@ -1,8 +1,8 @@
 //! The jobs this browser follows, each a card wired to the tracker: the list on Jobs, the card
 //! on a job's page, and the "In progress" list under Separate.
 
-use crate::i18n::t;
 use crate::components::{use_clock, JobCard, Loading};
+use crate::i18n::t;
 use crate::state::Tracker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

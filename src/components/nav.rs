@@ -1,5 +1,5 @@
-use crate::i18n::t;
 use crate::components::LangSwitch;
+use crate::i18n::t;
 use crate::route::{Route, NAV};
 use leptos::prelude::*;
 

@@ -63,7 +63,7 @@ pub fn OptionForm(
                 .into_any(),
             };
             let label = if f.required && !matches!(f.control, Control::Select(_)) {
-                format!("{} (required)", f.label)
+                tr!("{option} (required)", option = f.label)
             } else {
                 f.label.clone()
             };

@@ -1,5 +1,5 @@
-use crate::i18n::t;
 use crate::api::models::SiteQueue;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 fn n(v: Option<i64>) -> i64 {
@@ -17,7 +17,11 @@ pub fn queue_line(q: &SiteQueue) -> String {
     );
     if let Some(p) = &q.plan {
         if let (Some(plan), Some(queue)) = (&p.plan, &p.queue) {
-            s.push_str(&tr!(" · your plan ({plan}): {queue}", plan = plan, queue = queue));
+            s.push_str(&tr!(
+                " · your plan ({plan}): {queue}",
+                plan = plan,
+                queue = queue
+            ));
         }
     }
     s

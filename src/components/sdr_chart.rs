@@ -28,10 +28,10 @@ pub fn SdrChart(
                     let y = i * h;
                     view! {
                         <g>
-                            <rect x="220" y=y + 3 height=h - 6 width=format!("{:.1}", len * 330.0) class="bar-fill"></rect>
+                            <rect x="220" y=y + 3 height=h - 6 width=crate::i18n::fixed(len * 330.0, 1) class="bar-fill"></rect>
                             <text x="214" y=y + 13 text-anchor="end" class="bar-label">{name.chars().take(32).collect::<String>()}</text>
-                            <text x=format!("{:.1}", 226.0 + len * 330.0) y=y + 13 class="bar-value">
-                                {v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())}
+                            <text x=crate::i18n::fixed(226.0 + len * 330.0, 1) y=y + 13 class="bar-value">
+                                {v.map(|v| crate::i18n::number(v, 2)).unwrap_or_else(|| "–".into())}
                             </text>
                         </g>
                     }

@@ -1,5 +1,5 @@
-use crate::i18n::t;
 use crate::api::models::User;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 fn yes_no(b: bool) -> &'static str {

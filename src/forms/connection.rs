@@ -4,8 +4,8 @@
 //! network or host problem, a token the service refuses, and whether result files can be read
 //! by the page (the mixer needs that) or only played.
 
-use crate::i18n::{k, t};
 use crate::api::ApiError;
+use crate::i18n::{k, t};
 
 /// The service's regional hosts and mirror, offered by name in Settings.
 pub const HOSTS: [(&str, &str); 6] = [

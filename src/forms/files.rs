@@ -1,7 +1,7 @@
 //! File names, sizes, kinds and URL sources.
 
-use crate::i18n::{k, t};
 use crate::api::models::RemoteType;
+use crate::i18n::{k, t};
 
 /// Extensions the service accepts.
 pub const AUDIO_EXTENSIONS: [&str; 9] = [
@@ -62,7 +62,11 @@ pub fn human_bytes(n: f64) -> String {
         v /= 1000.0;
         i += 1;
     }
-    format!("{} {}", crate::i18n::number(v, if i == 0 { 0 } else { 1 }), t(UNITS[i]))
+    format!(
+        "{} {}",
+        crate::i18n::number(v, if i == 0 { 0 } else { 1 }),
+        t(UNITS[i])
+    )
 }
 
 pub use crate::i18n::fixed;
@@ -76,7 +80,6 @@ pub fn human_duration(secs: f64) -> String {
         format!("{}:{:02}", s / 60, s % 60)
     }
 }
-
 
 /// Guesses `remote_type` from a link's host.
 pub fn guess_remote(url: &str) -> RemoteType {
@@ -117,7 +120,7 @@ pub fn refusal(
     premium: bool,
 ) -> Option<String> {
     let (max_bytes, max_secs) = plan_limits(premium);
-        match extension(name) {
+    match extension(name) {
         Some(e) if AUDIO_EXTENSIONS.contains(&e.as_str()) => {}
         _ if is_audio == Some(true) => {}
         _ => return Some(tr!("{name} is not an audio file the service accepts (mp3, wav, flac, ogg, webm, m4a, mp4, aac)", name = name)),
@@ -128,18 +131,34 @@ pub fn refusal(
     if bytes > max_bytes {
         let (size, max) = (human_bytes(bytes), human_bytes(max_bytes));
         return Some(if premium {
-            tr!("{size} is over the premium plan's {max} limit", size = size, max = max)
+            tr!(
+                "{size} is over the premium plan's {max} limit",
+                size = size,
+                max = max
+            )
         } else {
-            tr!("{size} is over the free plan's {max} limit", size = size, max = max)
+            tr!(
+                "{size} is over the free plan's {max} limit",
+                size = size,
+                max = max
+            )
         });
     }
     if let Some(d) = duration {
         if d > max_secs {
-            let (time, max) = (human_duration(d), max_secs / 60.0);
+            let (time, max) = (human_duration(d), crate::i18n::number(max_secs / 60.0, 0));
             return Some(if premium {
-                tr!("{time} long, over the premium plan's {max} minutes", time = time, max = max)
+                tr!(
+                    "{time} long, over the premium plan's {max} minutes",
+                    time = time,
+                    max = max
+                )
             } else {
-                tr!("{time} long, over the free plan's {max} minutes", time = time, max = max)
+                tr!(
+                    "{time} long, over the free plan's {max} minutes",
+                    time = time,
+                    max = max
+                )
             });
         }
     }

@@ -145,7 +145,10 @@ pub fn submission(alg: &Algorithm, values: &Values) -> Result<Values, Vec<(Strin
         };
         if v.is_empty() {
             if f.required {
-                errors.push((f.name.clone(), crate::tr!("{option} is required.", option = f.label)));
+                errors.push((
+                    f.name.clone(),
+                    crate::tr!("{option} is required.", option = f.label),
+                ));
             }
             continue;
         }

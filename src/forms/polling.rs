@@ -24,7 +24,7 @@ pub fn interval_ms(status: Status, ahead: Option<i64>) -> u64 {
 /// budget), and a server's `Retry-After` wins when longer.
 pub fn backoff_ms(failures: u32, unit: f64, retry_after_secs: Option<u32>) -> u64 {
     let ceiling = (5000u64 << failures.min(6)).min(120_000);
-    let wait = ((ceiling as f64) * unit.clamp(0.0, 1.0)) as u64;
+    let wait = ((ceiling as f64) * unit.max(0.0).min(1.0)) as u64;
     let wait = wait.max(5000);
     match retry_after_secs {
         Some(s) => wait.max(u64::from(s) * 1000),

@@ -90,7 +90,7 @@ pub fn from_service(values: &[f64], buckets: usize) -> Option<Vec<f32>> {
 pub fn svg_path(peaks: &[f32]) -> String {
     let mut d = String::with_capacity(peaks.len() * 14);
     for (i, p) in peaks.iter().enumerate() {
-        let h = (p.clamp(0.0, 1.0) as f64 * 48.0).max(0.5);
+        let h = (p.max(0.0).min(1.0) as f64 * 48.0).max(0.5);
         d.push_str(&format!(
             "M{i}.5 {}V{}",
             fixed(50.0 - h, 1),

@@ -2,8 +2,8 @@
 //! drums"... offered only when the result's stems allow them; and the person's own saved mixes,
 //! kept per model by stem name so they fit the next result of that model.
 
-use crate::i18n::k;
 use super::rules::{Mix, StemMix};
+use crate::i18n::k;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -71,10 +71,7 @@ pub fn presets(labels: &[String]) -> Vec<Preset> {
     candidates
         .into_iter()
         .filter(|(_, m)| m.iter().any(|x| *x) && m.iter().any(|x| !*x))
-        .map(|(name, muted)| Preset {
-            name,
-            muted,
-        })
+        .map(|(name, muted)| Preset { name, muted })
         .collect()
 }
 

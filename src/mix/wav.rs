@@ -27,7 +27,7 @@ pub fn interleave(channels: &[Vec<f32>], out: &mut Vec<u8>) {
     out.reserve(frames * channels.len() * 2);
     for i in 0..frames {
         for ch in channels {
-            let v = (ch[i].clamp(-1.0, 1.0) * 32767.0).round() as i16;
+            let v = (ch[i].max(-1.0).min(1.0) * 32767.0).round() as i16;
             out.extend_from_slice(&v.to_le_bytes());
         }
     }

@@ -143,10 +143,12 @@ impl WavLayout {
 /// One sample as -1..1.
 fn sample(s: &[u8], format: u16) -> f32 {
     match (format, s.len()) {
-        (3, 4) => f32::from_le_bytes([s[0], s[1], s[2], s[3]]).clamp(-1.0, 1.0),
+        (3, 4) => f32::from_le_bytes([s[0], s[1], s[2], s[3]])
+            .max(-1.0)
+            .min(1.0),
         (3, 8) => {
             let v = f64::from_le_bytes(s.try_into().unwrap_or([0; 8]));
-            v.clamp(-1.0, 1.0) as f32
+            v.max(-1.0).min(1.0) as f32
         }
         // 8-bit WAV is unsigned.
         (_, 1) => (s[0] as f32 - 128.0) / 128.0,

@@ -2,10 +2,10 @@
 //! long-file-name switches (re-read from the service after each change), running jobs and the
 //! service's queue.
 
-use crate::i18n::{t, tn};
 use crate::api::models::User;
 use crate::api::{ApiError, Client};
 use crate::components::{loaded_view, ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
+use crate::i18n::{t, tn};
 use crate::state::load::{load, Task};
 use crate::state::{use_queue_watch, use_settings, use_tracker};
 use leptos::prelude::*;

@@ -1,13 +1,13 @@
 //! Demos: the site's gallery, loaded 20 at a time as the person asks for more, filterable by
 //! model. Players load nothing until played.
 
-use crate::i18n::t;
 use crate::api::models::Demo;
 use crate::api::request::encode;
 use crate::api::web_url::web_url_on;
 use crate::api::ApiError;
 use crate::components::{ErrorView, Loading};
 use crate::forms::paging::{has_next, PAGE_SIZE};
+use crate::i18n::t;
 use crate::state::use_settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,10 +1,10 @@
 //! History: the service's list of the person's jobs, page by page (the page is in the URL),
 //! and the jobs of this browser when there is no token.
 
-use crate::i18n::t;
 use crate::api::request::encode;
 use crate::components::{loaded_view, Pager};
 use crate::forms::paging::{has_next, openable, page_from_query, start_of, time_left, PAGE_SIZE};
+use crate::i18n::t;
 use crate::router::use_location;
 use crate::state::load::load;
 use crate::state::{use_settings, use_tracker};
@@ -63,8 +63,8 @@ pub fn HistoryPage() -> impl IntoView {
                                                 view! {
                                                     <tr>
                                                         <td>{r.created_at.as_deref().map(crate::i18n::date)}</td>
-                                                        <td>{r.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</td>
-                                                        <td>{r.credits.map(|c| c.to_string()).unwrap_or_default()}</td>
+                                                        <td translate="no">{r.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</td>
+                                                        <td>{r.credits.map(|c| crate::i18n::number(c, if c.fract() == 0.0 { 0 } else { 1 })).unwrap_or_default()}</td>
                                                         <td>{time_left(r.time_left, r.job_exists)}</td>
                                                         <td>{if open {
                                                             view! { <a href=format!("/jobs/{}", encode(&r.hash))>{t("Open")}</a> }.into_any()

@@ -1,7 +1,7 @@
 //! Jobs: every job started or opened in this browser, newest first.
 
-use crate::i18n::{t, tn};
 use crate::components::{lazy_job_list, Loading};
+use crate::i18n::{t, tn};
 use crate::state::saved_jobs::KEY_UNREADABLE;
 use crate::state::use_tracker;
 use leptos::prelude::*;

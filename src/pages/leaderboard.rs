@@ -2,17 +2,18 @@
 //! name, paged; a table with the best value per stem marked, and a bar chart of the sorted stem.
 //! The dataset, sort, filter and page live in the URL.
 
-use crate::i18n::t;
 use crate::api::models::quality::DATASET_TYPES;
 use crate::components::{loaded_view, SdrChart};
 use crate::forms::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};
+use crate::i18n::{t, tn};
 use crate::router::use_location;
 use crate::state::load::load;
 use crate::state::use_settings;
 use leptos::prelude::*;
 
 fn fmt(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())
+    v.map(|v| crate::i18n::number(v, 2))
+        .unwrap_or_else(|| "–".into())
 }
 
 #[component]
@@ -79,7 +80,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                 let start = (st.page - 1) * BOARD_PAGE;
                 let more = b.data.len() as u32 >= BOARD_PAGE;
                 let chart: Vec<(String, Option<f64>)> = b.data.iter().map(|e| (e.algo_name.clone().unwrap_or_default(), value_for(e, &sort))).collect();
-                let total = b.total.map(|t| format!("{t} entries")).unwrap_or_default();
+                let total = b.total.map(|t| tn(t.max(0) as u64, "{n} entry", "{n} entries")).unwrap_or_default();
                 let sort_stems = stems.clone();
                 view! {
                     <div class="row">

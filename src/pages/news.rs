@@ -1,11 +1,11 @@
 //! News: the service's posts in the interface language (English when it has none), sanitised.
 
-use crate::i18n::t;
 use crate::api::models::NewsItem;
 use crate::api::request::encode;
 use crate::api::ApiError;
 use crate::components::{loaded_view, Pager, SafeHtml};
 use crate::forms::paging::{has_next, news_lang, page_from_query, start_of};
+use crate::i18n::t;
 use crate::router::use_location;
 use crate::state::load::load;
 use crate::state::use_settings;
@@ -22,7 +22,9 @@ pub fn NewsPage() -> impl IntoView {
     let news = load(move || {
         let client = settings.client();
         let p = page.get();
-        let wanted = lang_param.get().unwrap_or_else(|| crate::i18n::service_lang().to_string());
+        let wanted = lang_param
+            .get()
+            .unwrap_or_else(|| crate::i18n::service_lang().to_string());
         async move {
             let start = start_of(p, NEWS_PAGE);
             let items = client.news(&wanted, start, NEWS_PAGE).await?;

@@ -1,11 +1,11 @@
 //! One quality-checker entry: its details and metrics, followed until it is evaluated; delete
 //! with the entry's password after a confirmation.
 
-use crate::i18n::t;
 use crate::api::ApiError;
 use crate::browser::is_hidden;
 use crate::components::{loaded_view, ErrorView, SecretInput};
 use crate::forms::quality::{dataset_name, metrics_of};
+use crate::i18n::t;
 use crate::state::load::{load, Task};
 use crate::state::use_settings;
 use leptos::prelude::*;
@@ -65,7 +65,7 @@ pub fn QcEntryPage(
                             <thead><tr><th scope="col">{t("Stem")}</th><th scope="col" class="num">{t("SDR")}</th></tr></thead>
                             <tbody>
                                 {metrics.into_iter().map(|(s, v)| view! {
-                                    <tr><td>{s}</td><td class="num">{v.map(|v| format!("{v:.4}")).unwrap_or_else(|| "missing".into())}</td></tr>
+                                    <tr><td>{s}</td><td class="num">{v.map(|v| crate::i18n::number(v, 4)).unwrap_or_else(|| t("missing").into())}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -1,11 +1,11 @@
 //! The quality checker's evaluation queue: recent entries and their state, paged, refreshed
 //! every 10 s while visible.
 
-use crate::i18n::t;
 use crate::browser::is_hidden;
 use crate::components::{loaded_view, Pager};
 use crate::forms::paging::{has_next, page_from_query, start_of, PAGE_SIZE};
 use crate::forms::quality::dataset_name;
+use crate::i18n::t;
 use crate::router::use_location;
 use crate::state::load::load;
 use crate::state::use_settings;

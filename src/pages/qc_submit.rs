@@ -2,13 +2,13 @@
 //! straight from the File with progress), the model's name and description, dataset, ensemble
 //! flag and a password for deleting it later.
 
-use crate::i18n::t;
 use crate::api::endpoints::QcSubmission;
 use crate::api::models::quality::DATASET_TYPES;
 use crate::api::ApiError;
 use crate::components::{DropZone, ErrorView, ProgressBar, SecretInput};
 use crate::forms::files::human_bytes;
 use crate::forms::quality::is_zip;
+use crate::i18n::t;
 use crate::router::use_location;
 use crate::state::use_settings;
 use leptos::prelude::*;

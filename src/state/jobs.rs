@@ -1,9 +1,9 @@
 //! A job this browser follows: what survives a reload (saved by `saved_jobs`) and how the
 //! service's answers change it (its status line: `status_line`).
 
-use crate::i18n::t;
 use crate::api::models::{Job, JobOptions, ResultFile, Status};
 use crate::forms::batch::Phase;
+use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]

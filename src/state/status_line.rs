@@ -1,11 +1,22 @@
 //! The one line that says, for people, where a followed job is.
 
-use crate::i18n::t;
 use crate::api::models::Status;
 use crate::forms::batch::Phase;
+use crate::i18n::t;
 use crate::state::jobs::TrackedJob;
 
 impl TrackedJob {
+    /// What a screen reader is told: the line without its running clock, so it speaks when the
+    /// state changes (queued, position, done, failed), not every second.
+    pub fn status_said(&self) -> String {
+        match (&self.phase, self.status) {
+            (Phase::Submitted, Some(Status::Processing)) if !self.check_failed => {
+                t("Processing").into()
+            }
+            _ => self.status_line(0.0),
+        }
+    }
+
     /// One line saying where the job is, for people.
     pub fn status_line(&self, now_ms: f64) -> String {
         let msg = || self.message.clone().unwrap_or_default();
@@ -27,7 +38,11 @@ impl TrackedJob {
                 let line = match self.status {
                     None => t("Sent; checking its state…").into(),
                     Some(Status::Waiting) => match self.queue {
-                        Some((pos, of)) => tr!("Waiting in the queue: position {pos} of {of}", pos = pos, of = of),
+                        Some((pos, of)) => tr!(
+                            "Waiting in the queue: position {pos} of {of}",
+                            pos = pos,
+                            of = of
+                        ),
                         None => t("Waiting in the queue").into(),
                     },
                     Some(Status::Processing) => {
@@ -42,7 +57,11 @@ impl TrackedJob {
                     }
                     Some(Status::Distributing) => match self.chunks {
                         Some((done, all)) => {
-                            tr!("Split over several servers: {done} of {all} parts done", done = done, all = all)
+                            tr!(
+                                "Split over several servers: {done} of {all} parts done",
+                                done = done,
+                                all = all
+                            )
                         }
                         None => t("Split over several servers").into(),
                     },
@@ -60,7 +79,9 @@ impl TrackedJob {
                     ),
                     Some(Status::NotFound) => msg(),
                     Some(Status::Unknown) => match &self.status_name {
-                        Some(n) if !n.trim().is_empty() => tr!("In progress: {state}", state = n.trim()),
+                        Some(n) if !n.trim().is_empty() => {
+                            tr!("In progress: {state}", state = n.trim())
+                        }
                         _ => t("In progress").into(),
                     },
                 };

@@ -77,7 +77,7 @@ pub fn forgotten() -> Vec<String> {
 
 /// Says this tab is there (at most every few seconds, by the caller).
 pub fn beat(me: &str, now_ms: f64) {
-    storage::set(&format!("{TAB_PREFIX}{me}"), &format!("{now_ms:.0}"));
+    storage::set(&format!("{TAB_PREFIX}{me}"), &crate::i18n::fixed(now_ms, 0));
 }
 
 /// This tab is closing: its jobs may be taken over at once.

@@ -173,6 +173,16 @@ fn yes() -> bool {
 }
 
 impl Algorithm {
+    /// What the views show of it. Views compare this, not the whole model: a refreshed list that
+    /// changes none of it keeps them, and the first visit's module has no deep comparison.
+    pub fn shown(&self) -> (i64, bool, String, usize) {
+        (
+            self.id,
+            self.is_active,
+            self.name.clone(),
+            self.algorithm_fields.len(),
+        )
+    }
     pub fn audience(&self) -> Audience {
         match self.orientation.unwrap_or(0) {
             1 => Audience::Registered,

@@ -1,11 +1,11 @@
 //! The files the mixer saves: the mix as heard (a WAV rendered offline, window by window) and all
 //! stems as one stored ZIP whose bytes stay in the browser's Blobs (only headers are written).
 
-use crate::i18n::t;
 use super::fetch;
 use super::graph::Graph;
 use super::js::{copy_floats, n, Js};
 use super::track::Track;
+use crate::i18n::t;
 use crate::mix::window::{next_piece, Piece};
 use crate::mix::zip::{self, Crc32, Entry};
 use crate::mix::{wav, Mix};
@@ -41,10 +41,10 @@ pub async fn mix_wav(
         return Err(t("There is nothing to export.").into());
     }
     if frames > wav::max_frames(2) {
-        return Err(
-            t("This mix is longer than a WAV file can hold; set a shorter loop to export a part.")
-                .into(),
-        );
+        return Err(t(
+            "This mix is longer than a WAV file can hold; set a shorter loop to export a part.",
+        )
+        .into());
     }
     let parts = Array::new();
     part(&parts, &wav::header(2, rate as u32, frames));
@@ -112,7 +112,10 @@ pub async fn zip_all(
     for (i, ((_, blob), name)) in files.iter().zip(names).enumerate() {
         let size = blob.num("size");
         if size > zip::MAX_BYTES as f64 {
-            return Err(tr!("{name} is larger than 4 GB; download it on its own.", name = name));
+            return Err(tr!(
+                "{name} is larger than 4 GB; download it on its own.",
+                name = name
+            ));
         }
         // The CRC needs every byte once; read in slices so no file is copied whole.
         let mut crc = Crc32::default();

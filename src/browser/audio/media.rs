@@ -158,7 +158,7 @@ impl Media {
                 e.set("playbackRate", 1.0);
             } else if drift.abs() > IN_STEP {
                 // Behind by 20 ms: 4 % faster for the next tick or two.
-                e.set("playbackRate", 1.0 - (drift * 2.0).clamp(-0.1, 0.1));
+                e.set("playbackRate", 1.0 - (drift * 2.0).max(-0.1).min(0.1));
             } else {
                 e.set("playbackRate", 1.0);
             }

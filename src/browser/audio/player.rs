@@ -2,12 +2,12 @@
 //! (WAVs a window at a time, other files decoded whole) or, when the page may not read them,
 //! as media. One `Player` answers for both.
 
-use crate::i18n::t;
 use super::fetch::{self, FetchFail};
 use super::js::Js;
 use super::media::Media;
 use super::track::{self, Track};
 use super::webaudio::{self, WebAudio};
+use crate::i18n::t;
 use crate::mix::probe::sample_rate;
 use crate::mix::window::layout;
 use crate::mix::{LoopRange, Mix};

@@ -1,12 +1,12 @@
 //! A/B: another result of the same song (another model, other options) plays in step with this
 //! one; X or one button switches which is heard, stem by stem, without a gap.
 
-use crate::i18n::t;
 use super::desk::{Desk, Phase};
 use super::{is_audio, is_web};
 use crate::api::models::ResultFile;
 use crate::browser::audio::player::load_other;
 use crate::browser::audio::Player;
+use crate::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -77,12 +77,17 @@ impl Desk {
         let d = *self;
         let n = files.len();
         let (labels, urls): (Vec<String>, Vec<String>) = files.into_iter().unzip();
-        self.compare_note.set(tr!("Loading {label}…", label = label));
+        self.compare_note
+            .set(tr!("Loading {label}…", label = label));
         spawn_local(async move {
             let name = label.clone();
             let progress = move |k: usize| {
-                d.compare_note
-                    .try_set(tr!("Loading {name}: step {k} of {all}…", name = name, k = k, all = 2 * n));
+                d.compare_note.try_set(tr!(
+                    "Loading {name}: step {k} of {all}…",
+                    name = name,
+                    k = k,
+                    all = 2 * n
+                ));
             };
             let result = load_other(&ctx, &urls, progress).await;
             let first: Vec<String> = d

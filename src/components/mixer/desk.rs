@@ -1,9 +1,9 @@
 //! The mixer's shared state and what its controls do: one `Desk` (Copy) handed to every piece.
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
-use crate::i18n::t;
 use crate::browser::audio::js::{yield_now, Js};
 use crate::browser::audio::{load, Player};
+use crate::i18n::t;
 use crate::mix::rules::clock;
 use crate::mix::{LoopRange, Mix};
 use leptos::html::Div;
@@ -190,7 +190,7 @@ impl Desk {
     }
 
     pub fn seek(&self, to: f64) {
-        let to = to.clamp(0.0, self.duration.get_untracked().max(0.0));
+        let to = to.max(0.0).min(self.duration.get_untracked().max(0.0));
         self.pos.set(to);
         self.with_player(|p| p.seek(to));
     }

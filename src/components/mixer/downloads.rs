@@ -1,12 +1,12 @@
 //! "Download this mix" (a WAV of what is heard, the loop region if one is on) and "Download
 //! all" (one ZIP of the stems, from the files already fetched, or fetched for it).
 
-use crate::i18n::{k, t};
 use super::desk::{Desk, Phase};
 use crate::browser::audio::export;
 use crate::browser::audio::fetch;
 use crate::browser::audio::Player;
 use crate::forms::files::stem_of;
+use crate::i18n::{k, t};
 use crate::mix::rules::fixed;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

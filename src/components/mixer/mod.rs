@@ -9,10 +9,10 @@ mod presets_bar;
 mod stem_row;
 mod transport;
 
-use crate::i18n::{t, tn};
 use crate::api::models::ResultFile;
 use crate::browser::audio::js::Js;
 use crate::forms::files::{extension, result_name};
+use crate::i18n::{t, tn};
 use crate::mix::keys::{action, KeyAction, HELP};
 use compare::Compare;
 pub use compare::Other;
@@ -147,7 +147,10 @@ pub fn Mixer(
         }
         Phase::Ready { .. } => String::new(),
         Phase::Failed(e) => {
-            tr!("The mixer could not start: {e} The stems can still be downloaded below.", e = e)
+            tr!(
+                "The mixer could not start: {e} The stems can still be downloaded below.",
+                e = e
+            )
         }
     };
     let progress = move || match d.phase.get() {

@@ -1,7 +1,7 @@
 //! Presets from the stem names and the person's saved mixes for this model.
 
-use crate::i18n::t;
 use super::desk::Desk;
+use crate::i18n::t;
 use crate::mix::presets::{presets, SavedMix};
 use crate::state::mixes;
 use leptos::prelude::*;

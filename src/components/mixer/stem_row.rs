@@ -1,11 +1,11 @@
 //! One stem: its name, colour and file, mute/solo/volume/pan, its waveform with the playhead,
 //! and its download.
 
-use crate::i18n::t;
 use super::desk::Desk;
 use super::transport::db_text;
 use crate::api::request::encode;
 use crate::browser::audio::js::Js;
+use crate::i18n::t;
 use crate::mix::peaks::svg_path;
 use crate::mix::presets::{kind, Kind};
 use crate::mix::rules::{fixed, MAX_DB, MIN_DB};
@@ -24,7 +24,7 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
     let pct = move |t: f64| {
         let dur = d.duration.get();
         if dur > 0.0 {
-            (t / dur * 100.0).clamp(0.0, 100.0)
+            (t / dur * 100.0).max(0.0).min(100.0)
         } else {
             0.0
         }
@@ -55,7 +55,7 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
                     aria-label=tr!("Solo {l2}", l2 = l2) title=t("Alt-click: solo only this stem")
                     on:click=move |ev| d.toggle_solo(i, ev.alt_key())>{t("Solo")}</button>
                 <label>{t("Volume ")}
-                    <input type="range" min=MIN_DB max=MAX_DB step="0.5" aria-label=tr!("Volume of {l3}", l3 = l3)
+                    <input type="range" min=fixed(MIN_DB, 0) max=fixed(MAX_DB, 0) step="0.5" aria-label=tr!("Volume of {l3}", l3 = l3)
                         prop:value=move || fixed(s().db, 1) aria-valuetext=move || db_text(s().db)
                         on:input=move |ev| { let v = event_target_value(&ev).parse().unwrap_or(0.0); d.change_mix(|m| m.stems[i].db = v); } />
                 </label>

@@ -1,8 +1,8 @@
 //! One transport for all stems: play/pause, the position, the A/B loop, the master volume and
 //! the output level.
 
-use crate::i18n::t;
 use super::desk::{Desk, Phase};
+use crate::i18n::t;
 use crate::mix::rules::{clock, fixed, MAX_DB, MIN_DB};
 use leptos::prelude::*;
 
@@ -58,7 +58,7 @@ pub fn Transport(desk: Desk) -> impl IntoView {
                 on:click=move |_| d.set_loop(|r| r.toggle())>{t("Loop")}</button>
             <span class="help">{loop_text}</span>
             <label class="master">{t("Master ")}
-                <input type="range" min=MIN_DB max=MAX_DB step="0.5"
+                <input type="range" min=fixed(MIN_DB, 0) max=fixed(MAX_DB, 0) step="0.5"
                     prop:value=move || fixed(d.mix.get().master_db, 1)
                     aria-valuetext=move || db_text(d.mix.get().master_db)
                     on:input=move |ev| { let v = value_of(&ev); d.change_mix(|m| m.master_db = v); } />

@@ -1,9 +1,9 @@
 //! The mirror of a job's results (1 credit): its own code, fetched when results are shown.
 
-use crate::i18n::t;
 use crate::api::web_url::web_url;
 use crate::api::Client;
 use crate::components::ErrorView;
+use crate::i18n::t;
 use crate::state::load::Task;
 use crate::state::use_settings;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ fn Mirror(hash: String, base: String) -> impl IntoView {
                 <ul class="mirror">{m.data.files.into_iter().map(|f| match web_url(&f.url) {
                     Some(u) => view! { <li><a href=u>{format!("{} (mirror)", f.stem)}</a></li> }.into_any(),
                     // Not a web address: shown as text, never as a link.
-                    None => view! { <li>{format!("{} (mirror): {}", f.stem, f.url)}</li> }.into_any(),
+                    None => view! { <li>{tr!("{stem} (mirror): {url}", stem = f.stem, url = f.url)}</li> }.into_any(),
                 }).collect_view()}</ul>
             }.into_any(),
             Err(e) => view! { <ErrorView error=e /> }.into_any(),

@@ -5,12 +5,12 @@
 
 mod mirror;
 
-use crate::i18n::t;
 use crate::api::models::Status;
 use crate::api::web_url::web_url;
 use crate::browser::now_ms;
 use crate::components::lazy_job_list;
 use crate::components::{lazy_mixer, lazy_view, use_clock, ErrorView, Loading, Other};
+use crate::i18n::t;
 use crate::state::jobs::TrackedJob;
 use crate::state::load::load;
 use crate::state::{use_settings, use_tracker};

@@ -1,14 +1,14 @@
 //! Separate: pick a model and its options, add songs (files or a link), see the cost, send them
 //! as a queue within the plan's limit, and follow the jobs.
 
-use crate::i18n::{t, tn};
-use crate::api::models::{Audience, RemoteType, User, OUTPUT_FORMATS};
+use crate::api::models::{Algorithm, Audience, RemoteType, User, OUTPUT_FORMATS};
 use crate::browser::{self, now_ms, random_unit};
 use crate::components::{
     lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, DropZone, ErrorView, Loading,
 };
 use crate::forms::files::{guess_remote, human_bytes, human_duration, refusal};
 use crate::forms::options::{credits, initial_values, price_multiplier, Values};
+use crate::i18n::{t, tn};
 use crate::router::use_location;
 use crate::state::choices::Choices;
 use crate::state::jobs::new_id;
@@ -59,10 +59,16 @@ pub fn SeparatePage() -> impl IntoView {
             .map(|m| m.list)
             .unwrap_or_default()
     });
-    let chosen = Memo::new(move |_| {
-        let id = selected.get()?;
-        list.with(|l| l.iter().find(|a| a.id == id && a.is_active).cloned())
-    });
+    let chosen = Memo::new_with_compare(
+        move |_| {
+            let id = selected.get()?;
+            list.with(|l| l.iter().find(|a| a.id == id && a.is_active).cloned())
+        },
+        |a, b| {
+            a.map(|a| a.as_ref().map(Algorithm::shown))
+                != b.map(|b| b.as_ref().map(Algorithm::shown))
+        },
+    );
     // A new model: its defaults, then what was last chosen for it.
     Effect::new(move |_| {
         if let Some(a) = chosen.get() {
@@ -247,7 +253,7 @@ pub fn SeparatePage() -> impl IntoView {
                     <select id="output-format" on:change=move |ev| output_format.set(event_target_value(&ev).parse().unwrap_or(0))>
                         {OUTPUT_FORMATS.iter().map(|(code, label, prem)| {
                             let code = *code;
-                            let text = if *prem { format!("{label} (premium)") } else { label.to_string() };
+                            let text = if *prem { tr!("{format} (premium)", format = label) } else { label.to_string() };
                             view! {
                                 <option value=code.to_string() selected=move || output_format.get() == code
                                     disabled=move || *prem && tracker.account.with(Option::is_some) && !premium.get()>{text}</option>

@@ -1,12 +1,12 @@
 //! What pressing Separate does: check the model and its options, then put each song (or the
 //! link) in the tracker's queue. Its code is fetched at the first press.
 
-use crate::i18n::{t, tn};
 use super::Pending;
 use crate::api::models::{Algorithm, JobOptions, RemoteType};
 use crate::browser::{now_ms, random_unit};
 use crate::forms::batch::Phase;
 use crate::forms::options::{self, submission, Values};
+use crate::i18n::{t, tn};
 use crate::state::jobs::{new_id, TrackedJob};
 use crate::state::Tracker;
 use leptos::prelude::*;
@@ -48,7 +48,8 @@ fn enqueue(mut f: Form) {
     f.submit_error.try_set(None);
     f.submitted.try_set(None);
     let Some(alg) = f.chosen else {
-        f.submit_error.try_set(Some(t("Choose a model first.").into()));
+        f.submit_error
+            .try_set(Some(t("Choose a model first.").into()));
         return;
     };
     if let Some(r) = f.refusal {
@@ -90,8 +91,9 @@ fn enqueue(mut f: Form) {
     };
     if f.use_link {
         let Some(url) = crate::api::web_url::web_url(&f.link) else {
-            f.submit_error
-                .try_set(Some(t("The link must start with https:// or http://").into()));
+            f.submit_error.try_set(Some(
+                t("The link must start with https:// or http://").into(),
+            ));
             return;
         };
         let name = url
@@ -135,7 +137,11 @@ fn enqueue(mut f: Form) {
     if sent == 0 {
         f.submit_error.try_set(Some(tr!("None of the songs can be sent: {blocked} cannot be taken (the reason is next to each).", blocked = blocked)));
     } else {
-        f.submitted.try_set(Some(tn(sent as u64, "{n} song added to the queue; it is sent when a slot frees on your plan.", "{n} songs added to the queue; they are sent as slots free on your plan.")));
+        f.submitted.try_set(Some(tn(
+            sent as u64,
+            "{n} song added to the queue; it is sent when a slot frees on your plan.",
+            "{n} songs added to the queue; they are sent as slots free on your plan.",
+        )));
     }
 }
 

@@ -3,11 +3,11 @@
 //! network or host failed, or the token is refused; then whether result files can be read by
 //! the page (the mixer needs that) or only played.
 
-use crate::i18n::t;
 use crate::api::web_url::{web_url, web_url_on};
 use crate::api::{ApiError, Client};
 use crate::browser::probe;
 use crate::forms::connection::{files_line, reach, reach_line, token_refused, Files, Reach};
+use crate::i18n::t;
 use crate::state::Tracker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -3,10 +3,10 @@
 
 mod connection;
 
-use crate::i18n::t;
 use crate::api::{ApiError, Client};
 use crate::components::{ErrorView, SecretInput, UserSummary};
 use crate::forms::connection::HOSTS;
+use crate::i18n::t;
 use crate::state::load::Task;
 use crate::state::use_settings;
 use connection::ConnectionCheck;

@@ -2,7 +2,6 @@
 //! once something was submitted, so in the split build its code is a chunk fetched then (see
 //! `Tracker::pump`), not part of the first screen.
 
-use crate::i18n::t;
 use super::{plan_limit, saved, Progress, Tracker};
 use crate::api::{ApiError, Client};
 use crate::browser::{is_hidden, now_ms, random_unit};
@@ -10,6 +9,7 @@ use crate::forms::batch::{
     after_failure, is_limit_refusal, next_to_send, AfterFailure, Phase, AUTO_RETRIES,
 };
 use crate::forms::polling::{self, within_budget};
+use crate::i18n::t;
 use crate::state::jobs::{self, TrackedJob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -217,7 +217,10 @@ impl Tracker {
                 // The plan's limit: back to the queue, not an error.
                 self.update(id, |j| {
                     j.phase = Phase::Queued;
-                    j.message = Some(tr!("Waiting for a free slot ({message})", message = message));
+                    j.message = Some(tr!(
+                        "Waiting for a free slot ({message})",
+                        message = message
+                    ));
                 });
                 self.sched
                     .update_value(|s| s.hold_uploads_until = now_ms() + 10_000.0);

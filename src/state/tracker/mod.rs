@@ -2,11 +2,11 @@
 //! ends, within the request budget, pausing while the tab is hidden. One tracker per app,
 //! shared through a context; pages read its signals and call its methods.
 
-use crate::i18n::t;
 use crate::api::models::{Status, User};
 use crate::api::{ApiError, Client, UploadHandle};
 use crate::browser::{self, now_ms, random_unit};
 use crate::forms::batch::Phase;
+use crate::i18n::t;
 use crate::state::jobs::{self, TrackedJob};
 use crate::state::saved_jobs;
 use crate::state::settings::Settings;
@@ -252,7 +252,12 @@ impl Tracker {
         self.update(id, |j| {
             j.phase = Phase::Ended;
             j.status = Some(Status::Failed);
-            j.message = Some(notice.message.clone().unwrap_or_else(|| t("Cancelled").into()));
+            j.message = Some(
+                notice
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| t("Cancelled").into()),
+            );
         });
         self.refresh_account();
         self.pump();

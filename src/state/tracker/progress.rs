@@ -12,7 +12,7 @@ pub struct Progress {
 impl Progress {
     pub fn fraction(&self) -> f64 {
         if self.total > 0.0 {
-            (self.loaded / self.total).clamp(0.0, 1.0)
+            (self.loaded / self.total).max(0.0).min(1.0)
         } else {
             0.0
         }

@@ -165,7 +165,7 @@ impl WebAudio {
         self.stop_sources();
         let at = match self.range.active() {
             Some((a, b)) if at < a || at >= b => a,
-            _ => at.clamp(0.0, self.duration),
+            _ => at.max(0.0).min(self.duration),
         };
         let at = if at >= self.duration { 0.0 } else { at };
         self.from = at;
@@ -182,7 +182,7 @@ impl WebAudio {
 
     /// Moves the playhead (playing on from there when playing).
     pub fn seek(&mut self, to: f64) {
-        let to = to.clamp(0.0, self.duration);
+        let to = to.max(0.0).min(self.duration);
         if self.playing {
             self.play(to);
         } else {
