@@ -93,4 +93,17 @@ for f in files:
         sys.exit(f"split-dist: expected one <link> to {f} in index.html, found {n}")
 open(f"{dist}/index.html", "w").write(page)
 PY
+# src/boot.js, inlined by Trunk: its HTML minifier mangles the script (it drops hoisted
+# constants), so the inlined copy is replaced with esbuild's minification of the source.
+esbuild src/boot.js --minify --log-level=error --outfile="$TMP/boot.js"
+python3 - "$DIST/index.html" "$TMP/boot.js" <<'PY'
+import re, sys
+page_path, boot = sys.argv[1], open(sys.argv[2]).read().strip()
+page = open(page_path).read()
+script = re.compile(r"<script>(?:(?!</script>).)*mvsepI18n(?:(?!</script>).)*</script>", re.S)
+page, n = script.subn(lambda _: "<script>" + boot + "</script>", page)
+if n != 1:
+    sys.exit(f"split-dist: expected one inlined src/boot.js in index.html, found {n}")
+open(page_path, "w").write(page)
+PY
 echo "split-dist: $(ls "$DIST"/*.wasm | wc -l) wasm files in $DIST"

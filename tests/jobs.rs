@@ -268,3 +268,18 @@ fn a_job_made_here_is_this_tabs_and_is_not_taken_for_a_gone_tabs() {
     assert_eq!(again[0].phase, Phase::Uploading);
     assert_eq!(again[0].owner.as_deref(), Some("me"));
 }
+
+#[test]
+fn what_is_said_of_a_job_changes_with_its_state_not_with_its_clock() {
+    let mut j = followed("p");
+    j.status = Some(Status::Processing);
+    j.processing_since_ms = Some(1000.0);
+    assert_eq!(j.status_said(), "Processing");
+    assert_eq!(j.running_clock(13_000.0).as_deref(), Some("0:12"));
+    assert_eq!(j.running_clock(73_000.0).as_deref(), Some("1:12"));
+    assert!(j.status_line(13_000.0).contains("0:12"));
+    j.status = Some(Status::Waiting);
+    j.queue = Some((3, 9));
+    assert_eq!(j.status_said(), "Waiting in the queue: position 3 of 9");
+    assert_eq!(j.running_clock(13_000.0), None);
+}

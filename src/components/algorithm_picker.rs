@@ -76,8 +76,11 @@ pub fn AlgorithmPicker(
                     key=|(g, v)| (g.clone(), v.iter().map(|a| a.id).collect::<Vec<_>>())
                     let:group
                 >
-                    <div class="group" role="group" aria-label=group.0.clone()>
-                        <h3 translate="no">{group.0.clone()}</h3>
+                    // Named by its heading: the service's words, not translated.
+                    {let (gid, hid) = (group_id(&group.1), group_id(&group.1));
+                    view! {
+                    <div class="group" role="group" aria-labelledby=gid>
+                        <h3 id=hid translate="no">{group.0.clone()}</h3>
                         {group
                             .1
                             .into_iter()
@@ -100,12 +103,13 @@ pub fn AlgorithmPicker(
                                         <span class="name" translate="no">{a.name.clone()}</span>
                                         {badge(&a).map(|(c, t)| view! { <span class=format!("badge {c}")>{t}</span> })}
                                         <span class="facts">{facts}</span>
-                                        {(!stems.is_empty()).then(|| view! { <span class="stems">{tr!("Stems: {stems}", stems = stems)}</span> })}
+                                        {(!stems.is_empty()).then(|| view! { <span class="stems">{t("Stems:")}" "<span translate="no">{stems}</span></span> })}
                                     </label>
                                 }
                             })
                             .collect_view()}
                     </div>
+                    }}
                 </For>
             </fieldset>
         </div>
@@ -122,4 +126,9 @@ fn short(p: f64) -> String {
             .to_string(),
         None => s,
     }
+}
+
+/// A group heading's id, from its first model's (a model is in one group).
+fn group_id(models: &[Algorithm]) -> String {
+    format!("group-{}", models.first().map_or(0, |a| a.id))
 }

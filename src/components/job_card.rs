@@ -87,9 +87,11 @@ pub fn JobCard(
                 <strong class="file" translate="no">{move || job.with(|j| j.file_name.clone())}</strong>
                 <span class="algo" translate="no">{move || job.with(|j| j.algorithm.clone())}</span>
             </div>
-            <p class="job-status">{move || job.with(|j| j.status_line(now.get()))}</p>
-            // Told on a change of state, not at every second of its clock.
-            <p class="visually-hidden" role="status">{move || job.with(|j| j.status_said())}</p>
+            // Told on a change of state; the clock beside it is not read out every second.
+            <p class="job-status" role="status">
+                {move || job.with(|j| j.status_said())}
+                <span aria-hidden="true">{move || job.with(|j| j.running_clock(now.get())).map(|c| format!(" · {c}"))}</span>
+            </p>
             {move || uploading_now.get().then(|| view! {
                 <div class="upload">
                     <ProgressBar value=Signal::derive(move || progress.get().map(|p| p.fraction())) label=tr!("Upload of {name}", name = name.get_value()) />

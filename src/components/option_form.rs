@@ -1,5 +1,6 @@
 use crate::api::models::Algorithm;
 use crate::forms::options::{fields, is_visible, set_value, value_of, Control, Values};
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// One control per option field of an algorithm, in name order; fields hidden by a condition
@@ -62,18 +63,15 @@ pub fn OptionForm(
                 }
                 .into_any(),
             };
-            let label = if f.required && !matches!(f.control, Control::Select(_)) {
-                tr!("{option} (required)", option = f.label)
-            } else {
-                f.label.clone()
-            };
+            let required = f.required && !matches!(f.control, Control::Select(_));
             view! {
                 <div class="field" data-field=name.clone() style:display=move || if visible() { "" } else { "none" }>
-                    <label for=id.clone()>{label}</label>
+                    // The service's own words for its options stay as it writes them.
+                    <label for=id.clone()><span translate="no">{f.label.clone()}</span>{required.then(|| t(" (required)"))}</label>
                     {control}
                     {f.help_link.clone().map(|href| view! {
                         <a class="help" href=href target="_blank" rel="noopener noreferrer">
-                            {tr!("About {option}", option = f.label)}
+                            {t("About this option:")}" "<span translate="no">{f.label.clone()}</span>
                         </a>
                     })}
                     <p class="field-error" id=format!("{id}-error") role="alert">{error}</p>

@@ -27,8 +27,8 @@ pub fn UserSummary(
     };
     view! {
         <dl class="facts">
-            <dt>{t("Name")}</dt><dd data-testid="user-name">{user.name.clone()}</dd>
-            <dt>{t("E-mail")}</dt><dd>{user.email.clone()}</dd>
+            <dt>{t("Name")}</dt><dd data-testid="user-name" translate="no">{user.name.clone()}</dd>
+            <dt>{t("E-mail")}</dt><dd translate="no">{user.email.clone()}</dd>
             <dt>{t("Credits")}</dt><dd data-testid="user-credits">{credits}</dd>
             <dt>{t("Premium use")}</dt><dd>{yes_no(user.premium_enabled)}</dd>
             <dt>{t("Long file names")}</dt><dd>{yes_no(user.long_filenames_enabled)}</dd>

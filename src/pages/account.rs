@@ -200,7 +200,7 @@ fn Signed() -> impl IntoView {
         })}
         <div aria-live="polite">
             {move || toggle.value.get().map(|r| match r {
-                Ok(n) => view! { <p class="ok" role="status">{format!("The service says: {}", n.message.unwrap_or_default())}</p> }.into_any(),
+                Ok(n) => view! { <p class="ok" role="status">{tr!("The service says: {words}", words = n.message.unwrap_or_default())}</p> }.into_any(),
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),
             })}
         </div>

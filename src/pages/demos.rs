@@ -74,17 +74,17 @@ pub fn DemosPage() -> impl IntoView {
                 <select id="demo-filter" on:change=move |ev| filter.set(event_target_value(&ev))>
                     <option value="">{t("All models")}</option>
                     <For each=names key=|n| n.clone() let:n>
-                        <option value=n.clone()>{n.clone()}</option>
+                        <option value=n.clone() translate="no">{n.clone()}</option>
                     </For>
                 </select>
             </div>
             <ul class="demos">
                 <For each=shown key=|d| d.hash.clone() let:d>
                     <li class="demo">
-                        <strong>{d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</strong>
+                        <strong translate="no">{d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</strong>
                         <span class="help">{d.date.as_deref().map(crate::i18n::date)}</span>
                         {d.input_audio.as_deref().and_then(|a| web_url_on(a, &settings.base.get_untracked())).map(|src| view! {
-                            <audio controls preload="none" src=src aria-label=tr!("Play the input of {job}", job = d.hash)></audio>
+                            <audio controls preload="none" src=src aria-label=tr!("Play the input of {model}", model = d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default())></audio>
                         })}
                         <a href=format!("/jobs/{}", encode(&d.hash))>{t("See the result")}</a>
                     </li>

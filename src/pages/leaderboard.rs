@@ -59,11 +59,11 @@ pub fn LeaderboardPage() -> impl IntoView {
                     <select on:change=move |ev| go(state.get_untracked().with(|s| s.dataset = event_target_value(&ev).parse().unwrap_or(1)))>
                         {DATASET_TYPES.iter().map(|(t, name)| {
                             let t = *t;
-                            view! { <option value=t.to_string() selected=move || state.get().dataset == t>{*name}</option> }
+                            view! { <option value=t.to_string() selected=move || state.get().dataset == t translate="no">{*name}</option> }
                         }).collect_view()}
                         {move || {
                             let d = state.get().dataset;
-                            (!DATASET_TYPES.iter().any(|(t, _)| *t == d)).then(|| view! { <option value=d.to_string() selected=true>{dataset_name(d)}</option> })
+                            (!DATASET_TYPES.iter().any(|(t, _)| *t == d)).then(|| view! { <option value=d.to_string() selected=true translate="no">{dataset_name(d)}</option> })
                         }}
                     </select>
                 </label>
@@ -89,7 +89,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                             <select on:change=move |ev| go(state.get_untracked().with(|s| s.sort = Some(event_target_value(&ev)))) >
                                 {sort_stems.iter().map(|s| {
                                     let chosen = *s == sort;
-                                    view! { <option value=s.clone() selected=chosen>{format!("SDR {s}")}</option> }
+                                    view! { <option value=s.clone() selected=chosen translate="no">{format!("SDR {s}")}</option> }
                                 }).collect_view()}
                             </select>
                         </label>
@@ -101,7 +101,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                         view! {
                             <div class="table-wrap">
                                 <table class="board">
-                                    <caption class="visually-hidden">{format!("{} leaderboard, sorted by SDR {sort}", dataset_name(st.dataset))}</caption>
+                                    <caption class="visually-hidden">{tr!("{dataset} leaderboard, sorted by SDR {stem}", dataset = dataset_name(st.dataset), stem = sort)}</caption>
                                     <thead><tr>
                                         <th scope="col">"#"</th><th scope="col">{t("Model")}</th><th scope="col">{t("Date")}</th><th scope="col">{t("Kind")}</th>
                                         {stems.iter().map(|s| view! { <th scope="col" class="num">{format!("SDR {s}")}</th> }).collect_view()}
@@ -110,7 +110,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                                         {b.data.iter().enumerate().map(|(i, e)| view! {
                                             <tr>
                                                 <td>{start as usize + i + 1}</td>
-                                                <td><a href=format!("/leaderboard/entry/{}", e.id)>{e.algo_name.clone().unwrap_or_else(|| tr!("Entry {id}", id = e.id))}</a></td>
+                                                <td translate="no"><a href=format!("/leaderboard/entry/{}", e.id)>{e.algo_name.clone().unwrap_or_else(|| tr!("Entry {id}", id = e.id))}</a></td>
                                                 // The day is what compares models; the time would wrap the column.
                                                 <td>{e.date.as_ref().or(e.created_at.as_ref()).and_then(|d| d.split(' ').next()).map(crate::i18n::date)}</td>
                                                 <td>{if e.ensemble { t("ensemble") } else { t("single") }}</td>

@@ -52,11 +52,11 @@ pub fn QcEntryPage(
                 };
                 view! {
                     <dl class="facts">
-                        <dt>{t("Model")}</dt><dd data-testid="entry-name">{e.algo_name.clone().unwrap_or_default()}</dd>
-                        <dt>{t("Description")}</dt><dd class="pre">{e.main_text.clone().unwrap_or_default()}</dd>
-                        <dt>{t("Dataset")}</dt><dd>{e.dataset_type.map(dataset_name).unwrap_or_default()}</dd>
+                        <dt>{t("Model")}</dt><dd data-testid="entry-name" translate="no">{e.algo_name.clone().unwrap_or_default()}</dd>
+                        <dt>{t("Description")}</dt><dd class="pre" translate="no">{e.main_text.clone().unwrap_or_default()}</dd>
+                        <dt>{t("Dataset")}</dt><dd translate="no">{e.dataset_type.map(dataset_name).unwrap_or_default()}</dd>
                         <dt>{t("Date")}</dt><dd>{e.date.as_deref().or(e.created_at.as_deref()).map(crate::i18n::date)}</dd>
-                        <dt>{t("Kind")}</dt><dd>{if e.ensemble { "ensemble" } else { "single model" }}</dd>
+                        <dt>{t("Kind")}</dt><dd>{if e.ensemble { t("ensemble") } else { t("single model") }}</dd>
                         <dt>{t("State")}</dt><dd><span role="status" data-testid="entry-state">{state}</span></dd>
                     </dl>
                     {(!metrics.is_empty()).then(|| view! {
@@ -65,7 +65,7 @@ pub fn QcEntryPage(
                             <thead><tr><th scope="col">{t("Stem")}</th><th scope="col" class="num">{t("SDR")}</th></tr></thead>
                             <tbody>
                                 {metrics.into_iter().map(|(s, v)| view! {
-                                    <tr><td>{s}</td><td class="num">{v.map(|v| crate::i18n::number(v, 4)).unwrap_or_else(|| t("missing").into())}</td></tr>
+                                    <tr><td translate="no">{s}</td><td class="num">{v.map(|v| crate::i18n::number(v, 4)).unwrap_or_else(|| t("missing").into())}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
@@ -97,7 +97,7 @@ pub fn QcEntryPage(
             </form>
             <div aria-live="polite">
                 {move || delete.value.get().map(|r: Result<_, ApiError>| match r {
-                    Ok(n) => view! { <p class="ok" role="status">{format!("The service says: {}", n.message.unwrap_or_default())}</p> }.into_any(),
+                    Ok(n) => view! { <p class="ok" role="status">{tr!("The service says: {words}", words = n.message.unwrap_or_default())}</p> }.into_any(),
                     Err(e) => view! { <ErrorView error=e /> }.into_any(),
                 })}
             </div>

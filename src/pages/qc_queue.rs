@@ -47,8 +47,8 @@ pub fn QcQueuePage() -> impl IntoView {
                             {list.into_iter().map(|e| view! {
                                 <tr>
                                     <td><a href=format!("/leaderboard/entry/{}", e.id)>{e.id}</a></td>
-                                    <td>{e.algo_name.clone().unwrap_or_default()}</td>
-                                    <td>{e.dataset_type.map(dataset_name).unwrap_or_default()}</td>
+                                    <td translate="no">{e.algo_name.clone().unwrap_or_default()}</td>
+                                    <td translate="no">{e.dataset_type.map(dataset_name).unwrap_or_default()}</td>
                                     <td>{e.date.as_deref().map(crate::i18n::date)}</td>
                                     <td>{if e.processed == Some(1) { t("evaluated").to_string() } else { e.message.clone().unwrap_or_else(|| t("waiting").into()) }}</td>
                                 </tr>

@@ -124,7 +124,7 @@ pub fn QcSubmitPage() -> impl IntoView {
                     <textarea id="qc-text" rows="3" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     <label for="qc-dataset">{t("Dataset")}</label>
                     <select id="qc-dataset" on:change=move |ev| dataset.set(event_target_value(&ev).parse().unwrap_or(1))>
-                        {DATASET_TYPES.iter().map(|(t, n)| { let t = *t; view! { <option value=t.to_string() selected=move || dataset.get() == t>{*n}</option> } }).collect_view()}
+                        {DATASET_TYPES.iter().map(|(t, n)| { let t = *t; view! { <option value=t.to_string() selected=move || dataset.get() == t translate="no">{*n}</option> } }).collect_view()}
                     </select>
                     <p class="field-error" role="alert">{field("dataset_type")}</p>
                     <label class="check"><input type="checkbox" prop:checked=move || ensemble.get() on:change=move |ev| ensemble.set(event_target_checked(&ev)) />{t("An ensemble of models")}</label>

@@ -6,15 +6,22 @@ use crate::i18n::t;
 use crate::state::jobs::TrackedJob;
 
 impl TrackedJob {
-    /// What a screen reader is told: the line without its running clock, so it speaks when the
-    /// state changes (queued, position, done, failed), not every second.
+    /// The line without its running clock (see [`Self::running_clock`]): what a screen reader
+    /// is told, when the state changes (queued, position, done, failed), not every second.
     pub fn status_said(&self) -> String {
-        match (&self.phase, self.status) {
-            (Phase::Submitted, Some(Status::Processing)) if !self.check_failed => {
-                t("Processing").into()
-            }
-            _ => self.status_line(0.0),
+        match self.running_clock(0.0) {
+            Some(_) => t("Processing").into(),
+            None => self.status_line(0.0),
         }
+    }
+
+    /// How long the service has been working on it, while it is.
+    pub fn running_clock(&self, now_ms: f64) -> Option<String> {
+        let since = self.processing_since_ms?;
+        let working = matches!(self.phase, Phase::Submitted)
+            && self.status == Some(Status::Processing)
+            && !self.check_failed;
+        working.then(|| crate::forms::files::human_duration((now_ms - since) / 1000.0))
     }
 
     /// One line saying where the job is, for people.

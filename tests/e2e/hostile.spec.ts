@@ -14,7 +14,7 @@ test('a javascript: result address is neither a link nor a source, and clicking 
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
   const mixer = page.getByRole('region', { name: 'Mixer' });
   await expect(mixer.locator('li.mixer-stem')).toHaveCount(2);
-  await expect(mixer.getByText('1 result file(s) without a web address were left out.')).toBeVisible();
+  await expect(mixer.getByText('1 result file without a web address was left out.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Input' }), 'no player for a hostile input').toHaveCount(0);
   await page.getByRole('button', { name: 'Get mirror links (1 credit)' }).click();
   const mirror = page.locator('ul.mirror li');

@@ -103,7 +103,7 @@ pub fn JobPage(
 
     view! {
         <section aria-labelledby="job-title">
-            <h1 id="job-title">{move || job.get().map(|j| j.file_name).unwrap_or_else(|| t("Job").into())}</h1>
+            <h1 id="job-title" translate="no">{move || job.get().map(|j| j.file_name).unwrap_or_else(|| t("Job").into())}</h1>
             {move || match followed_id.get() {
                 // A followed job's card and controls come with their own code (a shared link's
                 // first visit does not need them).
@@ -129,9 +129,9 @@ pub fn JobPage(
             }}
             {move || job.get().map(|j| view! {
                 <dl class="facts">
-                    <dt>{t("Model")}</dt><dd>{j.result.as_ref().and_then(|r| r.algorithm.clone()).unwrap_or(j.algorithm.clone())}</dd>
-                    {(!j.option_text.is_empty()).then(|| view! { <dt>{t("Options")}</dt><dd>{j.option_text.join(" · ")}</dd> })}
-                    {j.result.as_ref().and_then(|r| r.output_format.clone()).map(|f| view! { <dt>{t("Format")}</dt><dd>{f}</dd> })}
+                    <dt>{t("Model")}</dt><dd translate="no">{j.result.as_ref().and_then(|r| r.algorithm.clone()).unwrap_or(j.algorithm.clone())}</dd>
+                    {(!j.option_text.is_empty()).then(|| view! { <dt>{t("Options")}</dt><dd translate="no">{j.option_text.join(" · ")}</dd> })}
+                    {j.result.as_ref().and_then(|r| r.output_format.clone()).map(|f| view! { <dt>{t("Format")}</dt><dd translate="no">{f}</dd> })}
                     {j.result.as_ref().and_then(|r| r.date.clone()).map(|d| view! { <dt>{t("Date")}</dt><dd>{crate::i18n::date(&d)}</dd> })}
                     <dt>{t("Job")}</dt><dd class="hash">{j.hash.clone().unwrap_or_default()}</dd>
                 </dl>

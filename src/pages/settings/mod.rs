@@ -1,6 +1,7 @@
 //! Settings: the API address (the service's hosts offered by name) and token, with a check of
-//! the token and of the connection (connection.rs).
+//! the token and of the connection (connection.rs), and the theme (appearance.rs).
 
+mod appearance;
 mod connection;
 
 use crate::api::{ApiError, Client};
@@ -9,6 +10,7 @@ use crate::forms::connection::HOSTS;
 use crate::i18n::t;
 use crate::state::load::Task;
 use crate::state::use_settings;
+use appearance::Appearance;
 use connection::ConnectionCheck;
 use leptos::prelude::*;
 
@@ -76,6 +78,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h2>{t("Connection")}</h2>
             <p class="help">{t("Whether the API address answers this page, and whether result files can be read here (the mixer needs that) or only played.")}</p>
             <ConnectionCheck base=base token=token />
+            <Appearance />
             <div aria-live="polite">
                 {move || saved.get().map(|r| match r {
                     Ok(()) => view! { <p class="ok" role="status">{t("Settings saved.")}</p> }.into_any(),

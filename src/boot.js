@@ -1,0 +1,52 @@
+// What runs before the wasm, from index.html: the stored theme (before the first paint) and the
+// interface language's browser side (src/i18n/start.rs calls it). Inlined by Trunk; the release
+// build's copy is minified by esbuild in scripts/split-dist.sh (Trunk's HTML minifier breaks it).
+if (localStorage.getItem("mvsep.theme")) document.documentElement.dataset.theme = localStorage.getItem("mvsep.theme");
+// Which language to start in, its catalogue as [key, text] pairs, and the Intl formatters.
+window.mvsepI18n = {
+  pick: function (codes) {
+    var offered = codes.split(" "), tags = [localStorage.getItem("mvsep.lang")].concat(navigator.languages || []);
+    for (var i = 0; i < tags.length; i++) {
+      var t = (tags[i] || "").toLowerCase(), base = t.split("-")[0];
+      var m = offered.find(function (c) { return c.toLowerCase() == t; })
+        || offered.find(function (c) { return c.split("-")[0] == base; });
+      if (m) return m;
+    }
+    return "en";
+  },
+  load: function (code) {
+    return fetch("/lang/" + code + ".json").then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (cat) {
+      document.documentElement.lang = code;
+      return Object.entries(cat).flatMap(function (e) {
+        return typeof e[1] == "string" ? [e]
+          : Object.entries(e[1]).map(function (f) { return [e[0] + "#" + f[0], f[1]]; });
+      });
+    });
+  },
+  choose: function (code) {
+    localStorage.setItem("mvsep.lang", code);
+    sessionStorage.setItem("mvsep.lang.refocus", "1");
+    location.reload();
+  },
+  refocus: function () {
+    if (sessionStorage.getItem("mvsep.lang.refocus")) {
+      sessionStorage.removeItem("mvsep.lang.refocus");
+      var menu = document.getElementById("lang");
+      if (menu) menu.focus();
+    }
+  },
+  number: function (code, x, places) {
+    return new Intl.NumberFormat(code, { minimumFractionDigits: places, maximumFractionDigits: places }).format(x);
+  },
+  plural: function (code, n) { return new Intl.PluralRules(code).select(n); },
+  date: function (code, text) {
+    var iso = text.trim().replace(" ", "T"), d = new Date(iso);
+    if (isNaN(d)) return undefined;
+    var o = { dateStyle: "medium" };
+    if (iso.indexOf("T") > 0) o.timeStyle = "short";
+    return d.toLocaleString(code, o);
+  }
+};
