@@ -41,6 +41,7 @@ pub fn QcQueuePage() -> impl IntoView {
             {loaded_view(rows, "queue", move |list| {
                 let more = has_next(list.len(), PAGE_SIZE);
                 view! {
+                    <div class="table-wrap">
                     <table class="board">
                         <thead><tr><th scope="col">{t("Entry")}</th><th scope="col">{t("Model")}</th><th scope="col">{t("Dataset")}</th><th scope="col">{t("Date")}</th><th scope="col">{t("State")}</th></tr></thead>
                         <tbody>
@@ -55,6 +56,7 @@ pub fn QcQueuePage() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                     <Pager page=page.get_untracked() has_next=more path="/leaderboard/queue" />
                 }.into_any()
             })}
