@@ -118,15 +118,16 @@ pub fn QcSubmitPage() -> impl IntoView {
                     {move || file.get().map(|f| view! { <p class="help">{format!("{} · {}", f.name(), human_bytes(f.size()))}</p> })}
                     <p class="field-error" role="alert">{move || zip_error.get().or_else(field("zipfile"))}</p>
                     <label for="qc-name">{t("Model name")}</label>
-                    <input id="qc-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                    <p class="field-error" role="alert">{field("algo_name")}</p>
+                    <input id="qc-name" aria-describedby="qc-name-error" aria-invalid=move || field("algo_name")().is_some().to_string()
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                    <p class="field-error" id="qc-name-error" role="alert">{field("algo_name")}</p>
                     <label for="qc-text">{t("Description")}</label>
                     <textarea id="qc-text" rows="3" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     <label for="qc-dataset">{t("Dataset")}</label>
-                    <select id="qc-dataset" on:change=move |ev| dataset.set(event_target_value(&ev).parse().unwrap_or(1))>
+                    <select id="qc-dataset" aria-describedby="qc-dataset-error" on:change=move |ev| dataset.set(event_target_value(&ev).parse().unwrap_or(1))>
                         {DATASET_TYPES.iter().map(|(t, n)| { let t = *t; view! { <option value=t.to_string() selected=move || dataset.get() == t translate="no">{*n}</option> } }).collect_view()}
                     </select>
-                    <p class="field-error" role="alert">{field("dataset_type")}</p>
+                    <p class="field-error" id="qc-dataset-error" role="alert">{field("dataset_type")}</p>
                     <label class="check"><input type="checkbox" prop:checked=move || ensemble.get() on:change=move |ev| ensemble.set(event_target_checked(&ev)) />{t("An ensemble of models")}</label>
                     <label for="qc-password">{t("Password (to delete the entry later)")}</label>
                     <SecretInput id="qc-password" value=password />
