@@ -317,3 +317,34 @@ fn hash_names_match_file_names() {
         hash_name("20261125052140-f41de02339-my-song.wav")
     );
 }
+
+#[test]
+fn the_cost_line_says_the_cost_and_whether_the_balance_is_spent() {
+    use mvsep_web::pages::separate::cost::{cost, cost_line, Songs};
+    assert_eq!(cost(Some(125.0), (1.0, 1.0)), Some(2));
+    assert_eq!(cost(None, (1.0, 1.0)), None);
+    let files = |credits, some_unknown| Songs::Files {
+        credits,
+        some_unknown,
+    };
+    assert_eq!(
+        cost_line(files(1, false), Some(500), true),
+        "About 1 credit; your balance is 500."
+    );
+    assert_eq!(
+        cost_line(files(9, true), Some(3), false),
+        "About 9 credits (some lengths unknown). Credits are charged only with premium use on (balance 3)."
+    );
+    assert_eq!(
+        cost_line(Songs::Link, None, false),
+        "A link's cost is known once the service reads it."
+    );
+    assert_eq!(
+        cost_line(Songs::None, None, true),
+        "Add songs to see what they cost."
+    );
+    assert_eq!(
+        cost_line(Songs::Link, Some(7), true),
+        "A link's cost is known once the service reads it; your balance is 7."
+    );
+}

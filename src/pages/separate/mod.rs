@@ -7,16 +7,18 @@ use crate::components::{
     lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, DropZone, ErrorView, Loading,
 };
 use crate::forms::files::{guess_remote, human_bytes, human_duration, refusal};
-use crate::forms::options::{credits, initial_values, price_multiplier, Values};
+use crate::forms::options::{initial_values, price_multiplier, Values};
 use crate::i18n::{t, tn};
 use crate::router::use_location;
 use crate::state::choices::Choices;
 use crate::state::jobs::new_id;
 use crate::state::load::load;
 use crate::state::{cache, use_settings, use_tracker};
+use cost::{cost, cost_line, Songs};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+pub mod cost;
 mod submit;
 
 /// A song picked but not sent yet.
@@ -319,20 +321,15 @@ pub fn SeparatePage() -> impl IntoView {
                 <h2>{t("4. Cost")}</h2>
                 <p class="cost" role="status">
                     {move || {
-                        let (total, unknown) = total_cost.get();
-                        let mut s = if use_link.get() {
-                            t("A link's cost is known once the service reads it.").to_string()
+                        let (credits, some_unknown) = total_cost.get();
+                        let songs = if use_link.get() {
+                            Songs::Link
                         } else if pending.with(Vec::is_empty) {
-                            t("Add songs to see what they cost").to_string()
+                            Songs::None
                         } else {
-                            format!("{}{}", tn(total, "About {n} credit", "About {n} credits"), if unknown { t(" (some lengths unknown)") } else { "" })
+                            Songs::Files { credits, some_unknown }
                         };
-                        match (balance.get(), premium.get()) {
-                            (Some(b), true) => s.push_str(&tr!("; your balance is {b}.", b = b)),
-                            (Some(b), false) => s.push_str(&tr!(". Credits are charged only with premium use on (balance {b}).", b = b)),
-                            _ => s.push('.'),
-                        }
-                        s
+                        cost_line(songs, balance.get(), premium.get())
                     }}
                     {move || (premium.get() && balance.get().is_some_and(|b| total_cost.get().0 as i64 > b))
                         .then(|| view! { <strong class="error-inline">{t(" More than your balance.")}</strong> })}
@@ -355,11 +352,6 @@ pub fn SeparatePage() -> impl IntoView {
             <ActiveJobs tracker=tracker />
         </section>
     }
-}
-
-/// Credits for a song of `secs` seconds at (price coefficient, options' multiplier).
-fn cost(secs: Option<f64>, (coefficient, multiplier): (f64, f64)) -> Option<u64> {
-    secs.map(|secs| credits(secs, coefficient, multiplier))
 }
 
 /// Why the plan cannot take this song, if it cannot.

@@ -1,0 +1,51 @@
+//! The cost line under "4. Cost": what the songs will likely cost, against the balance.
+
+use crate::forms::options::credits;
+use crate::i18n::{t, tn};
+
+/// Credits for a song of `secs` seconds at (price coefficient, options' multiplier).
+pub fn cost(secs: Option<f64>, (coefficient, multiplier): (f64, f64)) -> Option<u64> {
+    secs.map(|secs| credits(secs, coefficient, multiplier))
+}
+
+/// What is about to be sent.
+pub enum Songs {
+    /// A link: the service reads its length.
+    Link,
+    None,
+    /// Files: the credits of those whose length is known, and whether some length is not.
+    Files {
+        credits: u64,
+        some_unknown: bool,
+    },
+}
+
+/// The line: the likely cost, then the balance and whether it is spent at all.
+pub fn cost_line(songs: Songs, balance: Option<i64>, premium: bool) -> String {
+    let mut s = match songs {
+        Songs::Link => t("A link's cost is known once the service reads it.").to_string(),
+        Songs::None => t("Add songs to see what they cost").to_string(),
+        Songs::Files {
+            credits,
+            some_unknown,
+        } => {
+            let unknown = if some_unknown {
+                t(" (some lengths unknown)")
+            } else {
+                ""
+            };
+            tn(credits, "About {n} credit", "About {n} credits") + unknown
+        }
+    };
+    // The balance's words finish the sentence: a text that ends it already loses its stop.
+    s.truncate(s.trim_end_matches(['.', '。']).len());
+    match (balance, premium) {
+        (Some(b), true) => s.push_str(&tr!("; your balance is {b}.", b = b)),
+        (Some(b), false) => s.push_str(&tr!(
+            ". Credits are charged only with premium use on (balance {b}).",
+            b = b
+        )),
+        _ => s.push('.'),
+    }
+    s
+}
