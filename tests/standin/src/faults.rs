@@ -136,10 +136,21 @@ pub async fn middleware(State(app): State<Arc<App>>, req: Request, next: Next) -
     with_cors(resp, &faults)
 }
 
-/// Headers go out, then the body fails: the client sees the connection drop.
+/// The headers and a first piece of the body go out, then the connection drops. Something must
+/// reach the client first: a connection that closes before any byte of the answer makes Chromium
+/// send the request again by itself on a fresh connection (it takes the server for one that
+/// closed an idle keep-alive socket), so a create dropped after its work became two jobs at the
+/// service that no client could have prevented.
 fn dropped() -> Response {
-    let body = Body::from_stream(futures_util::stream::once(async {
-        Err::<Vec<u8>, std::io::Error>(std::io::Error::other("dropped by fault switch"))
+    let body = Body::from_stream(futures_util::stream::unfold(0u8, |step| async move {
+        match step {
+            0 => Some((Ok(b"{\"success\":".to_vec()), 1)),
+            1 => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                Some((Err(std::io::Error::other("dropped by fault switch")), 2))
+            }
+            _ => None,
+        }
     }));
     Response::builder()
         .status(StatusCode::OK)
