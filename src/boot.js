@@ -14,8 +14,10 @@ window.mvsepI18n = {
     }
     return "en";
   },
+  loads: {},
   load: function (code) {
-    return fetch("/lang/" + code + ".json").then(function (r) {
+    // One fetch per language: the shell's early call below and the app's share it.
+    return mvsepI18n.loads[code] = mvsepI18n.loads[code] || fetch("/lang/" + code + ".json").then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
     }).then(function (cat) {
@@ -50,3 +52,16 @@ window.mvsepI18n = {
     return d.toLocaleString(code, o);
   }
 };
+// The static shell speaks the language before the wasm arrives: its catalogue is far smaller, so
+// it usually comes first. Elements marked data-t have their aria-label, else their text, as key.
+(function (I) {
+  var code = I.pick(document.documentElement.dataset.langs || "en");
+  if (code == "en") return;
+  I.load(code).then(function (pairs) {
+    var cat = new Map(pairs);
+    document.querySelectorAll("#app [data-t]").forEach(function (el) {
+      var label = el.getAttribute("aria-label"), key = label || el.textContent, text = cat.get(key);
+      if (text) label ? el.setAttribute("aria-label", text) : (el.textContent = text);
+    });
+  }, function () {});
+})(window.mvsepI18n);

@@ -14,7 +14,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
-pub mod forms;
+pub mod logic;
 pub mod mix;
 pub mod pages;
 pub mod route;

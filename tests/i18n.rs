@@ -89,6 +89,40 @@ fn keys_in(dir: &Path, keys: &mut BTreeSet<String>, plurals: &mut BTreeSet<Strin
     }
 }
 
+/// The static shell's texts (index.html, elements marked `data-t`: the aria-label, else the text).
+fn shell_keys(html: &str, keys: &mut BTreeSet<String>) {
+    for (i, _) in html.match_indices(" data-t>") {
+        let tag_start = html[..i].rfind('<').unwrap();
+        let tag = &html[tag_start..i];
+        let key = match tag.split_once("aria-label=\"") {
+            Some((_, rest)) => rest.split('"').next().unwrap(),
+            None => html[i + " data-t>".len()..].split('<').next().unwrap(),
+        };
+        keys.insert(key.to_string());
+    }
+}
+
+#[test]
+fn the_static_shell_knows_the_languages_and_its_texts_are_keys() {
+    let html = std::fs::read_to_string("index.html").unwrap();
+    let codes: Vec<&str> = LANGS.iter().map(|(c, _)| *c).collect();
+    assert!(
+        html.contains(&format!("data-langs=\"{}\"", codes.join(" "))),
+        "index.html's data-langs lists i18n::LANGS"
+    );
+    let mut keys = BTreeSet::new();
+    shell_keys(&html, &mut keys);
+    for k in [
+        "Main",
+        "Skip to content",
+        "Separate",
+        "Settings",
+        "Loading…",
+    ] {
+        assert!(keys.contains(k), "the shell marks {k:?}");
+    }
+}
+
 fn slots(s: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut rest = s;
@@ -113,6 +147,7 @@ fn categories(lang: &str) -> &'static [&'static str] {
 fn every_catalogue_has_exactly_the_keys_the_code_uses() {
     let (mut keys, mut plurals) = (BTreeSet::new(), BTreeSet::new());
     keys_in(Path::new("src"), &mut keys, &mut plurals);
+    shell_keys(&std::fs::read_to_string("index.html").unwrap(), &mut keys);
     assert!(
         keys.len() > 300,
         "the scan finds the interface's texts ({})",

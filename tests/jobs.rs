@@ -7,7 +7,7 @@ use common::ok;
 use mvsep_web::api::decode::decode;
 use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
-use mvsep_web::forms::batch::Phase;
+use mvsep_web::logic::batch::Phase;
 use mvsep_web::route::Route;
 use mvsep_web::state::jobs::TrackedJob;
 use mvsep_web::state::saved_jobs::decode as decode_saved;

@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-use mvsep_web::forms::paging::*;
+use mvsep_web::logic::paging::*;
 
 #[test]
 fn paging_maths() {

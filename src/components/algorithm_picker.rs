@@ -1,6 +1,6 @@
 use crate::api::models::{Algorithm, Audience};
-use crate::forms::catalog::{grouped, SortBy};
 use crate::i18n::{number, t, tn};
+use crate::logic::catalog::{grouped, SortBy};
 use leptos::prelude::*;
 
 fn badge(a: &Algorithm) -> Option<(&'static str, &'static str)> {

@@ -22,6 +22,9 @@ pub fn DropZone(
     /// Element id of the input (for labels and tests).
     #[prop(into)]
     id: String,
+    /// Id of the element that says what is wrong with the choice (its error line).
+    #[prop(optional, into)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     let over = RwSignal::new(false);
     view! {
@@ -46,6 +49,7 @@ pub fn DropZone(
             <label class="button" for=id.clone()>{t("Choose files…")}</label>
             <input
                 id=id
+                aria-describedby=described_by
                 class="visually-hidden-file"
                 type="file"
                 accept=accept

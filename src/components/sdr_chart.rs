@@ -1,4 +1,4 @@
-use crate::forms::quality::bars;
+use crate::logic::quality::bars;
 use leptos::prelude::*;
 
 /// Horizontal bars of one stem's SDR for the rows on screen, drawn as SVG from the data. The

@@ -12,6 +12,9 @@ pub fn SecretInput(
     /// Form field name (for password managers).
     #[prop(optional, into)]
     name: Option<String>,
+    /// Ids of the elements that explain the field or say what is wrong with it.
+    #[prop(optional, into)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
     view! {
@@ -19,6 +22,7 @@ pub fn SecretInput(
             <input
                 id=id
                 name=name
+                aria-describedby=described_by
                 type=move || if shown.get() { "text" } else { "password" }
                 autocomplete="off"
                 spellcheck="false"

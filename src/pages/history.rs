@@ -3,8 +3,8 @@
 
 use crate::api::request::encode;
 use crate::components::{loaded_view, Pager};
-use crate::forms::paging::{has_next, openable, page_from_query, start_of, time_left, PAGE_SIZE};
 use crate::i18n::t;
+use crate::logic::paging::{has_next, openable, page_from_query, start_of, time_left, PAGE_SIZE};
 use crate::router::use_location;
 use crate::state::load::load;
 use crate::state::{use_settings, use_tracker};

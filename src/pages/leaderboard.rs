@@ -4,8 +4,8 @@
 
 use crate::api::models::quality::DATASET_TYPES;
 use crate::components::{loaded_view, SdrChart};
-use crate::forms::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};
 use crate::i18n::{t, tn};
+use crate::logic::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};
 use crate::router::use_location;
 use crate::state::load::load;
 use crate::state::use_settings;

@@ -4,8 +4,8 @@
 use crate::api::ApiError;
 use crate::browser::is_hidden;
 use crate::components::{loaded_view, ErrorView, SecretInput};
-use crate::forms::quality::{dataset_name, metrics_of};
 use crate::i18n::t;
+use crate::logic::quality::{dataset_name, metrics_of};
 use crate::state::load::{load, Task};
 use crate::state::use_settings;
 use leptos::prelude::*;

@@ -3,9 +3,9 @@
 
 use crate::browser::is_hidden;
 use crate::components::{loaded_view, Pager};
-use crate::forms::paging::{has_next, page_from_query, start_of, PAGE_SIZE};
-use crate::forms::quality::dataset_name;
 use crate::i18n::t;
+use crate::logic::paging::{has_next, page_from_query, start_of, PAGE_SIZE};
+use crate::logic::quality::dataset_name;
 use crate::router::use_location;
 use crate::state::load::load;
 use crate::state::use_settings;

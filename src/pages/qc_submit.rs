@@ -6,9 +6,9 @@ use crate::api::endpoints::QcSubmission;
 use crate::api::models::quality::DATASET_TYPES;
 use crate::api::ApiError;
 use crate::components::{DropZone, ErrorView, ProgressBar, SecretInput};
-use crate::forms::files::human_bytes;
-use crate::forms::quality::is_zip;
 use crate::i18n::t;
+use crate::logic::files::human_bytes;
+use crate::logic::quality::is_zip;
 use crate::router::use_location;
 use crate::state::use_settings;
 use leptos::prelude::*;
@@ -114,9 +114,9 @@ pub fn QcSubmitPage() -> impl IntoView {
                 <p>{t("Submitting needs your API token: ")} <a href="/settings">{t("add it in Settings")}</a> "."</p>
             }>
                 <form class="stack" on:submit=submit novalidate>
-                    <DropZone id="zip-file" on_files=pick accept=".zip,application/zip" prompt=t("Drop the zip of your separated stems here, or choose it.") />
+                    <DropZone id="zip-file" described_by="qc-zip-error" on_files=pick accept=".zip,application/zip" prompt=t("Drop the zip of your separated stems here, or choose it.") />
                     {move || file.get().map(|f| view! { <p class="help">{format!("{} · {}", f.name(), human_bytes(f.size()))}</p> })}
-                    <p class="field-error" role="alert">{move || zip_error.get().or_else(field("zipfile"))}</p>
+                    <p class="field-error" id="qc-zip-error" role="alert">{move || zip_error.get().or_else(field("zipfile"))}</p>
                     <label for="qc-name">{t("Model name")}</label>
                     <input id="qc-name" aria-describedby="qc-name-error" aria-invalid=move || field("algo_name")().is_some().to_string()
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
@@ -130,8 +130,8 @@ pub fn QcSubmitPage() -> impl IntoView {
                     <p class="field-error" id="qc-dataset-error" role="alert">{field("dataset_type")}</p>
                     <label class="check"><input type="checkbox" prop:checked=move || ensemble.get() on:change=move |ev| ensemble.set(event_target_checked(&ev)) />{t("An ensemble of models")}</label>
                     <label for="qc-password">{t("Password (to delete the entry later)")}</label>
-                    <SecretInput id="qc-password" value=password />
-                    <p class="field-error" role="alert">{field("password")}</p>
+                    <SecretInput id="qc-password" described_by="qc-password-error" value=password />
+                    <p class="field-error" id="qc-password-error" role="alert">{field("password")}</p>
                     <div class="row"><button type="submit" disabled=move || sending.get()>{t("Submit")}</button></div>
                     {move || sending.get().then(|| view! { <ProgressBar value=Signal::derive(move || progress.get()) label=t("Upload of the zip") /> })}
                     {move || error.get().filter(|e| !matches!(e, ApiError::Validation { .. })).map(|e| view! { <ErrorView error=e /> })}

@@ -2,8 +2,8 @@
 //! service's answers change it (its status line: `status_line`).
 
 use crate::api::models::{Job, JobOptions, ResultFile, Status};
-use crate::forms::batch::Phase;
 use crate::i18n::t;
+use crate::logic::batch::Phase;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]

@@ -4,7 +4,7 @@
 //! reload resumes at the right step.
 
 use crate::api::models::{Job, Status};
-use crate::forms::batch::Phase;
+use crate::logic::batch::Phase;
 use crate::state::jobs::TrackedJob;
 
 /// How long the service may take to fetch a link before its "please wait" counts as a refusal.

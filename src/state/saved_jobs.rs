@@ -2,7 +2,7 @@
 //! uploading comes back as interrupted, what was submitted resumes polling, and an entry this
 //! version cannot read is kept aside, never dropped.
 
-use crate::forms::batch::Phase;
+use crate::logic::batch::Phase;
 use crate::state::jobs::TrackedJob;
 use crate::state::storage;
 

@@ -1,8 +1,8 @@
 //! The one line that says, for people, where a followed job is.
 
 use crate::api::models::Status;
-use crate::forms::batch::Phase;
 use crate::i18n::t;
+use crate::logic::batch::Phase;
 use crate::state::jobs::TrackedJob;
 
 impl TrackedJob {
@@ -21,7 +21,7 @@ impl TrackedJob {
         let working = matches!(self.phase, Phase::Submitted)
             && self.status == Some(Status::Processing)
             && !self.check_failed;
-        working.then(|| crate::forms::files::human_duration((now_ms - since) / 1000.0))
+        working.then(|| crate::logic::files::human_duration((now_ms - since) / 1000.0))
     }
 
     /// One line saying where the job is, for people.
@@ -59,7 +59,7 @@ impl TrackedJob {
                             .unwrap_or(0.0);
                         tr!(
                             "Processing for {time}",
-                            time = crate::forms::files::human_duration(secs)
+                            time = crate::logic::files::human_duration(secs)
                         )
                     }
                     Some(Status::Distributing) => match self.chunks {

@@ -118,3 +118,28 @@ test.describe('in Russian', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 });
+
+test.describe('before the app arrives, in Russian', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('the static shell already speaks Russian while the wasm is still on its way', async ({ page, errors }) => {
+    // The app's module is held back until the shell has been read.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    const nav = page.getByRole('navigation', { name: 'Главное меню' });
+    await expect(nav.getByRole('link', { name: 'Задания' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Перейти к содержимому' })).toBeAttached();
+    await expect(page.getByRole('status')).toHaveText('Загрузка…');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    // Still the shell: the app has not drawn its header yet (it has the language menu).
+    await expect(page.getByRole('combobox')).toHaveCount(0);
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: 'Разделить' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Язык' })).toBeVisible();
+  });
+});

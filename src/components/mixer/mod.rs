@@ -11,8 +11,8 @@ mod transport;
 
 use crate::api::models::ResultFile;
 use crate::browser::audio::js::Js;
-use crate::forms::files::{extension, result_name};
 use crate::i18n::{t, tn};
+use crate::logic::files::{extension, result_name};
 use crate::mix::keys::{action, KeyAction, HELP};
 use compare::Compare;
 pub use compare::Other;

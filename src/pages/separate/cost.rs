@@ -1,7 +1,7 @@
 //! The cost line under "4. Cost": what the songs will likely cost, against the balance.
 
-use crate::forms::options::credits;
 use crate::i18n::{t, tn};
+use crate::logic::options::credits;
 
 /// Credits for a song of `secs` seconds at (price coefficient, options' multiplier).
 pub fn cost(secs: Option<f64>, (coefficient, multiplier): (f64, f64)) -> Option<u64> {

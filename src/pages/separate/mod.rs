@@ -2,33 +2,25 @@
 //! as a queue within the plan's limit, and follow the jobs.
 
 use crate::api::models::{Algorithm, Audience, RemoteType, User, OUTPUT_FORMATS};
-use crate::browser::{self, now_ms, random_unit};
+use crate::browser::{self, now_ms};
 use crate::components::{
-    lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, DropZone, ErrorView, Loading,
+    lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, ErrorView, Loading,
 };
-use crate::forms::files::{guess_remote, human_bytes, human_duration, refusal};
-use crate::forms::options::{initial_values, price_multiplier, Values};
 use crate::i18n::{t, tn};
+use crate::logic::files::guess_remote;
+use crate::logic::options::{initial_values, price_multiplier, Values};
 use crate::router::use_location;
 use crate::state::choices::Choices;
-use crate::state::jobs::new_id;
 use crate::state::load::load;
 use crate::state::{cache, use_settings, use_tracker};
 use cost::{cost, cost_line, Songs};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use songs::{Pending, SongInput};
 
 pub mod cost;
+mod songs;
 mod submit;
-
-/// A song picked but not sent yet.
-#[derive(Clone)]
-struct Pending {
-    key: String,
-    file: web_sys::File,
-    /// None while the length is being read; Some(None) when the browser could not read it.
-    duration: Option<Option<f64>>,
-}
 
 #[component]
 pub fn SeparatePage() -> impl IntoView {
@@ -118,27 +110,6 @@ pub fn SeparatePage() -> impl IntoView {
         }
     });
 
-    let add_files = Callback::new(move |picked: Vec<web_sys::File>| {
-        for file in picked {
-            let key = new_id(now_ms(), random_unit());
-            pending.update(|p| {
-                p.push(Pending {
-                    key: key.clone(),
-                    file: file.clone(),
-                    duration: None,
-                })
-            });
-            spawn_local(async move {
-                let d = browser::media::duration_secs(&file).await;
-                pending.update(|p| {
-                    if let Some(x) = p.iter_mut().find(|x| x.key == key) {
-                        x.duration = Some(d);
-                    }
-                });
-            });
-        }
-    });
-
     let multiplier = Signal::derive(move || {
         chosen
             .with(|a| a.as_ref().map(|a| values.with(|v| price_multiplier(a, v))))
@@ -158,7 +129,6 @@ pub fn SeparatePage() -> impl IntoView {
             (total, l.iter().any(|p| p.duration.flatten().is_none()))
         })
     });
-    let reason_of = move |p: &Pending| pending_refusal(p, premium.get());
     let model_refusal = Signal::derive(move || {
         chosen.with(|a| {
             let a = a.as_ref()?;
@@ -269,54 +239,7 @@ pub fn SeparatePage() -> impl IntoView {
                 </label>
 
                 <h2>{t("3. Songs")}</h2>
-                <div class="row" role="radiogroup" aria-label=t("Input")>
-                    <label class="check"><input type="radio" name="input" prop:checked=move || !use_link.get() on:change=move |_| use_link.set(false) />{t("Files")}</label>
-                    <label class="check"><input type="radio" name="input" prop:checked=move || use_link.get() on:change=move |_| use_link.set(true) />{t("A link")}</label>
-                </div>
-                <Show when=move || use_link.get() fallback=move || view! {
-                    <DropZone id="audio-files" on_files=add_files multiple=true accept="audio/*,video/mp4,video/webm,.mp3,.wav,.flac,.ogg,.m4a,.aac,.opus,.webm"
-                        prompt=t("Drop songs here, or choose them. Several at once form a queue.") />
-                    <ul class="pending">
-                        <For each=move || pending.get() key=|p| p.key.clone() let:p>
-                            {
-                                let key = p.key.clone();
-                                let pk = StoredValue::new(p.key.clone());
-                                let info = move || pending.with(|l| pk.with_value(|k| l.iter().find(|x| &x.key == k).cloned()));
-                                view! {
-                                    <li>
-                                        <strong>{p.file.name()}</strong>
-                                        <span class="help">{human_bytes(p.file.size())}</span>
-                                        {move || info().map(|x| match x.duration {
-                                            None => view! { <span class="help">{t("reading its length…")}</span> }.into_any(),
-                                            Some(Some(d)) => view! { <span class="help">{format!("{} · {}", human_duration(d), tn(cost_of(Some(d)).unwrap_or(1), "{n} credit", "{n} credits"))}</span> }.into_any(),
-                                            Some(None) => view! { <span class="help">{t("length unknown")}</span> }.into_any(),
-                                        })}
-                                        {move || info().and_then(|x| reason_of(&x)).map(|r| view! { <span class="error-inline">{r}</span> })}
-                                        <button type="button" class="link" on:click=move |_| pending.update(|l| l.retain(|x| x.key != key))>
-                                            {tr!("Remove {name}", name = p.file.name())}
-                                        </button>
-                                    </li>
-                                }
-                            }
-                        </For>
-                    </ul>
-                }>
-                    <div class="field">
-                        <label for="link">{t("Link to the song")}</label>
-                        <input id="link" type="url" inputmode="url" placeholder=t("https://…")
-                            prop:value=move || link.get()
-                            on:input=move |ev| { let v = event_target_value(&ev); remote.set(guess_remote(&v)); link.set(v); } />
-                        <label for="remote-type">{t("Where the link points")}</label>
-                        <select id="remote-type" on:change=move |ev| remote.set(match event_target_value(&ev).as_str() {
-                            "mega" => RemoteType::Mega, "drive" => RemoteType::Drive, "dropbox" => RemoteType::Dropbox, _ => RemoteType::Direct })>
-                            {[RemoteType::Direct, RemoteType::Mega, RemoteType::Drive, RemoteType::Dropbox].into_iter().map(|r| view! {
-                                <option value=r.as_str() selected=move || remote.get() == r>{match r {
-                                    RemoteType::Direct => t("A direct link to the file"), RemoteType::Mega => "Mega",
-                                    RemoteType::Drive => "Google Drive", RemoteType::Dropbox => "Dropbox" }}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                </Show>
+                <SongInput use_link=use_link pending=pending link=link remote=remote price=Signal::derive(price) premium=premium />
 
                 <h2>{t("4. Cost")}</h2>
                 <p class="cost" role="status">
@@ -352,15 +275,4 @@ pub fn SeparatePage() -> impl IntoView {
             <ActiveJobs tracker=tracker />
         </section>
     }
-}
-
-/// Why the plan cannot take this song, if it cannot.
-fn pending_refusal(p: &Pending, premium: bool) -> Option<String> {
-    refusal(
-        &p.file.name(),
-        p.file.size(),
-        p.duration.flatten(),
-        p.duration.map(|d| d.is_some()).filter(|ok| !ok),
-        premium,
-    )
 }

@@ -1,12 +1,12 @@
 //! What pressing Separate does: check the model and its options, then put each song (or the
 //! link) in the tracker's queue. Its code is fetched at the first press.
 
-use super::Pending;
+use super::songs::{pending_refusal, Pending};
 use crate::api::models::{Algorithm, JobOptions, RemoteType};
 use crate::browser::{now_ms, random_unit};
-use crate::forms::batch::Phase;
-use crate::forms::options::{self, submission, Values};
 use crate::i18n::{t, tn};
+use crate::logic::batch::Phase;
+use crate::logic::options::{self, submission, Values};
 use crate::state::jobs::{new_id, TrackedJob};
 use crate::state::Tracker;
 use leptos::prelude::*;
@@ -122,7 +122,7 @@ fn enqueue(mut f: Form) {
     let mut sent = 0;
     let mut kept = Vec::new();
     for p in items {
-        if super::pending_refusal(&p, f.premium).is_some() {
+        if pending_refusal(&p, f.premium).is_some() {
             kept.push(p);
             continue;
         }

@@ -6,8 +6,8 @@
 use crate::api::web_url::{web_url, web_url_on};
 use crate::api::{ApiError, Client};
 use crate::browser::probe;
-use crate::forms::connection::{files_line, reach, reach_line, token_refused, Files, Reach};
 use crate::i18n::t;
+use crate::logic::connection::{files_line, reach, reach_line, token_refused, Files, Reach};
 use crate::state::Tracker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -6,8 +6,8 @@ mod connection;
 
 use crate::api::{ApiError, Client};
 use crate::components::{ErrorView, SecretInput, UserSummary};
-use crate::forms::connection::HOSTS;
 use crate::i18n::t;
+use crate::logic::connection::HOSTS;
 use crate::state::load::Task;
 use crate::state::use_settings;
 use appearance::Appearance;
@@ -53,8 +53,8 @@ pub fn SettingsPage() -> impl IntoView {
                     {t("Regional hosts and mirrors work too; a job stays on the host it was created on.")}
                 </p>
                 <label for="api-token">{t("API token")}</label>
-                <SecretInput id="api-token" name="api_token" value=token />
-                <p class="help">
+                <SecretInput id="api-token" name="api_token" described_by="api-token-help api-token-check" value=token />
+                <p id="api-token-help" class="help">
                     {t("Your token is on your ")}
                     <a href="https://mvsep.com/user-api" rel="noopener noreferrer" target="_blank">
                         {t("MVSEP account page")}
@@ -79,7 +79,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="help">{t("Whether the API address answers this page, and whether result files can be read here (the mixer needs that) or only played.")}</p>
             <ConnectionCheck base=base token=token />
             <Appearance />
-            <div aria-live="polite">
+            <div id="api-token-check" aria-live="polite">
                 {move || saved.get().map(|r| match r {
                     Ok(()) => view! { <p class="ok" role="status">{t("Settings saved.")}</p> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),

@@ -5,11 +5,11 @@
 use super::{plan_limit, saved, Progress, Tracker};
 use crate::api::{ApiError, Client};
 use crate::browser::{is_hidden, now_ms, random_unit};
-use crate::forms::batch::{
+use crate::i18n::t;
+use crate::logic::batch::{
     after_failure, is_limit_refusal, next_to_send, AfterFailure, Phase, AUTO_RETRIES,
 };
-use crate::forms::polling::{self, within_budget};
-use crate::i18n::t;
+use crate::logic::polling::{self, within_budget};
 use crate::state::jobs::{self, TrackedJob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

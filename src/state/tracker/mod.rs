@@ -5,8 +5,8 @@
 use crate::api::models::{Status, User};
 use crate::api::{ApiError, Client, UploadHandle};
 use crate::browser::{self, now_ms, random_unit};
-use crate::forms::batch::Phase;
 use crate::i18n::t;
+use crate::logic::batch::Phase;
 use crate::state::jobs::{self, TrackedJob};
 use crate::state::saved_jobs;
 use crate::state::settings::Settings;
@@ -179,7 +179,7 @@ impl Tracker {
                 return Err(tr!(
                     "That is not {name} ({size}).",
                     name = job.file_name,
-                    size = crate::forms::files::human_bytes(job.file_bytes)
+                    size = crate::logic::files::human_bytes(job.file_bytes)
                 ));
             }
             self.files.update_value(|m| {

@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The Separate screen's logic: option forms over both recorded lists, cost, polling, batch.
+//! The pure logic (src/logic): option forms over both recorded lists, cost, polling, batch.
 
 mod common;
 use common::fixture;
@@ -7,11 +7,11 @@ use mvsep_web::api::decode::decode;
 use mvsep_web::api::models::{Algorithm, RemoteType, Status};
 use mvsep_web::api::request::Envelope;
 use mvsep_web::api::RawResponse;
-use mvsep_web::forms::batch::{is_limit_refusal, next_to_send, Phase};
-use mvsep_web::forms::catalog::{grouped, SortBy};
-use mvsep_web::forms::files::{guess_remote, refusal, result_name};
-use mvsep_web::forms::options::*;
-use mvsep_web::forms::polling::{backoff_ms, interval_ms, within_budget};
+use mvsep_web::logic::batch::{is_limit_refusal, next_to_send, Phase};
+use mvsep_web::logic::catalog::{grouped, SortBy};
+use mvsep_web::logic::files::{guess_remote, refusal, result_name};
+use mvsep_web::logic::options::*;
+use mvsep_web::logic::polling::{backoff_ms, interval_ms, within_budget};
 
 fn list(name: &str) -> Vec<Algorithm> {
     decode(&RawResponse::new(200, fixture(name)), Envelope::Bare).unwrap()
