@@ -1,7 +1,7 @@
 //! Turning an HTTP answer into a typed value or an [`ApiError`] carrying the server's words.
 
 use crate::api::error::ApiError;
-use crate::api::locate::decode_error;
+use crate::api::locate::{decode_error, Misfit};
 use crate::api::request::Envelope;
 use crate::i18n::t;
 use serde::de::DeserializeOwned;
@@ -24,15 +24,6 @@ impl RawResponse {
             body: body.into(),
         }
     }
-}
-
-/// A body that is JSON but not of the shape expected: serde's words and where, before the
-/// field is named (`locate::decode_error`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Misfit {
-    pub message: String,
-    pub line: usize,
-    pub column: usize,
 }
 
 /// Decodes `raw` as `T` inside `envelope`, or finds the server's refusal in it.

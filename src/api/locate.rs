@@ -1,9 +1,17 @@
 //! Where in the answer's text a decoding failure happened, so that the error names the field
 //! ("data.files[0].url") and not only serde's line and column.
 
-use crate::api::decode::Misfit;
 use crate::api::error::ApiError;
 use serde_json::Value;
+
+/// A body that is JSON but not of the shape expected: serde's words and where, before the
+/// field is named ([`decode_error`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Misfit {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
 
 split_fn! {
     locate / preload_locate;

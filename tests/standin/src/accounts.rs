@@ -3,14 +3,11 @@
 use axum::extract::{Query, Request, State};
 use axum::response::Response;
 use serde_json::{json, Value};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::form;
 use crate::machine::phase;
 use crate::world::*;
-
-type Params = Query<HashMap<String, String>>;
 
 async fn small_form(app: &App, req: Request) -> Result<form::Form, Response> {
     form::read(req, &app.config.data_dir.join("tmp"), 1 << 20).await

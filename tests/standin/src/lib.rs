@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audio;
 pub mod config;
+pub mod fault_layer;
 pub mod faults;
 pub mod form;
 pub mod jobs;
@@ -44,7 +45,7 @@ pub fn build_app(config: Config) -> Arc<App> {
     let served_count = served.len();
     let algorithms = with_extras(served, other);
     jobs::set_storage(config.data_dir.join("storage"));
-    let world = Mutex::new(World::new(&config));
+    let world = Mutex::new(World::new(&config, quality::seed()));
     Arc::new(App {
         world,
         algorithms,
@@ -69,7 +70,7 @@ fn with_extras(mut served: Vec<Value>, other: Vec<Value>) -> Vec<Value> {
 
 /// `POST /__admin/reset`: accounts, jobs, entries and switches back to their start.
 async fn reset(State(app): State<Arc<App>>) -> StatusCode {
-    *app.world.lock().unwrap() = World::new(&app.config);
+    *app.world.lock().unwrap() = World::new(&app.config, quality::seed());
     StatusCode::NO_CONTENT
 }
 
@@ -119,7 +120,7 @@ pub fn router(app: Arc<App>) -> Router {
     let mut r = api
         .route(
             "/__admin/faults",
-            get(faults::get_faults).post(faults::set_faults),
+            get(fault_layer::get_faults).post(fault_layer::set_faults),
         )
         .route("/__admin/reset", post(reset))
         .route("/result/{hash}", get(result_page))
@@ -138,7 +139,7 @@ pub fn router(app: Arc<App>) -> Router {
     }
     r.layer(axum::middleware::from_fn_with_state(
         app.clone(),
-        faults::middleware,
+        fault_layer::middleware,
     ))
     .with_state(app)
 }

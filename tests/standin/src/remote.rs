@@ -7,10 +7,9 @@ use axum::response::Response;
 use serde_json::json;
 use std::sync::Arc;
 
-use crate::jobs::{not_found, origin, Params};
+use crate::jobs::not_found;
 use crate::machine::{phase, Phase};
-use crate::world::{ok, refuse_fields, Job};
-use crate::App;
+use crate::world::{ok, origin, refuse_fields, App, Job, Params};
 
 pub async fn get_remote(
     State(app): State<Arc<App>>,

@@ -9,8 +9,6 @@ use std::sync::Arc;
 use crate::machine::{phase, Phase};
 use crate::world::*;
 
-type Params = Query<HashMap<String, String>>;
-
 pub const XSS: &str = r#"<img src=x onerror="window.__xss=1"><script>window.__xss=1</script><a href="javascript:window.__xss=1">click</a>"#;
 
 fn page(q: &HashMap<String, String>, max: usize) -> (usize, usize) {

@@ -1,12 +1,15 @@
-//! The stand-in's state: accounts, jobs, quality-checker entries and the fault switches.
+//! The stand-in's state: accounts, jobs, quality-checker entries and the fault switches; and the
+//! answers every handler shares (JSON replies, refusals, the server's public origin).
 
 use crate::config::Config;
 use crate::faults::{Counters, Faults};
 use crate::machine::Facts;
-use axum::http::StatusCode;
+use axum::extract::Query;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -136,11 +139,13 @@ pub fn seed_accounts() -> Vec<Account> {
 }
 
 impl World {
-    pub fn new(config: &Config) -> Self {
+    /// `qc`: the quality checker's first entries (`quality::seed`, passed in by `lib.rs` so that
+    /// the state does not depend on the handlers).
+    pub fn new(config: &Config, qc: Vec<QcEntry>) -> Self {
         Self {
             accounts: seed_accounts(),
             jobs: Vec::new(),
-            qc: crate::quality::seed(),
+            qc,
             faults: config.faults.clone(),
             fault_counters: Counters::default(),
             next_job_id: 1_074_400,
@@ -152,6 +157,19 @@ impl World {
             .iter()
             .position(|a| a.token.as_deref() == Some(token))
     }
+}
+
+/// A handler's query string.
+pub type Params = Query<HashMap<String, String>>;
+
+/// The public origin of this server as the client reached it, for the URLs it hands out.
+pub fn origin(headers: &HeaderMap, port: u16) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("127.0.0.1:{port}"));
+    format!("http://{host}")
 }
 
 /// JSON with a status.
