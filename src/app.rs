@@ -5,20 +5,20 @@ use crate::i18n::t;
 use crate::route::Route;
 use crate::router::{on_link_intent, provide_location};
 use crate::screens::{prefetch, screen};
-use crate::state::{provide_queue_watch, provide_settings, provide_tracker};
+use crate::state::{provide_queue_watch, provide_session, provide_settings, provide_tracker};
 use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
     let location = provide_location();
     let settings = provide_settings();
-    provide_tracker(settings);
+    provide_tracker(provide_session(settings));
     let watch = provide_queue_watch(settings);
     let status = Signal::derive(move || watch.queue.with(|q| q.as_ref().map(queue_line)));
     // Only a change of path swaps the screen; a change of query is read by the screen itself.
-    let route = Memo::new(move |_| Route::parse(&location.path.get()));
+    let route = Memo::new(move |_| Route::at(&location.path.get()));
     // A link about to be followed fetches its screen's code.
-    on_link_intent(|path| prefetch(&Route::parse(&path)));
+    on_link_intent(|path| prefetch(&Route::at(&path)));
     view! {
         <a class="skip" href="#main">{t("Skip to content")}</a>
         <Nav status=status current=route />

@@ -17,7 +17,7 @@ window.mvsepI18n = {
   loads: {},
   load: function (code) {
     // One fetch per language: the shell's early call below and the app's share it.
-    return mvsepI18n.loads[code] = mvsepI18n.loads[code] || fetch("/lang/" + code + ".json").then(function (r) {
+    return mvsepI18n.loads[code] = mvsepI18n.loads[code] || fetch("lang/" + code + ".json").then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
     }).then(function (cat) {
@@ -65,3 +65,12 @@ window.mvsepI18n = {
     });
   }, function () {});
 })(window.mvsepI18n);
+// A link to a place on the page ("Skip to content") moves the focus there. The browser would read
+// "#main" against <base href> and leave a deep link for the site's first page.
+document.addEventListener("click", function (e) {
+  var a = e.target.closest && e.target.closest('a[href^="#"]'), to = a && document.getElementById(a.getAttribute("href").slice(1));
+  if (!to) return;
+  e.preventDefault();
+  to.tabIndex = -1;
+  to.focus();
+});

@@ -14,6 +14,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod hooks;
 pub mod logic;
 pub mod mix;
 pub mod pages;

@@ -1,6 +1,7 @@
 //! Every screen of the app as one type: parsed from a path, written back as an address. The
-//! router, the navigation bar and the screen table all read it, so a screen's address lives here
-//! only.
+//! router, the navigation bar, the screen table and every link read it, so a screen's address
+//! lives here only. The app may be hosted under a sub-path: index.html's `<base href>` says which
+//! (the README's Deploy section), and every address carries it.
 
 /// A screen and what its path carries. The query (page, filter…) is read by the screen itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +35,46 @@ pub const NAV: [(Route, &str); 8] = [
     (Route::Settings, k("Settings")),
 ];
 
+thread_local! {
+    static BASE: String = read_base();
+}
+
+/// The path the app is hosted under, without its last `/`: "" at a site's root, "/mvsep" when
+/// index.html has `<base href="/mvsep/">`.
+pub fn base() -> String {
+    BASE.with(Clone::clone)
+}
+
+fn read_base() -> String {
+    let uri = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    base_path(&uri)
+}
+
+/// The path of a base URL without its last `/` ("http://h/mvsep/" -> "/mvsep").
+pub fn base_path(uri: &str) -> String {
+    let after_host = uri
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or("/");
+    let path = after_host.split(['?', '#']).next().unwrap_or("/");
+    // "/mvsep/index.html" and "/mvsep/" are both hosted at "/mvsep".
+    path[..path.rfind('/').unwrap_or(0)].to_string()
+}
+
 impl Route {
-    /// The screen for a path such as `/jobs/abc` (no query, no origin).
+    /// The screen for a path of the page's address, under the base path (see [`base`]).
+    pub fn at(full_path: &str) -> Route {
+        let base = base();
+        match full_path.strip_prefix(base.as_str()) {
+            Some(p) if p.is_empty() || p.starts_with('/') => Route::parse(p),
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The screen for a path such as `/jobs/abc` (no query, no origin, no base path).
     pub fn parse(path: &str) -> Route {
         let path = path.trim_end_matches('/');
         match path {
@@ -63,8 +102,13 @@ impl Route {
         }
     }
 
-    /// The address of the screen inside the app.
+    /// The address of the screen, under the base path.
     pub fn href(&self) -> String {
+        format!("{}{}", base(), self.path())
+    }
+
+    /// The screen's path below the base path.
+    fn path(&self) -> String {
         match self {
             Route::Separate | Route::NotFound => "/".into(),
             Route::Jobs => "/jobs".into(),

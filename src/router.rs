@@ -29,15 +29,18 @@ impl Location {
     pub fn param(&self, key: &str) -> Option<String> {
         self.query.with(|q| query_param(q, key))
     }
-    /// Goes to an address inside the app, adding a history entry.
+    /// Goes to an address inside the app, adding a history entry. The entry left keeps its
+    /// scroll position, for Back.
     pub fn navigate(&self, to: &str) {
-        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
-        }
-        self.arrive();
         if let Some(w) = web_sys::window() {
+            if let Ok(h) = w.history() {
+                let y = w.scroll_y().unwrap_or(0.0);
+                let _ = h.replace_state(&y.into(), "");
+                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
+            }
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
+        self.arrive(0.0);
     }
     /// Goes to an address without a new history entry (for typing in a filter).
     pub fn replace(&self, to: &str) {
@@ -46,12 +49,13 @@ impl Location {
         }
         self.sync();
     }
-    /// After a move to another screen: the location read, and the focus on its heading.
-    fn arrive(&self) {
+    /// After a move to another screen: the location read, the focus on its heading, and the
+    /// page at `y`.
+    fn arrive(&self, y: f64) {
         let before = self.path.get_untracked();
         self.sync();
         if self.path.get_untracked() != before {
-            crate::browser::page::focus_heading();
+            crate::browser::page::focus_heading(y);
         }
     }
     fn sync(&self) {
@@ -144,7 +148,19 @@ pub fn provide_location() -> Location {
         query: RwSignal::new(q),
     };
     if let Some(w) = web_sys::window() {
-        let back = Closure::<dyn Fn()>::new(move || loc.arrive());
+        // The app puts the page back where it was (its screens draw later than the browser
+        // would restore it).
+        if let Ok(h) = w.history() {
+            let _ = js_sys::Reflect::set(&h, &"scrollRestoration".into(), &"manual".into());
+        }
+        let back = Closure::<dyn Fn()>::new(move || {
+            let y = web_sys::window()
+                .and_then(|w| w.history().ok())
+                .and_then(|h| h.state().ok())
+                .and_then(|s| s.as_f64())
+                .unwrap_or(0.0);
+            loc.arrive(y)
+        });
         let _ = w.add_event_listener_with_callback("popstate", back.as_ref().unchecked_ref());
         back.forget();
         let click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {

@@ -109,14 +109,14 @@ fn job_waiting_decodes() {
 }
 
 #[test]
-fn job_done_without_files_is_finishing() {
+fn job_done_without_files_has_not_ended() {
     let job: Job = decode(
         &ok("postman_separation_get_done_devserver_200"),
         ep::get_job("h", false, None).envelope,
     )
     .unwrap();
     assert_eq!(job.status, Status::Done);
-    assert!(job.is_finishing());
+    assert!(!job.has_ended(), "done without files is polled on");
     assert_eq!(job.data.output_format.as_deref(), Some("mp3 (320 kbps)"));
     assert!(job.data.tags.is_some());
     assert_eq!(
@@ -133,7 +133,7 @@ fn job_done_with_files_decodes_files() {
         ep::get_job("h", false, None).envelope,
     )
     .unwrap();
-    assert!(!job.is_finishing());
+    assert!(job.has_ended());
     let f = &job.data.files[0];
     assert_eq!(
         (f.stem.as_str(), f.download.as_deref(), f.size.as_deref()),

@@ -283,3 +283,26 @@ fn what_is_said_of_a_job_changes_with_its_state_not_with_its_clock() {
     assert_eq!(j.status_said(), "Waiting in the queue: position 3 of 9");
     assert_eq!(j.running_clock(13_000.0), None);
 }
+
+#[test]
+fn a_link_jobs_remote_type_is_stored_in_the_services_words_and_read_loosely() {
+    use mvsep_web::api::models::RemoteType;
+    let mut job = followed("20240205144711-c46e6a674c-song.mp3");
+    job.remote_type = Some(RemoteType::Mega);
+    let text = serde_json::to_string(&job).unwrap();
+    assert!(text.contains(r#""remote_type":"mega""#), "{text}");
+    // Saved by older versions as text; a word this version does not know is a direct link.
+    for (word, read) in [
+        ("drive", RemoteType::Drive),
+        ("dropbox", RemoteType::Dropbox),
+        ("direct", RemoteType::Direct),
+        ("ftp", RemoteType::Direct),
+    ] {
+        let saved = text.replace(
+            r#""remote_type":"mega""#,
+            &format!(r#""remote_type":"{word}""#),
+        );
+        let back: TrackedJob = serde_json::from_str(&saved).unwrap();
+        assert_eq!(back.remote_type, Some(read), "{word}");
+    }
+}

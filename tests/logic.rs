@@ -302,20 +302,42 @@ fn files_names_limits_and_sources() {
 }
 
 #[test]
-fn hash_names_match_file_names() {
-    use mvsep_web::state::jobs::{hash_name, slug};
+fn hash_names_follow_the_table_the_stand_in_runs_too() {
+    use mvsep_web::state::jobs::{hash_name, made_from, slug};
     assert_eq!(
         hash_name("20240205144711-c46e6a674c-skylar-grey-im-coming-home.mp3"),
         "skylar-grey-im-coming-home.mp3"
     );
-    assert_eq!(
-        slug("Skylar Grey - I'm Coming Home.MP3"),
-        "skylar-grey-i-m-coming-home.mp3"
-    );
-    assert_eq!(
-        slug("my song.wav"),
-        hash_name("20261125052140-f41de02339-my-song.wav")
-    );
+    let table: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/fixtures/slug_cases.json").unwrap())
+            .unwrap();
+    let cases = table["cases"].as_array().unwrap();
+    assert!(cases.len() > 10);
+    for c in cases {
+        let (file, want) = (c[0].as_str().unwrap(), c[1].as_str().unwrap());
+        assert_eq!(slug(file), want, "{file}");
+        assert!(
+            made_from(&format!("20261125052140-f41de02339-{want}"), file),
+            "{file}"
+        );
+    }
+    // A number the service adds to a repeated name still matches; another name does not.
+    assert!(made_from(
+        "20240206094315-fb58a4ed91-haliene-dream-in-color-0.mp3",
+        "HALIENE - Dream in Color.mp3"
+    ));
+    assert!(!made_from(
+        "20240206094315-fb58a4ed91-haliene-dream-in-color-remix.mp3",
+        "HALIENE - Dream in Color.mp3"
+    ));
+    assert!(!made_from(
+        "20240206094315-fb58a4ed91-haliene-dream-in-color.wav",
+        "HALIENE - Dream in Color.mp3"
+    ));
+    assert!(!made_from(
+        "20261125052140-f41de02339-my-song.wav",
+        "my song 2.wav"
+    ));
 }
 
 #[test]
@@ -347,4 +369,22 @@ fn the_cost_line_says_the_cost_and_whether_the_balance_is_spent() {
         cost_line(Songs::Link, Some(7), true),
         "A link's cost is known once the service reads it; your balance is 7."
     );
+}
+
+#[test]
+fn search_folds_case_in_latin_and_cyrillic_as_people_type() {
+    use mvsep_web::logic::fold::{fold, fold_char};
+    assert_eq!(fold("MelBand RoFormer"), "melband roformer");
+    assert_eq!(fold("ВОКАЛ и Ёлка"), "вокал и ёлка");
+    assert_eq!(fold("ÉCOUTE ÀÖØÞ"), "écoute àöøþ");
+    // Not letters of those scripts: as they are (× is not a letter; Chinese has no case).
+    assert_eq!(fold("×人声 ß 12"), "×人声 ß 12");
+    // The same as the standard library's lower case wherever it folds.
+    for c in ('\u{0}'..='\u{4FF}').filter(|c| fold_char(*c) != *c) {
+        assert_eq!(
+            c.to_lowercase().collect::<String>(),
+            fold_char(c).to_string(),
+            "{c}"
+        );
+    }
 }

@@ -6,7 +6,7 @@ use crate::api::error::ApiError;
 use crate::api::locate::named;
 use crate::api::models::*;
 use crate::api::request::Request;
-use crate::api::transport::{self, FileBody, UploadHandle};
+use crate::api::transport::{self, Cancel, FileBody, UploadHandle};
 use serde::de::DeserializeOwned;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -14,6 +14,8 @@ pub struct Client {
     /// `https://mvsep.com`, a mirror, or `` for this origin (behind a proxy).
     pub base: String,
     pub token: Option<String>,
+    /// Aborts this client's calls (see [`Client::cancelled_by`]).
+    pub cancel: Option<Cancel>,
 }
 
 fn need(token: &Option<String>) -> Result<&str, ApiError> {
@@ -30,11 +32,18 @@ impl Client {
         Self {
             base: base.into(),
             token: token.filter(|t| !t.trim().is_empty()),
+            cancel: None,
         }
     }
 
+    /// The same client, its calls aborted when `cancel` is (a screen's loads when it goes away).
+    pub fn cancelled_by(mut self, cancel: Cancel) -> Self {
+        self.cancel = Some(cancel);
+        self
+    }
+
     async fn run<T: DeserializeOwned>(&self, req: Request) -> Result<T, ApiError> {
-        let raw = transport::send(&self.base, &req).await?;
+        let raw = transport::send(&self.base, &req, self.cancel).await?;
         match fit(&raw, req.envelope)? {
             Ok(v) => Ok(v),
             Err(m) => Err(named(raw.body, m).await),
@@ -135,7 +144,7 @@ impl Client {
         scope: Option<Scope>,
     ) -> Result<(Vec<Algorithm>, usize, String), ApiError> {
         let req = endpoints::algorithms(scope);
-        let raw = transport::send(&self.base, &req).await?;
+        let raw = transport::send(&self.base, &req, self.cancel).await?;
         let (list, skipped) = decode_each(&raw, req.envelope)?;
         Ok((list, skipped, raw.body))
     }

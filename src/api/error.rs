@@ -25,6 +25,8 @@ pub enum ApiError {
     Decode { path: String, detail: String },
     /// The call was cancelled (the view went away or the person pressed cancel).
     Aborted,
+    /// No whole answer within the deadline: a hung server or network.
+    TimedOut { base: String, secs: u32 },
 }
 
 impl ApiError {
@@ -38,7 +40,9 @@ impl ApiError {
     /// Worth retrying later without changing anything.
     pub fn is_transient(&self) -> bool {
         match self {
-            ApiError::Network { .. } | ApiError::RateLimited { .. } => true,
+            ApiError::Network { .. } | ApiError::RateLimited { .. } | ApiError::TimedOut { .. } => {
+                true
+            }
             ApiError::NotJson { status, .. } => *status >= 500 || *status == 0,
             ApiError::Server { status, .. } => *status >= 500,
             _ => false,
@@ -120,6 +124,12 @@ impl fmt::Display for ApiError {
                 detail = detail
             )),
             ApiError::Aborted => f.write_str(t("Cancelled.")),
+            ApiError::TimedOut { base, secs } => f.write_str(&tr!(
+                "{base} did not answer within {s} s. The service may be overloaded, or the \
+                 connection lost; try again.",
+                base = base,
+                s = secs
+            )),
         }
     }
 }

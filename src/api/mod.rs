@@ -16,7 +16,7 @@ mod transport;
 pub use client::Client;
 pub use decode::RawResponse;
 pub use error::ApiError;
-pub use transport::{FileBody, UploadHandle};
+pub use transport::{Cancel, FileBody, UploadHandle};
 
 /// The public service.
 pub const DEFAULT_BASE: &str = "https://mvsep.com";

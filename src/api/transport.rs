@@ -6,11 +6,13 @@ use crate::api::decode::RawResponse;
 use crate::api::error::ApiError;
 use crate::api::request::{Method, Request};
 use gloo_net::http::Request as Http;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{FormData, ProgressEvent, RequestCache, XmlHttpRequest};
+use web_sys::{
+    AbortController, AbortSignal, FormData, ProgressEvent, RequestCache, XmlHttpRequest,
+};
 
 /// A file to upload, straight from the `<input type=file>` or a drop: never copied.
 pub type FileBody = web_sys::Blob;
@@ -26,14 +28,69 @@ fn is_cross_origin(base: &str) -> bool {
     !base.starts_with(&origin)
 }
 
+/// The API address as a person reads it (empty is this site's own /api).
+fn shown(base: &str) -> String {
+    if base.is_empty() {
+        crate::i18n::t("this site").into()
+    } else {
+        base.to_string()
+    }
+}
+
 fn network_error(base: &str) -> ApiError {
     ApiError::Network {
-        base: if base.is_empty() {
-            crate::i18n::t("this site").into()
-        } else {
-            base.to_string()
-        },
+        base: shown(base),
         cross_origin: is_cross_origin(base),
+    }
+}
+
+/// How long a call without a file may take, answer body included.
+pub const DEADLINE_SECS: u32 = 30;
+
+thread_local! {
+    /// The abort controller of each [`Cancel`] that has sent something.
+    static OPEN: RefCell<Vec<(u32, AbortController)>> = const { RefCell::new(Vec::new()) };
+    static NEXT: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A handle that aborts the requests sent under it (a screen's loads when it goes away). It is
+/// a number, so a [`crate::api::Client`] carrying it stays `Send`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancel(u32);
+
+impl Cancel {
+    pub fn new() -> Self {
+        Cancel(NEXT.with(|c| c.replace(c.get() + 1)))
+    }
+    /// Aborts every request still in flight under this handle.
+    pub fn abort(self) {
+        OPEN.with(|o| {
+            o.borrow_mut().retain(|(n, c)| {
+                if *n == self.0 {
+                    c.abort();
+                }
+                *n != self.0
+            })
+        });
+    }
+    /// The signal of this handle's controller (made at its first request).
+    fn signal(self) -> Option<AbortSignal> {
+        OPEN.with(|o| {
+            let mut o = o.borrow_mut();
+            if let Some((_, c)) = o.iter().find(|(n, _)| *n == self.0) {
+                return Some(c.signal());
+            }
+            let c = AbortController::new().ok()?;
+            let s = c.signal();
+            o.push((self.0, c));
+            Some(s)
+        })
+    }
+}
+
+impl Default for Cancel {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -129,14 +186,37 @@ pub fn upload(
     Ok((handle, done))
 }
 
-/// Sends a request without a file (files go through [`upload`], for its progress events).
-pub async fn send(base: &str, req: &Request) -> Result<RawResponse, ApiError> {
+/// Sends a request without a file (files go through [`upload`], for its progress events),
+/// aborted at the deadline or by `cancel`.
+pub async fn send(
+    base: &str,
+    req: &Request,
+    cancel: Option<Cancel>,
+) -> Result<RawResponse, ApiError> {
+    let deadline = AbortSignal::timeout_with_u32(DEADLINE_SECS * 1000);
+    let by_hand = cancel.and_then(Cancel::signal);
+    let signal = match &by_hand {
+        Some(s) => AbortSignal::any(&js_sys::Array::of2(s, &deadline)),
+        None => deadline.clone(),
+    };
+    fetch(base, req, &signal).await.map_err(|e| match () {
+        _ if by_hand.as_ref().is_some_and(AbortSignal::aborted) => ApiError::Aborted,
+        _ if deadline.aborted() => ApiError::TimedOut {
+            base: shown(base),
+            secs: DEADLINE_SECS,
+        },
+        _ => e,
+    })
+}
+
+async fn fetch(base: &str, req: &Request, signal: &AbortSignal) -> Result<RawResponse, ApiError> {
     let url = req.url(base);
     let builder = match req.method {
         Method::Get => Http::get(&url),
         Method::Post => Http::post(&url),
     }
-    .cache(RequestCache::NoStore);
+    .cache(RequestCache::NoStore)
+    .abort_signal(Some(signal));
     let network = || network_error(base);
     let built = match req.method {
         Method::Get => builder.build(),

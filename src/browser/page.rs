@@ -16,11 +16,11 @@ pub fn is_hidden() -> bool {
         .unwrap_or(false)
 }
 
-/// Moves the focus to the new screen's heading once it is drawn (its code may still be on the
-/// way), so a screen reader says where the person is. Not when the person has already moved
-/// into the screen.
-pub fn focus_heading() {
-    fn attempt(left: u32) {
+/// Moves the focus to the new screen's heading once it is drawn (screen readers announce it),
+/// then scrolls to `y`: 0 for a new screen, where the person was when coming back through
+/// history (once the screen has grown that tall: its data comes later).
+pub fn focus_heading(y: f64) {
+    fn attempt(left: u32, y: f64) {
         let Some(d) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -28,21 +28,35 @@ pub fn focus_heading() {
             .active_element()
             .is_some_and(|a| a.closest("main").ok().flatten().is_some());
         match d.query_selector("main h1").ok().flatten() {
-            _ if busy => {}
+            _ if busy => scroll_back(40, y),
             Some(h) => {
                 let _ = h.set_attribute("tabindex", "-1");
                 if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
                     let _ = h.focus();
                 }
+                scroll_back(40, y);
             }
             None if left > 0 => leptos::prelude::set_timeout(
-                move || attempt(left - 1),
+                move || attempt(left - 1, y),
                 std::time::Duration::from_millis(50),
             ),
             None => {}
         }
     }
-    leptos::prelude::set_timeout(|| attempt(40), std::time::Duration::from_millis(30));
+    leptos::prelude::set_timeout(move || attempt(40, y), std::time::Duration::from_millis(30));
+}
+
+/// Scrolls to `y`, again every 50 ms (`left` times) until the page has grown tall enough to
+/// be there.
+fn scroll_back(left: u32, y: f64) {
+    let Some(w) = web_sys::window() else { return };
+    w.scroll_to_with_x_and_y(0.0, y);
+    if left > 0 && w.scroll_y().unwrap_or(y) < y - 1.0 {
+        leptos::prelude::set_timeout(
+            move || scroll_back(left - 1, y),
+            std::time::Duration::from_millis(50),
+        );
+    }
 }
 
 pub fn set_title(title: &str) {
@@ -66,14 +80,10 @@ fn window() -> Option<web_sys::EventTarget> {
     web_sys::window().map(Into::into)
 }
 
-/// Calls `f` whenever the tab becomes visible again.
-pub fn on_visible(f: impl Fn() + 'static) {
+/// Calls `f` whenever the tab is hidden or shown (`hooks::on_visible` is the usual way).
+pub fn on_visibility(f: impl Fn() + 'static) {
     let doc = web_sys::window().and_then(|w| w.document()).map(Into::into);
-    listen(doc, "visibilitychange", move || {
-        if !is_hidden() {
-            f()
-        }
-    });
+    listen(doc, "visibilitychange", f);
 }
 
 /// Calls `f` once the page is being left (closed, reloaded, navigated away).

@@ -55,8 +55,7 @@ pub fn AlgorithmPicker(
                     <input
                         type="search"
                         placeholder=t("name, description or stem (e.g. drums)")
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
+                        bind:value=query
                     />
                 </label>
                 <label>

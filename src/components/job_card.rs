@@ -1,10 +1,10 @@
 use crate::api::models::Status;
-use crate::browser::now_ms;
 use crate::components::drop_zone::event_target;
 use crate::components::ProgressBar;
 use crate::i18n::t;
 use crate::logic::batch::Phase;
 use crate::logic::files::{human_bytes, human_duration};
+use crate::route::Route;
 use crate::router::use_location;
 use crate::state::jobs::TrackedJob;
 use crate::state::tracker::Progress;
@@ -105,7 +105,7 @@ pub fn JobCard(
                 />
             })}
             <div class="row actions">
-                {move || hash.get().map(|h| format!("/jobs/{}", crate::api::request::encode(&h)))
+                {move || hash.get().map(|h| Route::Job(h).href())
                     // Not on the job's own page.
                     .filter(|link| location.path.with(|p| p != link))
                     .map(|link| view! { <a href=link>{t("Open")}</a> })}
@@ -140,17 +140,4 @@ pub fn JobCard(
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </li>
     }
-}
-
-/// A clock signal ticking every second while mounted (for elapsed times).
-pub fn use_clock() -> Signal<f64> {
-    let now = RwSignal::new(now_ms());
-    let handle =
-        set_interval_with_handle(move || now.set(now_ms()), std::time::Duration::from_secs(1));
-    on_cleanup(move || {
-        if let Ok(h) = handle {
-            h.clear();
-        }
-    });
-    now.into()
 }

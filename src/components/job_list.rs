@@ -1,8 +1,10 @@
 //! The jobs this browser follows, each a card wired to the tracker: the list on Jobs, the card
 //! on a job's page, and the "In progress" list under Separate.
 
-use crate::components::{use_clock, JobCard, Loading};
+use crate::components::{JobCard, Loading};
+use crate::hooks::use_clock;
 use crate::i18n::t;
+use crate::route::Route;
 use crate::state::Tracker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,7 +23,7 @@ pub fn ActiveJobs(tracker: Tracker) -> impl IntoView {
     view! {
         <Show when=move || !active.with(Vec::is_empty)>
             <h2>{t("In progress")}</h2>
-            <p><a href="/jobs">{t("All jobs")}</a></p>
+            <p><a href=Route::Jobs.href()>{t("All jobs")}</a></p>
             // The cards' code comes when there is a job to show: not on a first visit.
             {crate::components::lazy_view(
                 move || lazy_job_list(tracker, active),

@@ -1,5 +1,5 @@
 use crate::components::{ErrorView, Loading};
-use crate::state::load::Loaded;
+use crate::hooks::Loaded;
 use leptos::prelude::*;
 
 /// Shows a loading line, the error with a retry, or `ok` of the value.

@@ -25,7 +25,7 @@ pub use algorithm_picker::AlgorithmPicker;
 pub use chunk_failed::ChunkFailed;
 pub use drop_zone::DropZone;
 pub use error_view::ErrorView;
-pub use job_card::{use_clock, JobCard};
+pub use job_card::JobCard;
 pub use job_list::{lazy_job_list, ActiveJobs, JobList, TrackedJobCard};
 pub use lang_switch::LangSwitch;
 pub use lazy_view::lazy_view;

@@ -15,7 +15,7 @@ pub fn Nav(
 ) -> impl IntoView {
     view! {
         <header class="site">
-            <a class="brand" href="/">"mvsep-web"</a>
+            <a class="brand" href=Route::Separate.href()>"mvsep-web"</a>
             <nav aria-label=t("Main")>
                 <ul>
                     {NAV

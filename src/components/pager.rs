@@ -1,4 +1,5 @@
 use crate::i18n::t;
+use crate::route::Route;
 use leptos::prelude::*;
 
 /// Previous / next links that keep the page in the URL (`?page=N`).
@@ -8,13 +9,14 @@ pub fn Pager(
     page: u32,
     /// Whether a next page may exist.
     has_next: bool,
-    /// The path of the list, e.g. "/history".
-    path: &'static str,
+    /// The list's screen.
+    route: Route,
     /// Other query parameters the list keeps from page to page, e.g. `lang=ru`.
     #[prop(optional_no_strip)]
     keep: Option<String>,
 ) -> impl IntoView {
     let keep = keep.map(|k| format!("&{k}")).unwrap_or_default();
+    let path = route.href();
     let href = move |p: u32| format!("{path}?page={p}{keep}");
     view! {
         <nav class="pager row" aria-label=t("Pages")>

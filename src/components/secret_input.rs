@@ -26,8 +26,7 @@ pub fn SecretInput(
                 type=move || if shown.get() { "text" } else { "password" }
                 autocomplete="off"
                 spellcheck="false"
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                bind:value=value
             />
             <button
                 type="button"

@@ -1,6 +1,6 @@
 //! The interface language. English is built in: its texts are the keys themselves, so a text a
 //! catalogue lacks reads as English, never as a raw key. Another language is one JSON catalogue
-//! (`src/i18n/lang/<code>.json`, served as `/lang/<code>.json`) plus its line in [`LANGS`]; it is
+//! (`src/i18n/lang/<code>.json`, served as `lang/<code>.json` beside index.html) plus its line in [`LANGS`]; it is
 //! fetched before the app is drawn, so a change of language reloads the page.
 
 mod format;

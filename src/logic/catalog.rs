@@ -1,6 +1,7 @@
 //! The algorithm catalogue: active ones only, searched, sorted and grouped.
 
 use crate::api::models::Algorithm;
+use crate::logic::fold::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -30,24 +31,24 @@ impl SortBy {
 
 /// Whether `alg` matches every word of `query` in its name, descriptions or stems.
 pub fn matches(alg: &Algorithm, query: &str) -> bool {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query.split_whitespace().map(fold).collect();
     if words.is_empty() {
         return true;
     }
-    let mut hay = alg.name.to_lowercase();
+    let mut hay = fold(&alg.name);
     for d in &alg.algorithm_descriptions {
         if let Some(s) = &d.short_description {
             hay.push(' ');
-            hay.push_str(&s.to_lowercase());
+            hay.push_str(&fold(s));
         }
     }
     if let Some(d) = &alg.description {
         hay.push(' ');
-        hay.push_str(&d.to_lowercase());
+        hay.push_str(&fold(d));
     }
     for s in alg.stem_labels() {
         hay.push(' ');
-        hay.push_str(&s.to_lowercase());
+        hay.push_str(&fold(&s));
     }
     words.iter().all(|w| hay.contains(w.as_str()))
 }
@@ -65,10 +66,8 @@ pub fn grouped<'a>(
         .collect();
     // With a query, models named by it come before those only described by it.
     let named = |a: &Algorithm| {
-        let n = a.name.to_lowercase();
-        query
-            .split_whitespace()
-            .all(|w| n.contains(&w.to_lowercase()))
+        let n = fold(&a.name);
+        query.split_whitespace().all(|w| n.contains(&fold(w)))
     };
     list.sort_by(|(ia, a), (ib, b)| {
         named(b).cmp(&named(a)).then_with(|| match sort {

@@ -7,6 +7,7 @@ pub mod batch;
 pub mod catalog;
 pub mod connection;
 pub mod files;
+pub mod fold;
 pub mod options;
 pub mod paging;
 pub mod polling;

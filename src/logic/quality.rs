@@ -33,9 +33,9 @@ impl BoardState {
                 .unwrap_or(1),
         }
     }
-    /// The address of this state.
-    pub fn to_url(&self) -> String {
-        let mut url = format!("/leaderboard?dataset={}", self.dataset);
+    /// This state as the leaderboard's query (`dataset=1&sort=…`).
+    pub fn to_query(&self) -> String {
+        let mut url = format!("dataset={}", self.dataset);
         if let Some(s) = &self.sort {
             url.push_str(&format!("&sort={}", encode(s)));
         }

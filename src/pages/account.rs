@@ -4,10 +4,10 @@
 
 use crate::api::models::User;
 use crate::api::{ApiError, Client};
-use crate::components::{loaded_view, ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
+use crate::components::{ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
+use crate::hooks::Task;
 use crate::i18n::{t, tn};
-use crate::state::load::{load, Task};
-use crate::state::{use_queue_watch, use_settings, use_tracker};
+use crate::state::{use_queue_watch, use_session, use_settings};
 use leptos::prelude::*;
 
 /// The messages for one field of a validation refusal.
@@ -39,8 +39,7 @@ fn Field(
         {match kind {
             Some("password") => view! { <SecretInput id=id value=value /> }.into_any(),
             _ => view! {
-                <input id=id type=kind.unwrap_or("text") prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
+                <input id=id type=kind.unwrap_or("text") bind:value=value
                     aria-invalid=move || error.get().is_some().to_string() aria-describedby=err_id.clone() />
             }.into_any(),
         }}
@@ -134,19 +133,27 @@ fn RegisterForm() -> impl IntoView {
     }
 }
 
-/// A switch bound to the service's state.
+/// A switch bound to the service's state. While a change is under way it only says it is
+/// unavailable (`aria-disabled`): a disabled input would lose the keyboard focus.
 #[component]
 fn Switch(
     id: &'static str,
     label: &'static str,
-    on: bool,
+    #[prop(into)] on: Signal<bool>,
     busy: Signal<bool>,
     on_change: Callback<bool>,
 ) -> impl IntoView {
     view! {
         <label class="check" for=id>
-            <input id=id type="checkbox" role="switch" prop:checked=on aria-checked=on.to_string()
-                disabled=move || busy.get() on:change=move |ev| on_change.run(event_target_checked(&ev)) />
+            <input id=id type="checkbox" role="switch" prop:checked=move || on.get() aria-checked=move || on.get().to_string()
+                aria-disabled=move || busy.get().to_string()
+                on:change=move |ev| {
+                    if busy.get_untracked() {
+                        event_target::<web_sys::HtmlInputElement>(&ev).set_checked(on.get_untracked());
+                    } else {
+                        on_change.run(event_target_checked(&ev));
+                    }
+                } />
             {label}
         </label>
     }
@@ -154,16 +161,11 @@ fn Switch(
 
 #[component]
 fn Signed() -> impl IntoView {
-    let settings = use_settings();
-    let tracker = use_tracker();
+    let session = use_session();
     let watch = use_queue_watch();
-    let user = load(move || {
-        let client = settings.client();
-        async move { client.user().await }
-    });
     let toggle = Task::new();
     let switch = move |which: &'static str, on: bool| {
-        let client = settings.client();
+        let client = session.settings.client();
         toggle.run(async move {
             if which == "premium" {
                 client.set_premium(on).await
@@ -172,39 +174,52 @@ fn Signed() -> impl IntoView {
             }
         });
     };
-    // Re-read the account after every change: the switches show the service's state.
+    // Re-read the account after every change: the switches show the service's state, and the
+    // plan the Separate screen and the batch queue use changes with them.
     Effect::new(move |_| {
         if toggle.value.get().is_some() {
-            user.refetch();
-            watch.refresh(settings);
-            // The plan the Separate screen and the batch queue use changes with the switch.
-            tracker.refresh_account();
+            session.refresh();
+            watch.refresh(session.settings);
         }
     });
     let busy = Signal::derive(move || toggle.pending.get());
+    let read = Memo::new(move |_| session.account.with(|a| matches!(a, Some(Ok(_)))));
+    let refused = Memo::new(move |_| {
+        session
+            .account
+            .with(|a| a.as_ref().and_then(|r| r.clone().err()))
+    });
+    let flag = move |f: fn(&User) -> bool| {
+        Signal::derive(move || session.account.with(|a| matches!(a, Some(Ok(u)) if f(u))))
+    };
     view! {
-        {loaded_view(user, "account", move |u| {
-                        let running = match &u.current_queue {
-                            Some(serde_json::Value::Array(a)) => a.len(),
-                            _ => 0,
-                        };
-                        view! {
-                            <UserSummary user=u.clone() />
-                            <h2>{t("Switches")}</h2>
-                            <Switch id="premium-switch" label=t("Use premium (spends credits, up to 10 jobs at once)") on=u.premium_enabled busy=busy
-                                on_change=Callback::new(move |on| { switch("premium", on); }) />
-                            <Switch id="long-switch" label=t("Long file names for results") on=u.long_filenames_enabled busy=busy
-                                on_change=Callback::new(move |on| { switch("long", on); }) />
-                            <p class="help">{tn(running as u64, "{n} job of yours running at the service.", "{n} jobs of yours running at the service.")}</p>
-                        }.into_any()
-        })}
+        // Built once the account is read, and kept while it is read again: a switch just
+        // toggled keeps the focus, and nothing is announced twice.
+        <Show when=move || read.get() fallback=move || match refused.get() {
+            Some(e) => view! { <ErrorView error=e on_retry=Callback::new(move |_| session.refresh()) /> }.into_any(),
+            None => view! { <Loading what="account" /> }.into_any(),
+        }>
+            {move || session.user().map(|u| view! { <UserSummary user=u /> })}
+            <h2>{t("Switches")}</h2>
+            <Switch id="premium-switch" label=t("Use premium (spends credits, up to 10 jobs at once)") on=flag(|u| u.premium_enabled) busy=busy
+                on_change=Callback::new(move |on| { switch("premium", on); }) />
+            <Switch id="long-switch" label=t("Long file names for results") on=flag(|u| u.long_filenames_enabled) busy=busy
+                on_change=Callback::new(move |on| { switch("long", on); }) />
+            <p class="help">{move || {
+                let running = session.account.with(|a| match a {
+                    Some(Ok(User { current_queue: Some(serde_json::Value::Array(q)), .. })) => q.len(),
+                    _ => 0,
+                });
+                tn(running as u64, "{n} job of yours running at the service.", "{n} jobs of yours running at the service.")
+            }}</p>
+        </Show>
         <div aria-live="polite">
             {move || toggle.value.get().map(|r| match r {
                 Ok(n) => view! { <p class="ok" role="status">{tr!("The service says: {words}", words = n.message.unwrap_or_default())}</p> }.into_any(),
                 Err(e) => view! { <ErrorView error=e /> }.into_any(),
             })}
         </div>
-        <button type="button" class="secondary" on:click=move |_| settings.forget_token()>{t("Log out (forget the token)")}</button>
+        <button type="button" class="secondary" on:click=move |_| session.settings.forget_token()>{t("Log out (forget the token)")}</button>
     }
 }
 

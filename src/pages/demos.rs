@@ -2,12 +2,12 @@
 //! model. Players load nothing until played.
 
 use crate::api::models::Demo;
-use crate::api::request::encode;
 use crate::api::web_url::web_url_on;
 use crate::api::ApiError;
 use crate::components::{ErrorView, Loading};
 use crate::i18n::t;
 use crate::logic::paging::{has_next, PAGE_SIZE};
+use crate::route::Route;
 use crate::state::use_settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -86,7 +86,7 @@ pub fn DemosPage() -> impl IntoView {
                         {d.input_audio.as_deref().and_then(|a| web_url_on(a, &settings.base.get_untracked())).map(|src| view! {
                             <audio controls preload="none" src=src aria-label=tr!("Play the input of {model}", model = d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default())></audio>
                         })}
-                        <a href=format!("/jobs/{}", encode(&d.hash))>{t("See the result")}</a>
+                        <a href=Route::Job(d.hash.clone()).href()>{t("See the result")}</a>
                     </li>
                 </For>
             </ul>

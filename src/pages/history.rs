@@ -1,12 +1,12 @@
 //! History: the service's list of the person's jobs, page by page (the page is in the URL),
 //! and the jobs of this browser when there is no token.
 
-use crate::api::request::encode;
 use crate::components::{loaded_view, Pager};
+use crate::hooks::load;
 use crate::i18n::t;
 use crate::logic::paging::{has_next, openable, page_from_query, start_of, time_left, PAGE_SIZE};
+use crate::route::Route;
 use crate::router::use_location;
-use crate::state::load::load;
 use crate::state::{use_settings, use_tracker};
 use leptos::prelude::*;
 
@@ -16,8 +16,8 @@ pub fn HistoryPage() -> impl IntoView {
     let tracker = use_tracker();
     let location = use_location();
     let page = Signal::derive(move || page_from_query(location.param("page").as_deref()));
-    let rows = load(move || {
-        let client = settings.client();
+    let rows = load(move |cancel| {
+        let client = settings.client().cancelled_by(cancel);
         let p = page.get();
         async move { client.history(start_of(p, PAGE_SIZE), PAGE_SIZE).await }
     });
@@ -41,7 +41,7 @@ pub fn HistoryPage() -> impl IntoView {
                 <Show when=move || !local().is_empty() fallback=|| view! { <p>{t("None yet.")}</p> }>
                     <ul>
                         <For each=local key=|(h, _, _)| h.clone() let:j>
-                            <li><a href=format!("/jobs/{}", encode(&j.0))>{j.1.clone()}</a>" · "{j.2.clone()}</li>
+                            <li><a href=Route::Job(j.0.clone()).href()>{j.1.clone()}</a>" · "{j.2.clone()}</li>
                         </For>
                     </ul>
                 </Show>
@@ -49,7 +49,7 @@ pub fn HistoryPage() -> impl IntoView {
                 {loaded_view(rows, "history", move |list| match list {
                             list if list.is_empty() => view! {
                                 <p>{if page.get_untracked() > 1 { t("No more jobs.") } else { t("Your history is empty.") }}</p>
-                                <Pager page=page.get_untracked() has_next=false path="/history" />
+                                <Pager page=page.get_untracked() has_next=false route=Route::History />
                             }.into_any(),
                             list => {
                                 let more = has_next(list.len(), PAGE_SIZE);
@@ -67,7 +67,7 @@ pub fn HistoryPage() -> impl IntoView {
                                                         <td>{r.credits.map(|c| crate::i18n::number(c, if c.fract() == 0.0 { 0 } else { 1 })).unwrap_or_default()}</td>
                                                         <td>{time_left(r.time_left, r.job_exists)}</td>
                                                         <td>{if open {
-                                                            view! { <a href=format!("/jobs/{}", encode(&r.hash))>{t("Open")}</a> }.into_any()
+                                                            view! { <a href=Route::Job(r.hash.clone()).href()>{t("Open")}</a> }.into_any()
                                                         } else {
                                                             view! { <span class="help">{t("gone")}</span> }.into_any()
                                                         }}</td>
@@ -76,7 +76,7 @@ pub fn HistoryPage() -> impl IntoView {
                                             }).collect_view()}
                                         </tbody>
                                     </table>
-                                    <Pager page=page.get_untracked() has_next=more path="/history" />
+                                    <Pager page=page.get_untracked() has_next=more route=Route::History />
                                 }.into_any()
                             }
                 })}

@@ -2,6 +2,7 @@
 
 use crate::components::{lazy_job_list, Loading};
 use crate::i18n::{t, tn};
+use crate::route::Route;
 use crate::state::saved_jobs::KEY_UNREADABLE;
 use crate::state::use_tracker;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn JobsPage() -> impl IntoView {
                 })
             }}
             <Show when=move || !ids().is_empty() fallback=|| view! {
-                <p>{t("No jobs yet. ")} <a href="/">{t("Separate a song")}</a> "."</p>
+                <p>{t("No jobs yet. ")} <a href=Route::Separate.href()>{t("Separate a song")}</a> "."</p>
             }>
                 // The cards' code comes with the first job to show.
                 {crate::components::lazy_view(

@@ -4,10 +4,11 @@
 
 use crate::api::models::quality::DATASET_TYPES;
 use crate::components::{loaded_view, SdrChart};
+use crate::hooks::load;
 use crate::i18n::{t, tn};
 use crate::logic::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};
+use crate::route::Route;
 use crate::router::use_location;
-use crate::state::load::load;
 use crate::state::use_settings;
 use leptos::prelude::*;
 
@@ -24,12 +25,13 @@ pub fn LeaderboardPage() -> impl IntoView {
         location.query.track();
         BoardState::from_params(|k| location.param(k))
     });
-    let board = load(move || {
-        let client = settings.client();
+    let board = load(move |cancel| {
+        let client = settings.client().cancelled_by(cancel);
         let q = state.get().query();
         async move { client.qc_leaderboard(&q).await }
     });
-    let go = move |s: BoardState| location.navigate(&s.to_url());
+    let url = |s: &BoardState| format!("{}?{}", Route::Leaderboard.href(), s.to_query());
+    let go = move |s: BoardState| location.navigate(&url(&s));
     // The filter is sent a moment after typing stops, and replaces the address (no history spam).
     let typed = RwSignal::new(state.get_untracked().filter);
     let debounce = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
@@ -40,7 +42,7 @@ pub fn LeaderboardPage() -> impl IntoView {
             h.clear();
         }
         let handle = set_timeout_with_handle(
-            move || location.replace(&state.get_untracked().with(|s| s.filter = v).to_url()),
+            move || location.replace(&url(&state.get_untracked().with(|s| s.filter = v))),
             std::time::Duration::from_millis(350),
         );
         debounce.set_value(handle.ok());
@@ -51,7 +53,7 @@ pub fn LeaderboardPage() -> impl IntoView {
             <h1 id="board-title">{t("Leaderboard")}</h1>
             <p class="help">
                 {t("The quality checker compares separation models on fixed datasets. ")}
-                <a href="/leaderboard/queue">{t("Evaluation queue")}</a>" · "<a href="/leaderboard/submit">{t("Submit results")}</a>
+                <a href=Route::QcQueue.href()>{t("Evaluation queue")}</a>" · "<a href=Route::QcSubmit.href()>{t("Submit results")}</a>
             </p>
             <div class="row">
                 <label>
@@ -110,7 +112,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                                         {b.data.iter().enumerate().map(|(i, e)| view! {
                                             <tr>
                                                 <td>{start as usize + i + 1}</td>
-                                                <td translate="no"><a href=format!("/leaderboard/entry/{}", e.id)>{e.algo_name.clone().unwrap_or_else(|| tr!("Entry {id}", id = e.id))}</a></td>
+                                                <td translate="no"><a href=Route::QcEntry(e.id).href()>{e.algo_name.clone().unwrap_or_else(|| tr!("Entry {id}", id = e.id))}</a></td>
                                                 // The day is what compares models; the time would wrap the column.
                                                 <td>{e.date.as_ref().or(e.created_at.as_ref()).and_then(|d| d.split(' ').next()).map(crate::i18n::date)}</td>
                                                 <td>{if e.ensemble { t("ensemble") } else { t("single") }}</td>
@@ -128,9 +130,9 @@ pub fn LeaderboardPage() -> impl IntoView {
                         }.into_any()
                     }}
                     <nav class="pager row" aria-label=t("Pages")>
-                        {(st.page > 1).then(|| view! { <a href=BoardState { page: st.page - 1, ..st.clone() }.to_url()>{t("← Previous")}</a> })}
+                        {(st.page > 1).then(|| view! { <a href=url(&BoardState { page: st.page - 1, ..st.clone() })>{t("← Previous")}</a> })}
                         <span aria-current="page">{tr!("Page {page}", page = st.page)}</span>
-                        {more.then(|| view! { <a href=BoardState { page: st.page + 1, ..st.clone() }.to_url()>{t("Next →")}</a> })}
+                        {more.then(|| view! { <a href=url(&BoardState { page: st.page + 1, ..st.clone() })>{t("Next →")}</a> })}
                     </nav>
                 }.into_any()
             })}

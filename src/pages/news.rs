@@ -4,10 +4,11 @@ use crate::api::models::NewsItem;
 use crate::api::request::encode;
 use crate::api::ApiError;
 use crate::components::{loaded_view, Pager, SafeHtml};
+use crate::hooks::load;
 use crate::i18n::t;
 use crate::logic::paging::{has_next, news_lang, page_from_query, start_of};
+use crate::route::Route;
 use crate::router::use_location;
-use crate::state::load::load;
 use crate::state::use_settings;
 use leptos::prelude::*;
 
@@ -19,8 +20,8 @@ pub fn NewsPage() -> impl IntoView {
     let location = use_location();
     let page = Signal::derive(move || page_from_query(location.param("page").as_deref()));
     let lang_param = Signal::derive(move || location.param("lang"));
-    let news = load(move || {
-        let client = settings.client();
+    let news = load(move |cancel| {
+        let client = settings.client().cancelled_by(cancel);
         let p = page.get();
         let wanted = lang_param
             .get()
@@ -58,7 +59,7 @@ pub fn NewsPage() -> impl IntoView {
                                         </article>
                                     }).collect_view()}
                                 </div>
-                                <Pager page=page.get_untracked() has_next=more path="/news"
+                                <Pager page=page.get_untracked() has_next=more route=Route::News
                                     keep=lang_param.get_untracked().map(|l| format!("lang={}", encode(&l))) />
                             }.into_any()
             })}

@@ -1,4 +1,5 @@
 use crate::i18n::t;
+use crate::route::Route;
 use leptos::prelude::*;
 
 #[component]
@@ -6,7 +7,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section aria-labelledby="nf-title">
             <h1 id="nf-title">{t("Page not found")}</h1>
-            <p>{t("There is no page at this address. ")} <a href="/">{t("Go to Separate")}</a> "."</p>
+            <p>{t("There is no page at this address. ")} <a href=Route::Separate.href()>{t("Go to Separate")}</a> "."</p>
         </section>
     }
 }

@@ -2,11 +2,11 @@
 //! with the entry's password after a confirmation.
 
 use crate::api::ApiError;
-use crate::browser::is_hidden;
 use crate::components::{loaded_view, ErrorView, SecretInput};
+use crate::hooks::{every_visible, load, Task};
 use crate::i18n::t;
 use crate::logic::quality::{dataset_name, metrics_of};
-use crate::state::load::{load, Task};
+use crate::route::Route;
 use crate::state::use_settings;
 use leptos::prelude::*;
 
@@ -16,25 +16,17 @@ pub fn QcEntryPage(
     id: i64,
 ) -> impl IntoView {
     let settings = use_settings();
-    let entry = load(move || {
-        let client = settings.client();
+    let entry = load(move |cancel| {
+        let client = settings.client().cancelled_by(cancel);
         async move { client.qc_entry(id).await }
     });
     // Not evaluated yet: ask again every 5 s while the tab is visible.
-    let timer = set_interval_with_handle(
-        move || {
-            let waiting = entry
-                .value
-                .with_untracked(|v| matches!(v, Some(Ok(e)) if e.processed != Some(1)));
-            if waiting && !is_hidden() {
-                entry.refetch();
-            }
-        },
-        std::time::Duration::from_secs(5),
-    );
-    on_cleanup(move || {
-        if let Ok(t) = timer {
-            t.clear();
+    every_visible(std::time::Duration::from_secs(5), move || {
+        let waiting = entry
+            .value
+            .with_untracked(|v| matches!(v, Some(Ok(e)) if e.processed != Some(1)));
+        if waiting {
+            entry.refetch();
         }
     });
     let password = RwSignal::new(String::new());
@@ -43,7 +35,7 @@ pub fn QcEntryPage(
     view! {
         <section aria-labelledby="entry-title">
             <h1 id="entry-title">{tr!("Entry {id}", id = id)}</h1>
-            <p><a href="/leaderboard">{t("← Leaderboard")}</a></p>
+            <p><a href=Route::Leaderboard.href()>{t("← Leaderboard")}</a></p>
             {loaded_view(entry, "entry", move |e| {
                 let metrics = metrics_of(&e);
                 let state = match e.processed {

@@ -1,13 +1,13 @@
 //! The quality checker's evaluation queue: recent entries and their state, paged, refreshed
 //! every 10 s while visible.
 
-use crate::browser::is_hidden;
 use crate::components::{loaded_view, Pager};
+use crate::hooks::{every_visible, load};
 use crate::i18n::t;
 use crate::logic::paging::{has_next, page_from_query, start_of, PAGE_SIZE};
 use crate::logic::quality::dataset_name;
+use crate::route::Route;
 use crate::router::use_location;
-use crate::state::load::load;
 use crate::state::use_settings;
 use leptos::prelude::*;
 
@@ -16,28 +16,16 @@ pub fn QcQueuePage() -> impl IntoView {
     let settings = use_settings();
     let location = use_location();
     let page = Signal::derive(move || page_from_query(location.param("page").as_deref()));
-    let rows = load(move || {
-        let client = settings.client();
+    let rows = load(move |cancel| {
+        let client = settings.client().cancelled_by(cancel);
         let p = page.get();
         async move { client.qc_queue(start_of(p, PAGE_SIZE), PAGE_SIZE).await }
     });
-    let timer = set_interval_with_handle(
-        move || {
-            if !is_hidden() {
-                rows.refetch()
-            }
-        },
-        std::time::Duration::from_secs(10),
-    );
-    on_cleanup(move || {
-        if let Ok(t) = timer {
-            t.clear();
-        }
-    });
+    every_visible(std::time::Duration::from_secs(10), move || rows.refetch());
     view! {
         <section aria-labelledby="qcq-title">
             <h1 id="qcq-title">{t("Evaluation queue")}</h1>
-            <p><a href="/leaderboard">{t("← Leaderboard")}</a></p>
+            <p><a href=Route::Leaderboard.href()>{t("← Leaderboard")}</a></p>
             {loaded_view(rows, "queue", move |list| {
                 let more = has_next(list.len(), PAGE_SIZE);
                 view! {
@@ -47,7 +35,7 @@ pub fn QcQueuePage() -> impl IntoView {
                         <tbody>
                             {list.into_iter().map(|e| view! {
                                 <tr>
-                                    <td><a href=format!("/leaderboard/entry/{}", e.id)>{e.id}</a></td>
+                                    <td><a href=Route::QcEntry(e.id).href()>{e.id}</a></td>
                                     <td translate="no">{e.algo_name.clone().unwrap_or_default()}</td>
                                     <td translate="no">{e.dataset_type.map(dataset_name).unwrap_or_default()}</td>
                                     <td>{e.date.as_deref().map(crate::i18n::date)}</td>
@@ -57,7 +45,7 @@ pub fn QcQueuePage() -> impl IntoView {
                         </tbody>
                     </table>
                     </div>
-                    <Pager page=page.get_untracked() has_next=more path="/leaderboard/queue" />
+                    <Pager page=page.get_untracked() has_next=more route=Route::QcQueue />
                 }.into_any()
             })}
         </section>

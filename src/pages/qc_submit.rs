@@ -4,11 +4,12 @@
 
 use crate::api::endpoints::QcSubmission;
 use crate::api::models::quality::DATASET_TYPES;
-use crate::api::ApiError;
+use crate::api::{ApiError, UploadHandle};
 use crate::components::{DropZone, ErrorView, ProgressBar, SecretInput};
 use crate::i18n::t;
 use crate::logic::files::human_bytes;
 use crate::logic::quality::is_zip;
+use crate::route::Route;
 use crate::router::use_location;
 use crate::state::use_settings;
 use leptos::prelude::*;
@@ -40,6 +41,14 @@ pub fn QcSubmitPage() -> impl IntoView {
     let progress = RwSignal::new(None::<f64>);
     let error = RwSignal::new(None::<ApiError>);
     let sending = RwSignal::new(false);
+    // The upload in flight: Cancel stops it, and so does leaving the screen.
+    let upload = StoredValue::new_local(None::<UploadHandle>);
+    let stop = move || {
+        if let Some(h) = upload.try_update_value(Option::take).flatten() {
+            h.abort();
+        }
+    };
+    on_cleanup(stop);
     let pick = Callback::new(move |files: Vec<web_sys::File>| {
         let Some(f) = files.into_iter().next() else {
             return;
@@ -89,17 +98,19 @@ pub fn QcSubmitPage() -> impl IntoView {
         match client.qc_add_with_progress(&s, &zip, move |loaded, total| {
             progress.set((total > 0.0).then(|| loaded / total))
         }) {
-            Ok((_handle, answer)) => {
+            Ok((handle, answer)) => {
+                upload.set_value(Some(handle));
                 sending.set(true);
                 spawn_local(async move {
                     let r = answer.await;
-                    sending.set(false);
-                    progress.set(None);
+                    upload.try_set_value(None);
+                    sending.try_set(false);
+                    progress.try_set(None);
                     match r {
-                        Ok(created) => {
-                            location.navigate(&format!("/leaderboard/entry/{}", created.id))
+                        Ok(created) => location.navigate(&Route::QcEntry(created.id).href()),
+                        Err(e) => {
+                            error.try_set(Some(e));
                         }
-                        Err(e) => error.set(Some(e)),
                     }
                 });
             }
@@ -109,9 +120,9 @@ pub fn QcSubmitPage() -> impl IntoView {
     view! {
         <section aria-labelledby="qcs-title">
             <h1 id="qcs-title">{t("Submit results")}</h1>
-            <p><a href="/leaderboard">{t("← Leaderboard")}</a></p>
+            <p><a href=Route::Leaderboard.href()>{t("← Leaderboard")}</a></p>
             <Show when=move || settings.has_token() fallback=|| view! {
-                <p>{t("Submitting needs your API token: ")} <a href="/settings">{t("add it in Settings")}</a> "."</p>
+                <p>{t("Submitting needs your API token: ")} <a href=Route::Settings.href()>{t("add it in Settings")}</a> "."</p>
             }>
                 <form class="stack" on:submit=submit novalidate>
                     <DropZone id="zip-file" described_by="qc-zip-error" on_files=pick accept=".zip,application/zip" prompt=t("Drop the zip of your separated stems here, or choose it.") />
@@ -119,10 +130,10 @@ pub fn QcSubmitPage() -> impl IntoView {
                     <p class="field-error" id="qc-zip-error" role="alert">{move || zip_error.get().or_else(field("zipfile"))}</p>
                     <label for="qc-name">{t("Model name")}</label>
                     <input id="qc-name" aria-describedby="qc-name-error" aria-invalid=move || field("algo_name")().is_some().to_string()
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                        bind:value=name />
                     <p class="field-error" id="qc-name-error" role="alert">{field("algo_name")}</p>
                     <label for="qc-text">{t("Description")}</label>
-                    <textarea id="qc-text" rows="3" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                    <textarea id="qc-text" rows="3" bind:value=text></textarea>
                     <label for="qc-dataset">{t("Dataset")}</label>
                     <select id="qc-dataset" aria-describedby="qc-dataset-error" on:change=move |ev| dataset.set(event_target_value(&ev).parse().unwrap_or(1))>
                         {DATASET_TYPES.iter().map(|(t, n)| { let t = *t; view! { <option value=t.to_string() selected=move || dataset.get() == t translate="no">{*n}</option> } }).collect_view()}
@@ -133,7 +144,10 @@ pub fn QcSubmitPage() -> impl IntoView {
                     <SecretInput id="qc-password" described_by="qc-password-error" value=password />
                     <p class="field-error" id="qc-password-error" role="alert">{field("password")}</p>
                     <div class="row"><button type="submit" disabled=move || sending.get()>{t("Submit")}</button></div>
-                    {move || sending.get().then(|| view! { <ProgressBar value=Signal::derive(move || progress.get()) label=t("Upload of the zip") /> })}
+                    {move || sending.get().then(|| view! {
+                        <ProgressBar value=Signal::derive(move || progress.get()) label=t("Upload of the zip") />
+                        <div class="row"><button type="button" class="secondary" on:click=move |_| stop()>{t("Cancel the upload")}</button></div>
+                    })}
                     {move || error.get().filter(|e| !matches!(e, ApiError::Validation { .. })).map(|e| view! { <ErrorView error=e /> })}
                 </form>
             </Show>

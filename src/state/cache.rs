@@ -3,7 +3,7 @@
 use crate::api::decode::decode_each;
 use crate::api::models::{Algorithm, Scope};
 use crate::api::request::Envelope;
-use crate::api::{ApiError, Client, RawResponse};
+use crate::api::{ApiError, Cancel, Client, RawResponse};
 use crate::state::storage;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +21,7 @@ struct Cached {
 
 /// The cached body for `base` if younger than the TTL, with its age in ms.
 pub fn load(base: &str, now_ms: f64) -> Option<(String, f64)> {
-    let c: Cached = serde_json::from_str(&storage::get(KEY_ALGORITHMS)?).ok()?;
+    let c: Cached = storage::get_json(KEY_ALGORITHMS)?;
     let age = now_ms - c.saved_ms;
     (c.base == base && (0.0..TTL_MS).contains(&age)).then_some((c.body, age))
 }
@@ -32,10 +32,8 @@ pub fn save(base: &str, now_ms: f64, body: &str) {
         saved_ms: now_ms,
         body: body.to_string(),
     };
-    if let Ok(text) = serde_json::to_string(&c) {
-        // A full storage only costs a refetch next time.
-        let _ = storage::set(KEY_ALGORITHMS, &text);
-    }
+    // A full storage only costs a refetch next time.
+    storage::set_json(KEY_ALGORITHMS, &c);
 }
 
 pub fn clear() {
@@ -58,6 +56,7 @@ pub async fn load_algorithms(
     base: String,
     force: bool,
     now_ms: f64,
+    cancel: Cancel,
 ) -> Result<ModelList, ApiError> {
     if !force {
         if let Some((body, age_ms)) = load(&base, now_ms) {
@@ -71,7 +70,7 @@ pub async fn load_algorithms(
             }
         }
     }
-    let client = Client::new(base.clone(), None);
+    let client = Client::new(base.clone(), None).cancelled_by(cancel);
     let mut got = client
         .algorithms_with_body(Some(Scope::SingleUpload))
         .await?;

@@ -27,13 +27,9 @@ impl Choices {
         self.per_algorithm.push((algorithm, values));
     }
     pub fn load() -> Self {
-        storage::get(KEY_CHOICES)
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default()
+        storage::get_json(KEY_CHOICES).unwrap_or_default()
     }
     pub fn save(&self) {
-        if let Ok(t) = serde_json::to_string(self) {
-            let _ = storage::set(KEY_CHOICES, &t);
-        }
+        storage::set_json(KEY_CHOICES, self);
     }
 }

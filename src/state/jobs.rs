@@ -1,7 +1,7 @@
 //! A job this browser follows: what survives a reload (saved by `saved_jobs`) and how the
 //! service's answers change it (its status line: `status_line`).
 
-use crate::api::models::{Job, JobOptions, ResultFile, Status};
+use crate::api::models::{Job, JobOptions, RemoteType, ResultFile, Status};
 use crate::i18n::t;
 use crate::logic::batch::Phase;
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,7 @@ pub struct TrackedJob {
     pub file_bytes: f64,
     /// For jobs made from a link.
     pub source_url: Option<String>,
-    pub remote_type: Option<String>,
+    pub remote_type: Option<RemoteType>,
     pub algorithm: String,
     pub options: JobOptions,
     /// "Overlap: 87.5%", for showing what was asked.
@@ -109,12 +109,7 @@ impl TrackedJob {
         if job.status == Status::NotFound {
             self.message = Some(t("The result has expired (the service keeps results about 72 hours) or never existed.").into());
         }
-        let finished = match job.status {
-            Status::Done => !d.files.is_empty(),
-            Status::Failed | Status::NotFound => true,
-            _ => false,
-        };
-        if finished && self.phase != Phase::Ended {
+        if job.has_ended() && self.phase != Phase::Ended {
             self.phase = Phase::Ended;
             return true;
         }
@@ -188,25 +183,49 @@ pub fn hash_name(hash: &str) -> &str {
     hash.splitn(3, '-').nth(2).unwrap_or(hash)
 }
 
-/// The service's rendering of a file name in hashes: lower case, other characters as `-`.
+/// How a file's name appears in its job hash, as the service writes it (the stand-in too: both
+/// run the table in `tests/fixtures/slug_cases.json`): the stem in lower-case ASCII letters and
+/// digits, other runs as one `-` (at most 60; "audio" when nothing is left), then the extension
+/// (up to 5 characters, else "mp3").
 pub fn slug(file_name: &str) -> String {
     let (stem, ext) = match file_name.rsplit_once('.') {
-        Some((s, e)) if !s.is_empty() => (s, Some(e)),
-        _ => (file_name, None),
+        Some((s, e)) if !s.is_empty() && e.len() <= 5 => (s, e.to_ascii_lowercase()),
+        _ => (file_name, "mp3".to_string()),
     };
     let mut out = String::new();
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
     }
-    let out = out.trim_end_matches('-').to_string();
-    match ext {
-        Some(e) => format!("{out}.{}", e.to_lowercase()),
-        None => out,
+    let out = out.trim_end_matches('-');
+    let stem: String = if out.is_empty() {
+        "audio".into()
+    } else {
+        out.chars().take(60).collect()
+    };
+    format!("{stem}.{ext}")
+}
+
+/// Whether `hash` was made from a file named `file_name`: its name in the hash, or that name
+/// with a number the service adds to tell uploads of one name apart ("song-2.mp3").
+pub fn made_from(hash: &str, file_name: &str) -> bool {
+    let (got, want) = (hash_name(hash), slug(file_name));
+    if got == want {
+        return true;
     }
+    let (Some((got_stem, got_ext)), Some((stem, ext))) =
+        (got.rsplit_once('.'), want.rsplit_once('.'))
+    else {
+        return false;
+    };
+    got_ext == ext
+        && got_stem
+            .strip_prefix(stem)
+            .and_then(|n| n.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A fresh local id.

@@ -7,9 +7,7 @@ use crate::state::storage;
 const KEY: &str = "mvsep.mixes";
 
 pub fn all() -> SavedMixes {
-    storage::get(KEY)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    storage::get_json(KEY).unwrap_or_default()
 }
 
 pub fn for_model(model: &str) -> Vec<SavedMix> {
@@ -31,11 +29,11 @@ fn for_writing() -> SavedMixes {
 pub fn save(model: &str, mix: SavedMix) -> bool {
     let mut all = for_writing();
     presets::save(&mut all, model, mix);
-    storage::set(KEY, &serde_json::to_string(&all).unwrap_or_default())
+    storage::set_json(KEY, &all)
 }
 
 pub fn remove(model: &str, name: &str) {
     let mut all = for_writing();
     presets::remove(&mut all, model, name);
-    storage::set(KEY, &serde_json::to_string(&all).unwrap_or_default());
+    storage::set_json(KEY, &all);
 }

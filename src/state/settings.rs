@@ -80,11 +80,11 @@ impl Settings {
         if stored {
             Ok(())
         } else {
-            Err(
+            Err(crate::i18n::t(
                 "The browser refused to store the settings (private mode or full storage): \
-                 they last only until this tab closes."
-                    .into(),
+                 they last only until this tab closes.",
             )
+            .into())
         }
     }
 

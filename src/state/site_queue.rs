@@ -1,7 +1,7 @@
 //! The service's queue, refreshed every 30 s while the tab is visible (never while hidden).
 
 use crate::api::models::SiteQueue;
-use crate::browser::is_hidden;
+use crate::hooks::{every_visible, on_visible};
 use crate::state::settings::Settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -33,15 +33,8 @@ pub fn provide_queue_watch(settings: Settings) -> QueueWatch {
         settings.token.track();
         w.refresh(settings);
     });
-    let _ = set_interval_with_handle(
-        move || {
-            if !is_hidden() {
-                w.refresh(settings)
-            }
-        },
-        Duration::from_secs(30),
-    );
-    crate::browser::page::on_visible(move || w.refresh(settings));
+    every_visible(Duration::from_secs(30), move || w.refresh(settings));
+    on_visible(move || w.refresh(settings));
     provide_context(w);
     w
 }

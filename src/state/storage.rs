@@ -1,6 +1,8 @@
 //! The only code that touches localStorage. A browser that refuses storage (private mode,
 //! quota) degrades to "nothing remembered", never to a crash.
 
+use serde::{de::DeserializeOwned, Serialize};
+
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -20,11 +22,19 @@ pub fn remove(key: &str) {
     }
 }
 
+/// The value kept as JSON under `key`; None when absent or unreadable.
+pub fn get_json<T: DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&get(key)?).ok()
+}
+
+/// Keeps `value` as JSON under `key`; false when the browser refused.
+pub fn set_json<T: Serialize>(key: &str, value: &T) -> bool {
+    serde_json::to_string(value).is_ok_and(|text| set(key, &text))
+}
+
 /// A list of texts kept under `key` (none when absent or unreadable).
 pub fn get_list(key: &str) -> Vec<String> {
-    get(key)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    get_json(key).unwrap_or_default()
 }
 
 /// Adds `items` to the list under `key`, each once, keeping the newest `keep`.
@@ -40,7 +50,5 @@ pub fn add_to_list<'a>(key: &str, items: impl IntoIterator<Item = &'a String>, k
         return;
     }
     let skip = all.len().saturating_sub(keep);
-    if let Ok(text) = serde_json::to_string(&all[skip..]) {
-        set(key, &text);
-    }
+    set_json(key, &&all[skip..]);
 }

@@ -1,4 +1,4 @@
-import { test, expect, signIn, expectNoAxeViolations, PREMIUM_TOKEN } from './fixtures';
+import { test, expect, signIn, faults, expectNoAxeViolations, PREMIUM_TOKEN } from './fixtures';
 
 const zip = (name: string) => ({ name, mimeType: 'application/zip', buffer: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 1)]) });
 
@@ -96,4 +96,31 @@ test('the evaluation queue lists entries and passes axe', async ({ page, errors 
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Older →' }).click();
   await expect(page).toHaveURL(/queue\?page=2/);
+});
+
+test('an upload under way can be cancelled, keeping the form, and leaving the screen aborts it', async ({ page, request, errors }) => {
+  await signIn(page, PREMIUM_TOKEN);
+  await page.goto('/leaderboard/submit');
+  await faults(request, { latency_ms: 4000 });
+  const fill = async () => {
+    await page.setInputFiles('#zip-file', zip('stems.zip'));
+    await page.getByLabel('Model name').fill('Cancelled Model');
+    await page.getByLabel('Password (to delete the entry later)').fill('s3cret');
+  };
+  await fill();
+  const aborted: string[] = [];
+  page.on('requestfailed', (r) => { if (r.url().includes('/api/quality_checker/add')) aborted.push(r.failure()?.errorText ?? ''); });
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await page.getByRole('button', { name: 'Cancel the upload' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Cancelled.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel the upload' })).toHaveCount(0);
+  await expect(page.getByLabel('Model name')).toHaveValue('Cancelled Model');
+  await expect.poll(() => aborted.length).toBe(1);
+  // Sent again, then the screen left while it is under way.
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByRole('button', { name: 'Cancel the upload' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+  await expect.poll(() => aborted.length).toBe(2);
+  await expect(page).toHaveURL(/\/jobs$/);
+  await faults(request, { latency_ms: 0 });
 });

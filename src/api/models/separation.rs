@@ -27,12 +27,6 @@ pub enum Status {
     Unknown,
 }
 
-impl Status {
-    pub fn is_final(self) -> bool {
-        matches!(self, Status::Done | Status::Failed | Status::NotFound)
-    }
-}
-
 /// One result file. The service has no `name` or `link`: `type` is the stem label.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct ResultFile {
@@ -131,9 +125,14 @@ impl From<RawJob> for Job {
 }
 
 impl Job {
-    /// `done` arrives before the file list is written: keep polling until files appear.
-    pub fn is_finishing(&self) -> bool {
-        self.status == Status::Done && self.data.files.is_empty()
+    /// The one rule for "this job has ended": failed, gone, or done with its files listed
+    /// (`done` arrives before the file list is written: it is polled on until files appear).
+    pub fn has_ended(&self) -> bool {
+        match self.status {
+            Status::Done => !self.data.files.is_empty(),
+            Status::Failed | Status::NotFound => true,
+            _ => false,
+        }
     }
 }
 
@@ -147,13 +146,16 @@ pub const OUTPUT_FORMATS: [(u8, &str, bool); 6] = [
     (5, "FLAC 24 bit", true),
 ];
 
-/// Where a `url` job's input is fetched from (`remote_type`).
+/// Where a `url` job's input is fetched from (`remote_type`). Stored with a saved job under the
+/// service's own words ("mega"); a word this version does not know reads as a direct link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum RemoteType {
-    Direct,
     Mega,
     Drive,
     Dropbox,
+    #[serde(other)]
+    Direct,
 }
 
 impl RemoteType {

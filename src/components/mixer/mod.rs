@@ -79,14 +79,8 @@ pub fn Mixer(
     let (stems, extras): (Vec<Stem>, Vec<Stem>) =
         named.into_iter().partition(|s| is_audio(&s.name));
     let d = Desk::new(stems);
-    let interval =
-        set_interval_with_handle(move || d.tick(), std::time::Duration::from_millis(100)).ok();
-    on_cleanup(move || {
-        if let Some(h) = interval {
-            h.clear();
-        }
-        d.close();
-    });
+    crate::hooks::every(std::time::Duration::from_millis(100), move || d.tick());
+    on_cleanup(move || d.close());
     let keydown = move |ev: web_sys::KeyboardEvent| {
         // Read by name (see browser::audio::js): typed bindings would grow the first visit.
         let e = Js(ev.clone().into());

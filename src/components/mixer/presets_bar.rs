@@ -88,8 +88,7 @@ pub fn PresetsBar(
             </label>
             <form class="row" on:submit=save>
                 <label>{t("Mix name ")}
-                    <input type="text" maxlength="60" prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev)) />
+                    <input type="text" maxlength="60" bind:value=name />
                 </label>
                 <button type="submit" class="secondary">{t("Save mix")}</button>
                 {move || has_saved_name().then(|| view! {

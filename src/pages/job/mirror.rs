@@ -3,8 +3,8 @@
 use crate::api::web_url::web_url;
 use crate::api::Client;
 use crate::components::ErrorView;
+use crate::hooks::Task;
 use crate::i18n::t;
-use crate::state::load::Task;
 use crate::state::use_settings;
 use leptos::prelude::*;
 

@@ -9,10 +9,11 @@ use crate::api::models::Status;
 use crate::api::web_url::web_url;
 use crate::browser::now_ms;
 use crate::components::lazy_job_list;
-use crate::components::{lazy_mixer, lazy_view, use_clock, ErrorView, Loading, Other};
+use crate::components::{lazy_mixer, lazy_view, ErrorView, Loading, Other};
+use crate::hooks::load;
+use crate::hooks::use_clock;
 use crate::i18n::t;
 use crate::state::jobs::TrackedJob;
-use crate::state::load::load;
 use crate::state::{use_settings, use_tracker};
 use leptos::prelude::*;
 use mirror::lazy_mirror;
@@ -34,8 +35,8 @@ pub fn JobPage(
         })
     });
     // Not followed here: the service's answer, read once ("Check again" reads it anew).
-    let viewed = load(move || {
-        let client = settings.client();
+    let viewed = load(move |cancel| {
+        let client = settings.client().cancelled_by(cancel);
         let h = hash.get_value();
         let skip = followed.with_untracked(Option::is_some);
         async move {

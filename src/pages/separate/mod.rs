@@ -1,17 +1,17 @@
 //! Separate: pick a model and its options, add songs (files or a link), see the cost, send them
 //! as a queue within the plan's limit, and follow the jobs.
 
-use crate::api::models::{Algorithm, Audience, RemoteType, User, OUTPUT_FORMATS};
+use crate::api::models::{Algorithm, Audience, RemoteType, OUTPUT_FORMATS};
 use crate::browser::{self, now_ms};
 use crate::components::{
     lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, ErrorView, Loading,
 };
+use crate::hooks::load;
 use crate::i18n::{t, tn};
 use crate::logic::files::guess_remote;
 use crate::logic::options::{initial_values, price_multiplier, Values};
 use crate::router::use_location;
 use crate::state::choices::Choices;
-use crate::state::load::load;
 use crate::state::{cache, use_settings, use_tracker};
 use cost::{cost, cost_line, Songs};
 use leptos::prelude::*;
@@ -29,12 +29,12 @@ pub fn SeparatePage() -> impl IntoView {
     let location = use_location();
     let force = StoredValue::new(false);
     let reload = RwSignal::new(0u32);
-    let algorithms = load(move || {
+    let algorithms = load(move |cancel| {
         reload.get();
         let base = settings.base.get();
         let f = force.get_value();
         force.set_value(false);
-        async move { cache::load_algorithms(base, f, now_ms()).await }
+        async move { cache::load_algorithms(base, f, now_ms(), cancel).await }
     });
 
     let saved = Choices::load();
@@ -86,16 +86,9 @@ pub fn SeparatePage() -> impl IntoView {
         c.save();
     });
 
-    let premium = Signal::derive(move || {
-        tracker
-            .account
-            .with(|u| u.as_ref().is_some_and(|u: &User| u.premium_enabled))
-    });
-    let balance = Signal::derive(move || {
-        tracker
-            .account
-            .with(|u| u.as_ref().and_then(|u| u.premium_minutes))
-    });
+    let session = tracker.session;
+    let premium = Signal::derive(move || session.premium());
+    let balance = Signal::derive(move || session.balance());
 
     // Input: files or a link.
     let use_link = RwSignal::new(false);
@@ -228,7 +221,7 @@ pub fn SeparatePage() -> impl IntoView {
                             let text = if *prem { tr!("{format} (premium)", format = label) } else { label.to_string() };
                             view! {
                                 <option value=code.to_string() selected=move || output_format.get() == code
-                                    disabled=move || *prem && tracker.account.with(Option::is_some) && !premium.get()>{text}</option>
+                                    disabled=move || *prem && session.account.with(|a| matches!(a, Some(Ok(_)))) && !premium.get()>{text}</option>
                             }
                         }).collect_view()}
                     </select>

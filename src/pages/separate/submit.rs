@@ -106,7 +106,7 @@ fn enqueue(mut f: Form) {
             .to_string();
         let mut job = draft(name, 0.0);
         job.source_url = Some(url);
-        job.remote_type = Some(f.remote.as_str().to_string());
+        job.remote_type = Some(f.remote);
         f.tracker.enqueue(job, None);
         f.link_out.try_set(String::new());
         f.submitted

@@ -6,9 +6,9 @@ mod connection;
 
 use crate::api::{ApiError, Client};
 use crate::components::{ErrorView, SecretInput, UserSummary};
+use crate::hooks::Task;
 use crate::i18n::t;
 use crate::logic::connection::HOSTS;
-use crate::state::load::Task;
 use crate::state::use_settings;
 use appearance::Appearance;
 use connection::ConnectionCheck;
@@ -42,8 +42,7 @@ pub fn SettingsPage() -> impl IntoView {
                     placeholder=t("https://mvsep.com (empty: this site's /api proxy)")
                     aria-describedby="api-base-help"
                     list="api-hosts"
-                    prop:value=move || base.get()
-                    on:input=move |ev| base.set(event_target_value(&ev))
+                    bind:value=base
                 />
                 <datalist id="api-hosts">
                     {HOSTS.iter().map(|(url, name)| view! { <option value=*url>{t(name)}</option> }).collect_view()}

@@ -1,8 +1,9 @@
 //! The tracker's engine: sending files, following jobs, reading their answers. It runs only
 //! once something was submitted, so in the split build its code is a chunk fetched then (see
-//! `Tracker::pump`), not part of the first screen.
+//! `Tracker::wake`), not part of the first screen.
 
-use super::{plan_limit, saved, Progress, Tracker};
+use super::{saved, Progress, Tracker};
+use crate::api::models::RemoteType;
 use crate::api::{ApiError, Client};
 use crate::browser::{is_hidden, now_ms, random_unit};
 use crate::i18n::t;
@@ -19,18 +20,6 @@ split_fn! {
     /// One step of the engine: what can start now, starts.
     pub fn step(t: Tracker) -> () {
         t.run()
-    }
-}
-
-split_fn! {
-    tracker_engine / preload_account_reader;
-    /// Reads the account for the tracker's token (plan, balance), then fills free slots.
-    pub fn read_account(t: Tracker, client: Client) -> () {
-        spawn_local(async move {
-            let user = client.user().await.ok();
-            t.account.try_set(user);
-            t.pump();
-        })
     }
 }
 
@@ -54,14 +43,14 @@ impl Tracker {
                 })
                 .collect()
         });
-        if self.sched.with_value(|s| now >= s.hold_uploads_until) {
-            if let Some(i) = next_to_send(&items, self.account.with_untracked(plan_limit)) {
+        if self.tab.with_value(|s| now >= s.hold_uploads_until) {
+            if let Some(i) = next_to_send(&items, untrack(|| self.session.limit())) {
                 if let Some(id) = self.jobs.with_untracked(|l| l.get(i).map(|j| j.id.clone())) {
                     self.send(id);
                 }
             }
         }
-        // No polling while the tab is hidden, whoever asked for a pump (a tick, an upload that
+        // No polling while the tab is hidden, whoever woke the engine (a tick, an upload that
         // finished, a job that ended); the tab's return asks at once.
         if is_hidden() {
             return;
@@ -70,20 +59,21 @@ impl Tracker {
             l.iter()
                 .filter(|j| j.needs_poll() && mine(j))
                 .filter(|j| {
-                    self.sched.with_value(|s| {
-                        !s.in_flight.contains_key(&j.id)
-                            && s.next_poll.get(&j.id).copied().unwrap_or(0.0) <= now
+                    self.tab.with_value(|s| {
+                        s.jobs
+                            .get(&j.id)
+                            .is_none_or(|l| !l.in_flight && l.next_poll <= now)
                     })
                 })
                 .map(|j| j.id.clone())
                 .collect()
         });
         for id in due {
-            let allowed = self.sched.with_value(|s| {
+            let allowed = self.tab.with_value(|s| {
                 within_budget(now, &s.recent, polling::OVERALL_PER_MINUTE)
                     && within_budget(
                         now,
-                        s.recent_per_job.get(&id).map(Vec::as_slice).unwrap_or(&[]),
+                        s.jobs.get(&id).map_or(&[][..], |l| &l.recent),
                         polling::PER_JOB_PER_MINUTE,
                     )
             });
@@ -110,11 +100,10 @@ impl Tracker {
                 let known: Vec<String> = t
                     .jobs
                     .with_untracked(|l| l.iter().filter_map(|j| j.hash.clone()).collect());
-                let wanted = jobs::slug(&job.file_name);
                 let found = client.history(0, 20).await.map(|rows| {
                     rows.into_iter()
                         .map(|r| r.hash)
-                        .find(|h| jobs::hash_name(h) == wanted && !known.contains(h))
+                        .find(|h| jobs::made_from(h, &job.file_name) && !known.contains(h))
                 });
                 match found {
                     Ok(Some(hash)) => t.after_send(
@@ -124,7 +113,7 @@ impl Tracker {
                     ),
                     Ok(None) => {
                         t.update(&id, |j| j.phase = Phase::Queued);
-                        t.run();
+                        t.wake();
                     }
                     // Not known whether the service has it: never sent blindly.
                     Err(e) => t.failed(&id, e, true),
@@ -138,19 +127,17 @@ impl Tracker {
         });
         let t = *self;
         if let Some(url) = job.source_url.clone() {
-            let remote = match job.remote_type.as_deref() {
-                Some("mega") => crate::api::models::RemoteType::Mega,
-                Some("drive") => crate::api::models::RemoteType::Drive,
-                Some("dropbox") => crate::api::models::RemoteType::Dropbox,
-                _ => crate::api::models::RemoteType::Direct,
-            };
+            let remote = job.remote_type.unwrap_or(RemoteType::Direct);
             spawn_local(async move {
                 let r = client.create_from_url(&job.options, &url, remote).await;
                 t.after_send(&id, r, true);
             });
             return;
         }
-        let Some(file) = self.files.with_value(|m| m.get(&id).cloned()) else {
+        let Some(file) = self
+            .tab
+            .with_value(|s| s.jobs.get(&id).and_then(|l| l.file.clone()))
+        else {
             self.update(&id, |j| {
                 j.phase = Phase::Interrupted;
                 j.message = Some(tr!("Choose {name} again to send it.", name = j.file_name));
@@ -174,14 +161,11 @@ impl Tracker {
         };
         match client.create_with_progress(&job.options, &file, on_progress) {
             Ok((handle, answer)) => {
-                self.uploads.update_value(|m| {
-                    m.insert(id.clone(), handle);
-                });
+                self.tab
+                    .update_value(|s| s.of(&id, |l| l.upload = Some(handle)));
                 spawn_local(async move {
                     let r = answer.await;
-                    t.uploads.update_value(|m| {
-                        m.remove(&id);
-                    });
+                    t.tab.update_value(|s| s.of(&id, |l| l.upload = None));
                     t.progress.update(|m| {
                         m.remove(&id);
                     });
@@ -197,9 +181,6 @@ impl Tracker {
     fn after_send(&self, id: &str, r: Result<crate::api::models::Created, ApiError>, link: bool) {
         match r {
             Ok(created) => {
-                self.files.update_value(|m| {
-                    m.remove(id);
-                });
                 self.update(id, |j| {
                     if link {
                         j.remote_hash = Some(created.hash);
@@ -209,8 +190,12 @@ impl Tracker {
                     j.phase = Phase::Submitted;
                     j.submitted_ms = Some(now_ms());
                 });
-                self.sched.update_value(|s| {
-                    s.next_poll.insert(id.to_string(), now_ms() + 2000.0);
+                // The file is not needed any more; the first question in 2 s.
+                self.tab.update_value(|s| {
+                    s.of(id, |l| {
+                        l.file = None;
+                        l.next_poll = now_ms() + 2000.0;
+                    })
                 });
             }
             Err(ApiError::Server { message, .. }) if is_limit_refusal(&message) => {
@@ -222,7 +207,7 @@ impl Tracker {
                         message = message
                     ));
                 });
-                self.sched
+                self.tab
                     .update_value(|s| s.hold_uploads_until = now_ms() + 10_000.0);
             }
             Err(ApiError::Aborted) => self.update(id, |j| {
@@ -231,7 +216,7 @@ impl Tracker {
             }),
             Err(e) => return self.failed(id, e, false),
         }
-        self.run();
+        self.wake();
     }
 
     /// A create (or, `checking`, the history lookup before resending one) failed: sent again
@@ -278,6 +263,6 @@ impl Tracker {
             }
         });
         // The next step comes when the wait is over (the tracker's tick).
-        self.run();
+        self.wake();
     }
 }

@@ -19,13 +19,14 @@ impl Tracker {
             return;
         };
         let now = now_ms();
-        self.sched.update_value(|s| {
-            s.in_flight.insert(id.clone(), ());
+        self.tab.update_value(|s| {
             s.recent.push(now);
             polling::prune(now, &mut s.recent);
-            let per = s.recent_per_job.entry_or_default(id.clone());
-            per.push(now);
-            polling::prune(now, per);
+            s.of(&id, |l| {
+                l.in_flight = true;
+                l.recent.push(now);
+                polling::prune(now, &mut l.recent);
+            });
         });
         let client = Client::new(job.api_base.clone(), None);
         let t = *self;
@@ -35,9 +36,7 @@ impl Tracker {
             } else {
                 client.job(&hash, false).await
             };
-            t.sched.update_value(|s| {
-                s.in_flight.remove(&id);
-            });
+            t.tab.update_value(|s| s.of(&id, |l| l.in_flight = false));
             match r {
                 Ok(j) if link => t.apply_remote(&id, Ok(j)),
                 Ok(j) => t.apply(&id, j),
@@ -45,12 +44,14 @@ impl Tracker {
                 Err(ApiError::Server { message, .. }) if link => t.apply_remote(&id, Err(message)),
                 Err(e) => {
                     let failures = t
-                        .sched
-                        .with_value(|s| s.failures.get(&id).copied().unwrap_or(0));
+                        .tab
+                        .with_value(|s| s.jobs.get(&id).map_or(0, |l| l.failures));
                     let wait = backoff_ms(failures, random_unit(), e.retry_after());
-                    t.sched.update_value(|s| {
-                        s.failures.insert(id.clone(), failures + 1);
-                        s.next_poll.insert(id.clone(), now_ms() + wait as f64);
+                    t.tab.update_value(|s| {
+                        s.of(&id, |l| {
+                            l.failures = failures + 1;
+                            l.next_poll = now_ms() + wait as f64;
+                        })
                     });
                     t.update(&id, |j| {
                         j.check_failed = true;
@@ -108,9 +109,11 @@ impl Tracker {
 
     /// After an answer: the next question in `wait` ms; an ended job is announced.
     fn settle(&self, id: &str, wait: u64, ended: Option<(String, Status)>) {
-        self.sched.update_value(|s| {
-            s.failures.remove(id);
-            s.next_poll.insert(id.to_string(), now_ms() + wait as f64);
+        self.tab.update_value(|s| {
+            s.of(id, |l| {
+                l.failures = 0;
+                l.next_poll = now_ms() + wait as f64;
+            })
         });
         if let Some((name, status)) = ended {
             let title = if status == Status::Done {
@@ -122,7 +125,7 @@ impl Tracker {
             browser::notify("mvsep-web", &title);
             // The balance has changed; the freed slot is filled now.
             self.refresh_account();
-            self.run();
+            self.wake();
         }
     }
 }

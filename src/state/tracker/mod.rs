@@ -2,14 +2,16 @@
 //! ends, within the request budget, pausing while the tab is hidden. One tracker per app,
 //! shared through a context; pages read its signals and call its methods.
 
-use crate::api::models::{Status, User};
-use crate::api::{ApiError, Client, UploadHandle};
+use crate::api::models::Status;
+use crate::api::{ApiError, Client};
 use crate::browser::{self, now_ms, random_unit};
+use crate::hooks::{every, on_visible};
 use crate::i18n::t;
 use crate::logic::batch::Phase;
 use crate::state::jobs::{self, TrackedJob};
 use crate::state::saved_jobs;
 use crate::state::settings::Settings;
+use crate::state::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -17,33 +19,22 @@ use std::time::Duration;
 mod engine;
 mod follow;
 mod id_map;
+mod local;
 mod progress;
 mod saved;
 
 pub use id_map::IdMap;
+use local::TabState;
 pub use progress::Progress;
-
-#[derive(Default)]
-struct Schedule {
-    next_poll: IdMap<f64>,
-    in_flight: IdMap<()>,
-    failures: IdMap<u32>,
-    /// Request times, overall and per job, for the budget.
-    recent: Vec<f64>,
-    recent_per_job: IdMap<Vec<f64>>,
-    /// No new upload before this time (after a parallel-limit refusal).
-    hold_uploads_until: f64,
-}
 
 #[derive(Clone, Copy)]
 pub struct Tracker {
     pub jobs: RwSignal<Vec<TrackedJob>>,
     pub progress: RwSignal<IdMap<Progress>>,
-    /// The account for the current token (plan, balance), re-read when a job ends.
-    pub account: RwSignal<Option<User>>,
-    files: StoredValue<IdMap<web_sys::File>, LocalStorage>,
-    uploads: StoredValue<IdMap<UploadHandle>, LocalStorage>,
-    sched: StoredValue<Schedule, LocalStorage>,
+    /// Whose jobs these are: the token, and the account's plan (its parallel limit).
+    pub session: Session,
+    /// What this tab knows of each job and a reload loses (see `local.rs`).
+    tab: StoredValue<TabState, LocalStorage>,
     /// How many saved entries could not be read and are kept aside (known once they are read).
     pub kept_aside: RwSignal<usize>,
     /// Whether the saved jobs have been read: nothing is written before (it would erase them).
@@ -52,15 +43,14 @@ pub struct Tracker {
 }
 
 impl Tracker {
-    pub fn new(settings: Settings) -> Self {
+    pub fn new(session: Session) -> Self {
+        let settings = session.settings;
         let saved = saved_jobs::stored();
         let t = Self {
             jobs: RwSignal::new(Vec::new()),
             progress: RwSignal::new(IdMap::new()),
-            account: RwSignal::new(None),
-            files: StoredValue::new_local(IdMap::new()),
-            uploads: StoredValue::new_local(IdMap::new()),
-            sched: StoredValue::new_local(Schedule::default()),
+            session,
+            tab: StoredValue::new_local(TabState::default()),
             kept_aside: RwSignal::new(0),
             restored: RwSignal::new(saved.is_none()),
             settings,
@@ -89,40 +79,28 @@ impl Tracker {
                 });
             }
         });
-        // The plan (parallel limit, balance) comes from the account.
-        Effect::new(move |_| {
-            settings.base.track();
-            settings.token.track();
-            t.refresh_account();
-        });
-        let _ = set_interval_with_handle(move || t.pump(), Duration::from_millis(1000));
-        browser::page::on_visible(move || {
+        // The plan (parallel limit) comes from the session's account; a new answer may free
+        // slots, which the next tick (below) fills.
+        // Uploads go on while the tab is hidden (polls wait: `run` checks).
+        every(Duration::from_millis(1000), move || t.wake());
+        on_visible(move || {
             browser::set_title("mvsep-web");
             // Back in view: ask about every job now.
-            t.sched
-                .update_value(|s| s.next_poll.values_mut().for_each(|v| *v = 0.0));
-            t.pump();
+            t.tab
+                .update_value(|s| s.jobs.values_mut().for_each(|l| l.next_poll = 0.0));
+            t.wake();
         });
         t
     }
 
     /// Reads the account again (after a job ends, its credits have changed).
     pub fn refresh_account(&self) {
-        let client = self.settings.client();
-        let t = *self;
-        if client.token.is_none() {
-            t.account.set(None);
-            return;
-        }
-        spawn_local(async move {
-            // Reading the account is code of its own, fetched only once there is a token.
-            let _ = engine::read_account(t, client).await;
-        });
+        self.session.refresh();
     }
 
     /// How many jobs may run at once: 1 free (or unknown), 10 premium.
     pub fn limit(&self) -> usize {
-        self.account.with(plan_limit)
+        self.session.limit()
     }
 
     fn update(&self, id: &str, f: impl FnOnce(&mut TrackedJob)) {
@@ -141,12 +119,11 @@ impl Tracker {
     /// Adds a file to the queue (sent when a slot frees).
     pub fn enqueue(&self, job: TrackedJob, file: Option<web_sys::File>) {
         if let Some(f) = file {
-            self.files.update_value(|m| {
-                m.insert(job.id.clone(), f);
-            });
+            self.tab
+                .update_value(|s| s.of(&job.id, |l| l.file = Some(f)));
         }
         self.jobs.update(|l| l.push(job));
-        self.pump();
+        self.wake();
     }
 
     /// Sends an interrupted or refused job again; a file job needs its file.
@@ -156,21 +133,23 @@ impl Tracker {
         };
         if job.is_sent() && job.phase == Phase::Interrupted {
             // Polling had stopped: check again, from the start of the backoff.
-            self.sched.update_value(|s| {
-                s.failures.remove(id);
-                s.next_poll.remove(id);
+            self.tab.update_value(|s| {
+                s.of(id, |l| {
+                    l.failures = 0;
+                    l.next_poll = 0.0;
+                })
             });
             self.update(id, |j| {
                 j.phase = Phase::Submitted;
                 j.message = None;
             });
-            self.pump();
+            self.wake();
             return Ok(());
         }
         if job.is_sent() {
             return Err(t("The service already has this job: it is not sent twice.").into());
         }
-        let has_file = file.is_some() || self.files.with_value(|m| m.contains_key(id));
+        let has_file = file.is_some() || self.tab.with_value(|s| s.has_file(id));
         if job.source_url.is_none() && !has_file {
             return Err(tr!("Choose {name} again to retry.", name = job.file_name));
         }
@@ -182,9 +161,7 @@ impl Tracker {
                     size = crate::logic::files::human_bytes(job.file_bytes)
                 ));
             }
-            self.files.update_value(|m| {
-                m.insert(id.to_string(), f);
-            });
+            self.tab.update_value(|s| s.of(id, |l| l.file = Some(f)));
         }
         self.update(id, |j| {
             j.phase = Phase::Queued;
@@ -192,7 +169,7 @@ impl Tracker {
             j.attempts = 0;
             j.retry_at_ms = None;
         });
-        self.pump();
+        self.wake();
         Ok(())
     }
 
@@ -200,12 +177,15 @@ impl Tracker {
     pub fn needs_file(&self, id: &str) -> bool {
         self.get(id)
             .is_some_and(|j| j.source_url.is_none() && !j.is_sent())
-            && !self.files.with_value(|m| m.contains_key(id))
+            && !self.tab.with_value(|s| s.has_file(id))
     }
 
     /// Stops an upload in progress (it can be retried).
     pub fn cancel_upload(&self, id: &str) {
-        if let Some(h) = self.uploads.with_value(|m| m.get(id).cloned()) {
+        let upload = self
+            .tab
+            .with_value(|s| s.jobs.get(id).and_then(|l| l.upload.clone()));
+        if let Some(h) = upload {
             h.abort();
         }
     }
@@ -213,9 +193,7 @@ impl Tracker {
     /// Forgets a job in this browser (the service keeps it).
     pub fn remove(&self, id: &str) {
         self.cancel_upload(id);
-        self.files.update_value(|m| {
-            m.remove(id);
-        });
+        self.tab.update_value(|s| s.jobs.remove(id));
         self.jobs.update(|l| l.retain(|j| j.id != id));
     }
 
@@ -235,7 +213,7 @@ impl Tracker {
             now_ms(),
         );
         self.jobs.update(|l| l.push(job));
-        self.pump();
+        self.wake();
         id
     }
 
@@ -260,32 +238,33 @@ impl Tracker {
             );
         });
         self.refresh_account();
-        self.pump();
+        self.wake();
         Ok(notice.message.unwrap_or_else(|| t("Cancelled").into()))
     }
 
-    /// Starts what can start: uploads into free slots, polls that are due. With nothing to send
-    /// or follow (a first visit) it returns at once, and the engine's code is never fetched.
-    pub fn pump(&self) {
+    /// Asks for one step of the engine (uploads into free slots, polls that are due) soon:
+    /// every change asks, several asks before it runs are one step, and a step never starts
+    /// another from inside itself, so the flow runs one way. With nothing to send or follow (a
+    /// first visit) nothing is asked, and the engine's code is never fetched.
+    pub fn wake(&self) {
         let busy = self
             .jobs
             .with_untracked(|l| l.iter().any(|j| j.phase == Phase::Queued || j.needs_poll()));
-        if busy {
-            let t = *self;
-            spawn_local(async move {
-                // A chunk that cannot be fetched now is tried again at the next tick.
-                let _ = engine::step(t).await;
-            });
+        if !busy || self.tab.with_value(|s| s.woken) {
+            return;
         }
+        self.tab.update_value(|s| s.woken = true);
+        let t = *self;
+        spawn_local(async move {
+            t.tab.update_value(|s| s.woken = false);
+            // A chunk that cannot be fetched now is tried again at the next tick.
+            let _ = engine::step(t).await;
+        });
     }
 }
 
-fn plan_limit(user: &Option<User>) -> usize {
-    user.as_ref().map_or(1, User::parallel_limit)
-}
-
-pub fn provide_tracker(settings: Settings) -> Tracker {
-    let t = Tracker::new(settings);
+pub fn provide_tracker(session: Session) -> Tracker {
+    let t = Tracker::new(session);
     provide_context(t);
     t
 }

@@ -24,7 +24,7 @@ split_fn! {
         t.kept_aside.set(saved_jobs::kept_aside().len());
         take(t, saved);
         t.restored.set(true);
-        t.pump();
+        t.wake();
     }
 }
 
@@ -48,7 +48,7 @@ split_fn! {
             beat(now_ms());
             saved_jobs::save(&merged);
         }
-        t.pump();
+        t.wake();
     }
 }
 

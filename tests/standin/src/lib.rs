@@ -129,6 +129,23 @@ pub fn router(app: Arc<App>) -> Router {
             ServeDir::new(app.config.data_dir.join("storage")),
         );
     if let Some(dir) = &app.config.static_dir {
+        // The same build hosted under a sub-path too, as the README's Deploy section sets it up:
+        // its files below the path, and its page with `<base href="/hosted/">`.
+        let page = dir.join("index.html");
+        let hosted_page = axum::routing::get(move || {
+            let page = page.clone();
+            async move { hosted(&page, HOSTED).await }
+        });
+        r = r.nest_service(
+            HOSTED.trim_end_matches('/'),
+            Router::new()
+                .fallback_service(
+                    ServeDir::new(dir)
+                        .append_index_html_on_directories(false)
+                        .fallback(hosted_page),
+                )
+                .layer(axum::middleware::from_fn(static_rules)),
+        );
         // The app itself, with deep links falling back to index.html.
         let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
         r = r.fallback_service(
@@ -142,6 +159,24 @@ pub fn router(app: Arc<App>) -> Router {
         fault_layer::middleware,
     ))
     .with_state(app)
+}
+
+/// The sub-path the stand-in also hosts the app under (tests/e2e/hosting.spec.ts).
+pub const HOSTED: &str = "/hosted/";
+
+/// The app's page with its `<base href>` set to `path`, as a deployer edits it.
+async fn hosted(page: &std::path::Path, path: &str) -> Response {
+    let Ok(html) = tokio::fs::read_to_string(page).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let html = match html.find("<base href=") {
+        Some(i) => {
+            let end = i + html[i..].find('>').unwrap_or(0);
+            format!("{}<base href=\"{path}\">{}", &html[..i], &html[end + 1..])
+        }
+        None => html,
+    };
+    axum::response::Html(html).into_response()
 }
 
 /// As the README's nginx block: the app's page is never cached (it names the current build's

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::checks::{algorithm, asker, output_format, source, within_parallel_limit, Link};
-use super::naming::{format_of, slug, split_ext, stems_of};
+use super::naming::{format_of, hash_name, slug, stems_of};
 use super::options::options;
 use super::render::RenderPlan;
 use crate::audio;
@@ -175,12 +175,10 @@ fn record(
     w.next_job_id += 1;
     let now = now_string();
     let stamp: String = now.chars().filter(char::is_ascii_digit).collect();
-    let (stem, ext) = split_ext(&new.input_name);
     let hash = format!(
-        "{stamp}-{:010x}-{}.{}",
+        "{stamp}-{:010x}-{}",
         (id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 24 & 0xff_ffff_ffff,
-        slug(&stem),
-        ext
+        hash_name(&new.input_name)
     );
     let queue_ahead = w.faults.queue_ahead.unwrap_or(cfg.timing.queue_ahead);
     let link_wait = std::time::Duration::from_millis(w.faults.link_wait_ms.unwrap_or(1500));

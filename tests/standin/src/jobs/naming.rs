@@ -123,3 +123,25 @@ pub fn split_ext(name: &str) -> (String, String) {
         _ => (name.to_string(), "mp3".into()),
     }
 }
+
+/// How a file's name appears in its hash: the slug of its stem and its extension.
+pub fn hash_name(file_name: &str) -> String {
+    let (stem, ext) = split_ext(file_name);
+    format!("{}.{ext}", slug(&stem))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The table the app's duplicate lookup runs too (tests/jobs.rs): one rule for both.
+    #[test]
+    fn names_in_hashes_follow_the_shared_table() {
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../../fixtures/slug_cases.json")).unwrap();
+        let cases = table["cases"].as_array().unwrap();
+        assert!(cases.len() > 10);
+        for c in cases {
+            let (file, want) = (c[0].as_str().unwrap(), c[1].as_str().unwrap());
+            assert_eq!(super::hash_name(file), want, "{file}");
+        }
+    }
+}

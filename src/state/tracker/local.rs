@@ -1,0 +1,45 @@
+//! What this tab knows of each job and a reload loses, beside the stored job (what survives):
+//! its file until sent, the upload in flight, and when and how often it was asked about.
+
+use super::IdMap;
+use crate::api::UploadHandle;
+
+/// One job's part of this tab. Upload progress is apart (`Tracker::progress`): views follow it,
+/// and a signal over this record would redraw them at every change of a timer.
+#[derive(Default)]
+pub struct Local {
+    /// The file to send, until the service has it.
+    pub file: Option<web_sys::File>,
+    pub upload: Option<UploadHandle>,
+    /// Not asked about before this time (ms).
+    pub next_poll: f64,
+    /// A question about it is under way.
+    pub in_flight: bool,
+    /// Questions that failed in a row.
+    pub failures: u32,
+    /// When it was asked about lately, for the per-job request budget.
+    pub recent: Vec<f64>,
+}
+
+/// The tab's side of every job, and what concerns them all.
+#[derive(Default)]
+pub struct TabState {
+    pub jobs: IdMap<Local>,
+    /// Request times over all jobs, for the overall budget.
+    pub recent: Vec<f64>,
+    /// No new upload before this time (after a parallel-limit refusal).
+    pub hold_uploads_until: f64,
+    /// A step of the engine is already asked for (see `Tracker::wake`).
+    pub woken: bool,
+}
+
+impl TabState {
+    /// `f` of `id`'s record, made empty if there was none.
+    pub fn of<R>(&mut self, id: &str, f: impl FnOnce(&mut Local) -> R) -> R {
+        f(self.jobs.entry_or_default(id.to_string()))
+    }
+    /// Whether `id`'s file is still held here.
+    pub fn has_file(&self, id: &str) -> bool {
+        self.jobs.get(id).is_some_and(|l| l.file.is_some())
+    }
+}
