@@ -46,6 +46,10 @@ pub fn base() -> String {
 }
 
 fn read_base() -> String {
+    // Off the browser (native tests) the app is at the root.
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     let uri = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())

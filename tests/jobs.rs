@@ -7,11 +7,11 @@ use common::ok;
 use mvsep_web::api::decode::decode;
 use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
-use mvsep_web::logic::batch::Phase;
 use mvsep_web::route::Route;
-use mvsep_web::state::jobs::TrackedJob;
-use mvsep_web::state::saved_jobs::decode as decode_saved;
-use mvsep_web::state::tabs::merge_tabs;
+use mvsep_web::state::job::queue::Phase;
+use mvsep_web::state::job::stored::decode as decode_saved;
+use mvsep_web::state::job::tabs::merge_tabs;
+use mvsep_web::state::job::TrackedJob;
 
 fn answer(name: &str) -> Job {
     decode(&ok(name), ep::get_job("x", false, None).envelope).unwrap()
@@ -221,6 +221,21 @@ fn routes_round_trip_and_a_plus_in_a_job_hash_stays_a_plus() {
     assert_eq!(Route::parse("/settings/"), Route::Settings);
     assert_eq!(Route::parse("/leaderboard/entry/x"), Route::NotFound);
     assert_eq!(Route::parse("/jobs/a/b"), Route::NotFound);
+}
+
+#[test]
+fn the_base_path_comes_from_the_pages_base_url() {
+    use mvsep_web::route::base_path;
+    assert_eq!(base_path("http://127.0.0.1:8791/"), "");
+    assert_eq!(base_path("https://example.org/mvsep/"), "/mvsep");
+    assert_eq!(
+        base_path("https://example.org/a/b/index.html?x=1#y"),
+        "/a/b"
+    );
+    assert_eq!(base_path(""), "");
+    // Off the browser the app is at the root, and a screen's address is its path.
+    assert_eq!(Route::at("/jobs"), Route::Jobs);
+    assert_eq!(Route::Jobs.href(), "/jobs");
 }
 
 #[test]

@@ -8,10 +8,10 @@ use mvsep_web::api::decode::{decode, RawResponse};
 use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
 use mvsep_web::api::ApiError;
-use mvsep_web::logic::batch::Phase;
-use mvsep_web::state::jobs::TrackedJob;
-use mvsep_web::state::link_jobs::LINK_GRACE_MS;
-use mvsep_web::state::saved_jobs::decode as decode_saved;
+use mvsep_web::state::job::link::LINK_GRACE_MS;
+use mvsep_web::state::job::queue::Phase;
+use mvsep_web::state::job::stored::decode as decode_saved;
+use mvsep_web::state::job::TrackedJob;
 
 const WAIT: &str = r#"{"success":false,"data":{"message":"Your audio file is being downloaded, please wait a while..."}}"#;
 

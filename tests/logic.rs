@@ -7,11 +7,11 @@ use mvsep_web::api::decode::decode;
 use mvsep_web::api::models::{Algorithm, RemoteType, Status};
 use mvsep_web::api::request::Envelope;
 use mvsep_web::api::RawResponse;
-use mvsep_web::logic::batch::{is_limit_refusal, next_to_send, Phase};
 use mvsep_web::logic::catalog::{grouped, SortBy};
 use mvsep_web::logic::files::{guess_remote, refusal, result_name};
 use mvsep_web::logic::options::*;
-use mvsep_web::logic::polling::{backoff_ms, interval_ms, within_budget};
+use mvsep_web::state::job::polling::{backoff_ms, interval_ms, within_budget};
+use mvsep_web::state::job::queue::{is_limit_refusal, next_to_send, Phase};
 
 fn list(name: &str) -> Vec<Algorithm> {
     decode(&RawResponse::new(200, fixture(name)), Envelope::Bare).unwrap()
@@ -303,7 +303,7 @@ fn files_names_limits_and_sources() {
 
 #[test]
 fn hash_names_follow_the_table_the_stand_in_runs_too() {
-    use mvsep_web::state::jobs::{hash_name, made_from, slug};
+    use mvsep_web::state::job::{hash_name, made_from, slug};
     assert_eq!(
         hash_name("20240205144711-c46e6a674c-skylar-grey-im-coming-home.mp3"),
         "skylar-grey-im-coming-home.mp3"

@@ -4,7 +4,7 @@
 //! retries are used up, never sent again when the service said no.
 
 use mvsep_web::api::ApiError;
-use mvsep_web::logic::batch::{after_failure, AfterFailure, AUTO_RETRIES};
+use mvsep_web::state::job::queue::{after_failure, AfterFailure, AUTO_RETRIES};
 
 fn network() -> ApiError {
     ApiError::Network {

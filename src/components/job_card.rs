@@ -2,12 +2,12 @@ use crate::api::models::Status;
 use crate::components::drop_zone::event_target;
 use crate::components::ProgressBar;
 use crate::i18n::t;
-use crate::logic::batch::Phase;
 use crate::logic::files::{human_bytes, human_duration};
 use crate::route::Route;
 use crate::router::use_location;
-use crate::state::jobs::TrackedJob;
-use crate::state::tracker::Progress;
+use crate::state::job::queue::Phase;
+use crate::state::job::tracker::Progress;
+use crate::state::job::TrackedJob;
 use leptos::prelude::*;
 
 /// One job: what it is, where it is, and what can be done with it.

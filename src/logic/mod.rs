@@ -1,14 +1,12 @@
-//! Pure logic the screens and the tracker decide with: option forms and cost, the algorithm
-//! catalogue, the batch queue's rules and the job's phase, polling and backoff, paging, the
-//! leaderboard's tables and the connection check's verdicts. No Leptos, no DOM: tested with plain
+//! Pure logic the screens decide with: option forms and cost, the algorithm catalogue and its
+//! search, files, paging, the leaderboard's tables and the connection check's verdicts. (The
+//! job's own rules live with the job, in `state/job/`.) No Leptos, no DOM: tested with plain
 //! `cargo test`.
 
-pub mod batch;
 pub mod catalog;
 pub mod connection;
 pub mod files;
 pub mod fold;
 pub mod options;
 pub mod paging;
-pub mod polling;
 pub mod quality;

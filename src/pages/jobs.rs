@@ -3,7 +3,7 @@
 use crate::components::{lazy_job_list, Loading};
 use crate::i18n::{t, tn};
 use crate::route::Route;
-use crate::state::saved_jobs::KEY_UNREADABLE;
+use crate::state::job::stored::KEY_UNREADABLE;
 use crate::state::use_tracker;
 use leptos::prelude::*;
 

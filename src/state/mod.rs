@@ -1,20 +1,17 @@
-//! Everything the app remembers in the browser, exposed to pages through typed contexts.
+//! Everything the app remembers in the browser, exposed to pages through typed contexts: the
+//! settings and the session (token, account), the model list's cache, choices, saved mixes, the
+//! service's queue, and the job (`job/`: the followed job, its rules and the tracker).
 
 pub mod cache;
 pub mod choices;
-pub mod jobs;
-pub mod link_jobs;
+pub mod job;
 pub mod mixes;
-pub mod saved_jobs;
 pub mod session;
 pub mod settings;
 pub mod site_queue;
-pub mod status_line;
 pub mod storage;
-pub mod tabs;
-pub mod tracker;
 
+pub use job::tracker::{provide_tracker, use_tracker, Tracker};
 pub use session::{provide_session, use_session, Session};
 pub use settings::{provide_settings, use_settings, Settings};
 pub use site_queue::{provide_queue_watch, use_queue_watch, QueueWatch};
-pub use tracker::{provide_tracker, use_tracker, Tracker};

@@ -13,7 +13,7 @@ use crate::components::{lazy_mixer, lazy_view, ErrorView, Loading, Other};
 use crate::hooks::load;
 use crate::hooks::use_clock;
 use crate::i18n::t;
-use crate::state::jobs::TrackedJob;
+use crate::state::job::TrackedJob;
 use crate::state::{use_settings, use_tracker};
 use leptos::prelude::*;
 use mirror::lazy_mirror;

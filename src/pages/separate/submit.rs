@@ -5,9 +5,9 @@ use super::songs::{pending_refusal, Pending};
 use crate::api::models::{Algorithm, JobOptions, RemoteType};
 use crate::browser::{now_ms, random_unit};
 use crate::i18n::{t, tn};
-use crate::logic::batch::Phase;
 use crate::logic::options::{self, submission, Values};
-use crate::state::jobs::{new_id, TrackedJob};
+use crate::state::job::queue::Phase;
+use crate::state::job::{new_id, TrackedJob};
 use crate::state::Tracker;
 use leptos::prelude::*;
 

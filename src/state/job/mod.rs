@@ -1,9 +1,24 @@
-//! A job this browser follows: what survives a reload (saved by `saved_jobs`) and how the
-//! service's answers change it (its status line: `status_line`).
+//! The job: one folder for all of it. This file is a job this browser follows, what survives a
+//! reload, and how the service's answers change it. Beside it:
+//! - `stored.rs`: the saved list read entry by entry, and recovery after a reload (pure)
+//! - `queue.rs`: the phase and the batch queue's rules, what to do after a failed create (pure)
+//! - `polling.rs`: when to ask again, backoff, the request budget (pure)
+//! - `link.rs`: a link job through get-remote (pure)
+//! - `status_line.rs`: what its card says (pure)
+//! - `tabs.rs`: which tab owns it, the merge of what tabs saved (pure but for the beat)
+//! - `tracker/`: the effects: sending, following, saving (the only part that runs anything)
+
+pub mod link;
+pub mod polling;
+pub mod queue;
+pub mod status_line;
+pub mod stored;
+pub mod tabs;
+pub mod tracker;
 
 use crate::api::models::{Job, JobOptions, RemoteType, ResultFile, Status};
 use crate::i18n::t;
-use crate::logic::batch::Phase;
+use crate::state::job::queue::Phase;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -21,7 +36,7 @@ pub struct TrackedJob {
     pub id: String,
     pub hash: Option<String>,
     /// A link job's short hash, followed through `get-remote` until the service names the real
-    /// job (see `link_jobs`).
+    /// job (see `link`).
     #[serde(default)]
     pub remote_hash: Option<String>,
     pub file_name: String,

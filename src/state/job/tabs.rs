@@ -5,8 +5,8 @@
 //! reload. A job forgotten in one tab is forgotten in all. So no tab writes over another's
 //! jobs, and no job is sent by two tabs.
 
-use crate::state::jobs::TrackedJob;
-use crate::state::saved_jobs::recover;
+use crate::state::job::stored::recover;
+use crate::state::job::TrackedJob;
 use crate::state::storage;
 
 /// Ids of jobs forgotten in some tab (kept so that no other tab's copy brings them back).

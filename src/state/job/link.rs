@@ -4,8 +4,8 @@
 //! reload resumes at the right step.
 
 use crate::api::models::{Job, Status};
-use crate::logic::batch::Phase;
-use crate::state::jobs::TrackedJob;
+use crate::state::job::queue::Phase;
+use crate::state::job::TrackedJob;
 
 /// How long the service may take to fetch a link before its "please wait" counts as a refusal.
 pub const LINK_GRACE_MS: f64 = 5.0 * 60_000.0;

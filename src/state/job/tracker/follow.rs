@@ -5,9 +5,9 @@ use super::Tracker;
 use crate::api::models::{Job, Status};
 use crate::api::{ApiError, Client};
 use crate::browser::{self, now_ms, random_unit};
-use crate::logic::batch::Phase;
-use crate::logic::polling::{self, backoff_ms, interval_ms};
-use crate::state::link_jobs;
+use crate::state::job::link;
+use crate::state::job::polling::{self, backoff_ms, interval_ms};
+use crate::state::job::queue::Phase;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -103,7 +103,7 @@ impl Tracker {
             }
         });
         // Once named, the real job is asked for at once.
-        let wait = if named { 300 } else { link_jobs::LINK_POLL_MS };
+        let wait = if named { 300 } else { link::LINK_POLL_MS };
         self.settle(id, wait, ended);
     }
 

@@ -2,8 +2,8 @@
 
 use crate::api::models::Status;
 use crate::i18n::t;
-use crate::logic::batch::Phase;
-use crate::state::jobs::TrackedJob;
+use crate::state::job::queue::Phase;
+use crate::state::job::TrackedJob;
 
 impl TrackedJob {
     /// The line without its running clock (see [`Self::running_clock`]): what a screen reader

@@ -7,11 +7,11 @@ use crate::api::models::RemoteType;
 use crate::api::{ApiError, Client};
 use crate::browser::{is_hidden, now_ms, random_unit};
 use crate::i18n::t;
-use crate::logic::batch::{
+use crate::state::job::polling::{self, within_budget};
+use crate::state::job::queue::{
     after_failure, is_limit_refusal, next_to_send, AfterFailure, Phase, AUTO_RETRIES,
 };
-use crate::logic::polling::{self, within_budget};
-use crate::state::jobs::{self, TrackedJob};
+use crate::state::job::{self, TrackedJob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -103,7 +103,7 @@ impl Tracker {
                 let found = client.history(0, 20).await.map(|rows| {
                     rows.into_iter()
                         .map(|r| r.hash)
-                        .find(|h| jobs::made_from(h, &job.file_name) && !known.contains(h))
+                        .find(|h| job::made_from(h, &job.file_name) && !known.contains(h))
                 });
                 match found {
                     Ok(Some(hash)) => t.after_send(

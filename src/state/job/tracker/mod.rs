@@ -7,9 +7,9 @@ use crate::api::{ApiError, Client};
 use crate::browser::{self, now_ms, random_unit};
 use crate::hooks::{every, on_visible};
 use crate::i18n::t;
-use crate::logic::batch::Phase;
-use crate::state::jobs::{self, TrackedJob};
-use crate::state::saved_jobs;
+use crate::state::job::queue::Phase;
+use crate::state::job::stored;
+use crate::state::job::{self, TrackedJob};
 use crate::state::settings::Settings;
 use crate::state::Session;
 use leptos::prelude::*;
@@ -45,7 +45,7 @@ pub struct Tracker {
 impl Tracker {
     pub fn new(session: Session) -> Self {
         let settings = session.settings;
-        let saved = saved_jobs::stored();
+        let saved = stored::stored();
         let t = Self {
             jobs: RwSignal::new(Vec::new()),
             progress: RwSignal::new(IdMap::new()),
@@ -73,7 +73,7 @@ impl Tracker {
         // Every change is written at once: a crash loses nothing.
         Effect::new(move |_| {
             let empty = t.jobs.with(Vec::is_empty);
-            if t.restored.get() && !(empty && saved_jobs::stored().is_none()) {
+            if t.restored.get() && !(empty && stored::stored().is_none()) {
                 spawn_local(async move {
                     let _ = saved::store(t).await;
                 });
@@ -205,7 +205,7 @@ impl Tracker {
         {
             return j.id;
         }
-        let id = jobs::new_id(now_ms(), random_unit());
+        let id = job::new_id(now_ms(), random_unit());
         let job = TrackedJob::from_hash(
             id.clone(),
             hash,

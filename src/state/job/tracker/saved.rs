@@ -1,11 +1,12 @@
-//! Reading and writing the saved jobs, shared with the other tabs (see `state::tabs`): code of
+//! Reading and writing the saved jobs, shared with the other tabs (see `state::job::tabs`): code of
 //! the engine's chunk, fetched only when there is something saved or to save (not on a first
 //! visit).
 
 use super::Tracker;
 use crate::browser::now_ms;
-use crate::state::saved_jobs::{self, KEY_JOBS};
-use crate::state::{storage, tabs};
+use crate::state::job::stored::{self, KEY_JOBS};
+use crate::state::job::tabs;
+use crate::state::storage;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -18,10 +19,10 @@ split_fn! {
     tracker_engine / preload_restore;
     /// Reads the saved jobs into the tracker (with any opened meanwhile), then follows them.
     pub fn restore(t: Tracker, text: String) -> () {
-        let (saved, unreadable) = saved_jobs::decode(&text);
+        let (saved, unreadable) = stored::decode(&text);
         // Before anything is written over them: what cannot be read is kept, not dropped.
-        saved_jobs::keep_aside(&unreadable);
-        t.kept_aside.set(saved_jobs::kept_aside().len());
+        stored::keep_aside(&unreadable);
+        t.kept_aside.set(stored::kept_aside().len());
         take(t, saved);
         t.restored.set(true);
         t.wake();
@@ -36,9 +37,9 @@ split_fn! {
     pub fn store(t: Tracker) -> () {
         t.settings.reload();
         let before = storage::get(KEY_JOBS).unwrap_or_default();
-        let (stored, unreadable) = saved_jobs::decode(&before);
+        let (stored, unreadable) = stored::decode(&before);
         if !before.is_empty() {
-            saved_jobs::keep_aside(&unreadable);
+            stored::keep_aside(&unreadable);
         }
         KNOWN.with(|k| t.jobs.with_untracked(|now| tabs::forget(&k.borrow(), now)));
         let merged = take(t, stored);
@@ -46,7 +47,7 @@ split_fn! {
         // Unchanged, nothing is written: two tabs do not wake each other for ever.
         if text != before && !(merged.is_empty() && before.is_empty()) {
             beat(now_ms());
-            saved_jobs::save(&merged);
+            stored::save(&merged);
         }
         t.wake();
     }
@@ -54,8 +55,8 @@ split_fn! {
 
 thread_local! {
     /// This tab's id, made when the engine first runs: the jobs it owns (and those made here,
-    /// which have no owner yet) are the ones it sends and polls (see `state::tabs`).
-    static TAB: String = crate::state::jobs::new_id(now_ms(), crate::browser::random_unit());
+    /// which have no owner yet) are the ones it sends and polls (see `state::job::tabs`).
+    static TAB: String = crate::state::job::new_id(now_ms(), crate::browser::random_unit());
 }
 
 pub(super) fn me() -> String {
@@ -83,8 +84,8 @@ pub(super) fn beat(now: f64) {
 /// Merges `stored` into the tracker's jobs (see `tabs::merge_tabs`); returns the result.
 fn take(
     t: Tracker,
-    stored: Vec<crate::state::jobs::TrackedJob>,
-) -> Vec<crate::state::jobs::TrackedJob> {
+    stored: Vec<crate::state::job::TrackedJob>,
+) -> Vec<crate::state::job::TrackedJob> {
     let me = me();
     let now = now_ms();
     let forgotten = tabs::forgotten();

@@ -2,8 +2,8 @@
 //! uploading comes back as interrupted, what was submitted resumes polling, and an entry this
 //! version cannot read is kept aside, never dropped.
 
-use crate::logic::batch::Phase;
-use crate::state::jobs::TrackedJob;
+use crate::state::job::queue::Phase;
+use crate::state::job::TrackedJob;
 use crate::state::storage;
 
 pub const KEY_JOBS: &str = "mvsep.jobs";

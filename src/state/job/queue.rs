@@ -86,7 +86,7 @@ pub fn after_failure(e: &ApiError, attempts: u32, can_check: bool, unit: f64) ->
         return AfterFailure::Ask { may_exist };
     }
     AfterFailure::Retry {
-        wait_ms: crate::logic::polling::backoff_ms(attempts, unit, e.retry_after()),
+        wait_ms: crate::state::job::polling::backoff_ms(attempts, unit, e.retry_after()),
         may_exist,
     }
 }
