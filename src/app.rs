@@ -12,8 +12,8 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let location = provide_location();
     let settings = provide_settings();
-    provide_tracker(provide_session(settings));
     let watch = provide_queue_watch(settings);
+    provide_tracker(provide_session(settings), watch);
     let status = Signal::derive(move || watch.queue.with(|q| q.as_ref().map(queue_line)));
     // Only a change of path swaps the screen; a change of query is read by the screen itself.
     let route = Memo::new(move |_| Route::at(&location.path.get()));

@@ -263,15 +263,17 @@ fn queue_decodes_documented_shape() {
     assert_eq!(q.plan.unwrap().plan.as_deref(), Some("free"));
 }
 
+/// The queue's answer read from `body`.
+fn read(body: &str) -> SiteQueue {
+    decode(
+        &mvsep_web::api::RawResponse::new(200, body),
+        ep::queue(None).envelope,
+    )
+    .unwrap()
+}
+
 #[test]
 fn queue_in_other_shapes_leaves_parts_empty_and_never_fails() {
-    let read = |body: &str| -> SiteQueue {
-        decode(
-            &mvsep_web::api::RawResponse::new(200, body),
-            ep::queue(None).envelope,
-        )
-        .unwrap()
-    };
     let q = read(
         r#"{"queue":{"in_process":"x","premium":null,"registered":7.5,"unregistered":" 4 "},"plan":"free"}"#,
     );
@@ -282,6 +284,26 @@ fn queue_in_other_shapes_leaves_parts_empty_and_never_fails() {
     assert_eq!(q.plan, None, "a plan that is not an object is left out");
     assert_eq!(read(r#"{"queue":[1,2]}"#), SiteQueue::default());
     assert_eq!(read("{}"), SiteQueue::default());
+}
+
+#[test]
+fn the_2026_queue_names_the_plan_current_and_counts_free_separations() {
+    let q = read(
+        r#"{"queue":{"in_process":12,"registered":3,"unregistered":9},"current":{"plan":"free","queue":2},"free_separations":{"left":"47","max":50}}"#,
+    );
+    assert_eq!(q.plan.unwrap().plan.as_deref(), Some("free"));
+    assert_eq!(q.free, Some((47, 50)));
+    // Odd counts: a negative left is none left; a missing or zero max says nothing.
+    assert_eq!(
+        read(r#"{"free_separations":{"left":-1,"max":50}}"#).free,
+        Some((0, 50))
+    );
+    assert_eq!(read(r#"{"free_separations":{"left":3}}"#).free, None);
+    assert_eq!(
+        read(r#"{"free_separations":{"left":0,"max":0}}"#).free,
+        None
+    );
+    assert_eq!(read(r#"{"free_separations":"50"}"#).free, None);
 }
 
 #[test]

@@ -36,7 +36,7 @@ pub use nav::Nav;
 pub use option_form::{lazy_option_form, OptionForm};
 pub use pager::Pager;
 pub use progress_bar::ProgressBar;
-pub use queue_status::{queue_line, QueueDetails};
+pub use queue_status::{free_left, free_over, queue_line, QueueDetails};
 pub use safe_html::{lazy_safe_html, SafeHtml};
 pub use sdr_chart::SdrChart;
 pub use secret_input::SecretInput;

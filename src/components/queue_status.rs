@@ -1,5 +1,5 @@
 use crate::api::models::SiteQueue;
-use crate::i18n::t;
+use crate::i18n::{number, t, tn};
 use leptos::prelude::*;
 
 fn n(v: Option<i64>) -> i64 {
@@ -27,6 +27,26 @@ pub fn queue_line(q: &SiteQueue) -> String {
     s
 }
 
+/// "47 free separations left today (of 50)."
+pub fn free_left((left, max): (i64, i64)) -> String {
+    tn(
+        left as u64,
+        "{n} free separation left today (of {max}).",
+        "{n} free separations left today (of {max}).",
+    )
+    .replace("{max}", &number(max as f64, 0))
+}
+
+/// "Only 2 free separations are left today (of 50): …", for a batch over them.
+pub fn free_over((left, max): (i64, i64)) -> String {
+    tn(
+        left as u64,
+        "Only {n} free separation is left today (of {max}): the songs after it will be refused.",
+        "Only {n} free separations are left today (of {max}): the songs after them will be refused.",
+    )
+    .replace("{max}", &number(max as f64, 0))
+}
+
 /// The service's queue in detail.
 #[component]
 pub fn QueueDetails(queue: SiteQueue) -> impl IntoView {
@@ -41,6 +61,7 @@ pub fn QueueDetails(queue: SiteQueue) -> impl IntoView {
                 <dt>{t("Your plan")}</dt>
                 <dd>{format!("{}: {}", p.plan.unwrap_or_default(), p.queue.map(|q| q.to_string()).unwrap_or_default())}</dd>
             })}
+            {queue.free.map(|f| view! { <dt>{t("Free separations today")}</dt><dd>{free_left(f)}</dd> })}
         </dl>
     }
 }

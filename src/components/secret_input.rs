@@ -26,7 +26,9 @@ pub fn SecretInput(
                 type=move || if shown.get() { "text" } else { "password" }
                 autocomplete="off"
                 spellcheck="false"
-                bind:value=value
+                // Not bind:value: its machinery would land in every screen with a secret field.
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
             />
             <button
                 type="button"

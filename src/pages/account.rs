@@ -39,7 +39,7 @@ fn Field(
         {match kind {
             Some("password") => view! { <SecretInput id=id value=value /> }.into_any(),
             _ => view! {
-                <input id=id type=kind.unwrap_or("text") bind:value=value
+                <input id=id type=kind.unwrap_or("text") prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))
                     aria-invalid=move || error.get().is_some().to_string() aria-describedby=err_id.clone() />
             }.into_any(),
         }}

@@ -130,10 +130,10 @@ pub fn QcSubmitPage() -> impl IntoView {
                     <p class="field-error" id="qc-zip-error" role="alert">{move || zip_error.get().or_else(field("zipfile"))}</p>
                     <label for="qc-name">{t("Model name")}</label>
                     <input id="qc-name" aria-describedby="qc-name-error" aria-invalid=move || field("algo_name")().is_some().to_string()
-                        bind:value=name />
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                     <p class="field-error" id="qc-name-error" role="alert">{field("algo_name")}</p>
                     <label for="qc-text">{t("Description")}</label>
-                    <textarea id="qc-text" rows="3" bind:value=text></textarea>
+                    <textarea id="qc-text" rows="3" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     <label for="qc-dataset">{t("Dataset")}</label>
                     <select id="qc-dataset" aria-describedby="qc-dataset-error" on:change=move |ev| dataset.set(event_target_value(&ev).parse().unwrap_or(1))>
                         {DATASET_TYPES.iter().map(|(t, n)| { let t = *t; view! { <option value=t.to_string() selected=move || dataset.get() == t translate="no">{*n}</option> } }).collect_view()}

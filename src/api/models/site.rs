@@ -37,6 +37,8 @@ pub struct Demo {
 pub struct SiteQueue {
     pub queue: QueueCounts,
     pub plan: Option<PlanQueue>,
+    /// The free plan's separations today: (left, of how many), where the service says.
+    pub free: Option<(i64, i64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -65,7 +67,11 @@ impl<'de> Deserialize<'de> for SiteQueue {
             _ => None,
         };
         let q = &v["queue"];
-        let plan = v.get("plan").filter(|p| p.is_object()).map(|p| PlanQueue {
+        // `current` in 2026, `plan` before.
+        let plan = ["current", "plan"]
+            .iter()
+            .find_map(|k| v.get(*k).filter(|p| p.is_object()));
+        let plan = plan.map(|p| PlanQueue {
             plan: match &p["plan"] {
                 Value::String(s) => Some(s.clone()),
                 Value::Number(n) => Some(n.to_string()),
@@ -81,6 +87,13 @@ impl<'de> Deserialize<'de> for SiteQueue {
                 unregistered: int(&q["unregistered"]),
             },
             plan,
+            free: match (
+                int(&v["free_separations"]["left"]),
+                int(&v["free_separations"]["max"]),
+            ) {
+                (Some(left), Some(max)) if max > 0 => Some((left.max(0), max)),
+                _ => None,
+            },
         })
     }
 }

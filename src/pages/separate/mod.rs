@@ -4,7 +4,8 @@
 use crate::api::models::{Algorithm, Audience, RemoteType, OUTPUT_FORMATS};
 use crate::browser::{self, now_ms};
 use crate::components::{
-    lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, ErrorView, Loading,
+    free_left, free_over, lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, ErrorView,
+    Loading,
 };
 use crate::hooks::load;
 use crate::i18n::{t, tn};
@@ -135,6 +136,28 @@ pub fn SeparatePage() -> impl IntoView {
         })
     });
 
+    // The free plan's separations today, where the service says (the tracker reads the queue
+    // again as jobs are made); a batch over them is warned of in the same line.
+    let free = move || {
+        let Some(day) = tracker
+            .watch
+            .queue
+            .with(|q| q.as_ref().and_then(|q| q.free))
+        else {
+            return String::new();
+        };
+        let songs = if use_link.get() {
+            1
+        } else {
+            pending.with(Vec::len) as i64
+        };
+        match () {
+            _ if premium.get() => String::new(),
+            _ if songs > day.0 => free_over(day),
+            _ => free_left(day),
+        }
+    };
+
     // Offered until the person has answered the browser's question.
     let undecided = RwSignal::new(browser::page::notifications_undecided());
     // What pressing Separate does is code of its own, fetched at the first press.
@@ -250,6 +273,7 @@ pub fn SeparatePage() -> impl IntoView {
                     {move || (premium.get() && balance.get().is_some_and(|b| total_cost.get().0 as i64 > b))
                         .then(|| view! { <strong class="error-inline">{t(" More than your balance.")}</strong> })}
                 </p>
+                <p class="help" role="status">{free}</p>
                 <p class="help">{move || tn(tracker.limit() as u64, "Your plan runs {n} job at a time; the rest wait in this browser's queue.", "Your plan runs {n} jobs at a time; the rest wait in this browser's queue.")}</p>
                 <div class="row">
                     <button type="submit">{t("Separate")}</button>

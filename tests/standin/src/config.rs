@@ -131,6 +131,7 @@ impl Config {
                 .map(|v| num(Some(v), "STANDIN_LINK_WAIT_MS", 1500.0))
                 .transpose()?
                 .map(|ms| ms.max(0.0) as u64),
+            free_daily: None,
         };
         Ok(Self {
             port,

@@ -34,6 +34,8 @@ pub struct Faults {
     pub peaks: bool,
     /// How long a new link job's `get-remote` answers "being downloaded" (default 1500 ms).
     pub link_wait_ms: Option<u64>,
+    /// Separations a free account may make a day (default 50, as the service's 2026 queue says).
+    pub free_daily: Option<u64>,
 }
 
 /// Counts calls per fault; a fault fires when the running share crosses the next whole number.

@@ -142,7 +142,12 @@ pub async fn queue(State(app): State<Arc<App>>, Query(q): Params) -> Response {
         } else {
             registered + 6
         };
-        body["plan"] = json!({"plan": plan, "queue": n});
+        // The 2026 shape: `current` (older answers said `plan`), and a free plan's day.
+        body["current"] = json!({"plan": plan, "queue": n});
+        if plan != "premium" {
+            let (left, max) = w.free_left(i);
+            body["free_separations"] = json!({"left": left, "max": max});
+        }
     }
     ok(body)
 }

@@ -152,6 +152,16 @@ impl World {
             next_qc_id: 8000,
         }
     }
+    /// A free account's separations left today, of how many (the stand-in's day is its world).
+    pub fn free_left(&self, account: usize) -> (u64, u64) {
+        let max = self.faults.free_daily.unwrap_or(50);
+        let used = self
+            .jobs
+            .iter()
+            .filter(|j| j.account == Some(account))
+            .count() as u64;
+        (max.saturating_sub(used), max)
+    }
     pub fn account_by_token(&self, token: &str) -> Option<usize> {
         self.accounts
             .iter()

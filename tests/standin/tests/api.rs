@@ -503,9 +503,11 @@ async fn queue_shape() {
         keys(&q["queue"]),
         vec!["in_process", "premium", "registered", "unregistered"]
     );
-    assert!(q.get("plan").is_none());
+    assert!(q.get("current").is_none());
     let (_, q) = s.get(&format!("/api/app/queue?api_token={FREE}")).await;
-    assert_eq!(q["plan"]["plan"], "registered");
+    assert_eq!(q["current"]["plan"], "registered");
+    assert_eq!(q["free_separations"]["left"], 50);
+    assert_eq!(q["free_separations"]["max"], 50);
 }
 
 #[tokio::test]

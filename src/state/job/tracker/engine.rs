@@ -190,6 +190,7 @@ impl Tracker {
                     j.phase = Phase::Submitted;
                     j.submitted_ms = Some(now_ms());
                 });
+                self.watch.refresh(self.settings);
                 // The file is not needed any more; the first question in 2 s.
                 self.tab.update_value(|s| {
                     s.of(id, |l| {

@@ -11,7 +11,7 @@ use crate::state::job::queue::Phase;
 use crate::state::job::stored;
 use crate::state::job::{self, TrackedJob};
 use crate::state::settings::Settings;
-use crate::state::Session;
+use crate::state::{QueueWatch, Session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -33,6 +33,8 @@ pub struct Tracker {
     pub progress: RwSignal<IdMap<Progress>>,
     /// Whose jobs these are: the token, and the account's plan (its parallel limit).
     pub session: Session,
+    /// The service's queue, read again when a job is made (a free plan's day has one less).
+    pub watch: QueueWatch,
     /// What this tab knows of each job and a reload loses (see `local.rs`).
     tab: StoredValue<TabState, LocalStorage>,
     /// How many saved entries could not be read and are kept aside (known once they are read).
@@ -43,13 +45,14 @@ pub struct Tracker {
 }
 
 impl Tracker {
-    pub fn new(session: Session) -> Self {
+    pub fn new(session: Session, watch: QueueWatch) -> Self {
         let settings = session.settings;
         let saved = stored::stored();
         let t = Self {
             jobs: RwSignal::new(Vec::new()),
             progress: RwSignal::new(IdMap::new()),
             session,
+            watch,
             tab: StoredValue::new_local(TabState::default()),
             kept_aside: RwSignal::new(0),
             restored: RwSignal::new(saved.is_none()),
@@ -263,8 +266,8 @@ impl Tracker {
     }
 }
 
-pub fn provide_tracker(session: Session) -> Tracker {
-    let t = Tracker::new(session);
+pub fn provide_tracker(session: Session, watch: QueueWatch) -> Tracker {
+    let t = Tracker::new(session, watch);
     provide_context(t);
     t
 }

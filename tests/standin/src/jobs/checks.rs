@@ -125,6 +125,15 @@ pub fn within_parallel_limit(app: &App, (account, premium): Asker) -> Result<(),
                 && phase(&cfg.timing, &j.facts, j.created.elapsed(), cfg.expire).is_running()
         })
         .count();
+    if !premium && w.free_left(i).0 == 0 {
+        return Err(refuse_errors(
+            StatusCode::BAD_REQUEST,
+            &format!(
+                "You have used all {} free separations for today",
+                w.free_left(i).1
+            ),
+        ));
+    }
     let limit = if premium { 10 } else { 1 };
     if running >= limit {
         return Err(refuse_errors(
