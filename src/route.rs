@@ -130,8 +130,27 @@ impl Route {
     }
 }
 
-/// Percent-decoding of one path segment. Unlike a query, a path keeps `+` as it is: a job hash
-/// may contain one.
+/// Percent-decoding of one path segment. Unlike a query (the browser's `URLSearchParams`), a path
+/// keeps `+` as it is: a job hash may contain one. Written here, not taken from the browser, so
+/// that routes are tested natively.
 pub fn decode_segment(s: &str) -> String {
-    crate::router::percent_decode(s, false)
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(v) if b[i] == b'%' => {
+                out.push(v);
+                i += 3;
+            }
+            _ => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -25,9 +25,10 @@ fn read() -> (String, String) {
 }
 
 impl Location {
-    /// A query parameter, decoded.
+    /// A query parameter, decoded as the browser decodes it (`URLSearchParams`: `+` is a space).
     pub fn param(&self, key: &str) -> Option<String> {
-        self.query.with(|q| query_param(q, key))
+        self.query
+            .with(|q| web_sys::UrlSearchParams::new_with_str(q).ok()?.get(key))
     }
     /// Goes to an address inside the app, adding a history entry. The entry left keeps its
     /// scroll position, for Back.
@@ -67,41 +68,6 @@ impl Location {
             self.query.set(q);
         }
     }
-}
-
-/// `key`'s value in a query string (percent-decoded, `+` as space).
-pub fn query_param(query: &str, key: &str) -> Option<String> {
-    query.split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        (k == key).then(|| percent_decode(v, true))
-    })
-}
-
-/// Percent-decoding; in a query (`plus_as_space`) a `+` also stands for a space.
-pub fn percent_decode(s: &str, plus_as_space: bool) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' if plus_as_space => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                match std::str::from_utf8(&b[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                {
-                    Some(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Whether a click on a link with this `href` stays inside the app.

@@ -321,3 +321,23 @@ fn a_link_jobs_remote_type_is_stored_in_the_services_words_and_read_loosely() {
         assert_eq!(back.remote_type, Some(read), "{word}");
     }
 }
+
+#[test]
+fn the_static_shells_navigation_is_the_apps() {
+    // index.html paints the navigation before the wasm loads; it must list what `NAV` lists.
+    let html = std::fs::read_to_string("index.html").unwrap();
+    let shell: Vec<(String, String)> = html
+        .split("<li><a href=\"")
+        .skip(1)
+        .map(|rest| {
+            let href = rest.split('"').next().unwrap().to_string();
+            let label = rest.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (href, label.to_string())
+        })
+        .collect();
+    let app: Vec<(String, String)> = mvsep_web::route::NAV
+        .iter()
+        .map(|(r, label)| (r.href(), label.to_string()))
+        .collect();
+    assert_eq!(shell, app);
+}
