@@ -28,13 +28,13 @@ pub fn focus_heading(y: f64) {
             .active_element()
             .is_some_and(|a| a.closest("main").ok().flatten().is_some());
         match d.query_selector("main h1").ok().flatten() {
-            _ if busy => scroll_back(40, y),
+            _ if busy => scroll_back(200, y),
             Some(h) => {
                 let _ = h.set_attribute("tabindex", "-1");
                 if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
                     let _ = h.focus();
                 }
-                scroll_back(40, y);
+                scroll_back(200, y);
             }
             None if left > 0 => leptos::prelude::set_timeout(
                 move || attempt(left - 1, y),
@@ -46,12 +46,23 @@ pub fn focus_heading(y: f64) {
     leptos::prelude::set_timeout(move || attempt(40, y), std::time::Duration::from_millis(30));
 }
 
-/// Scrolls to `y`, again every 50 ms (`left` times) until the page has grown tall enough to
-/// be there.
+/// Scrolls to `y` once the page has grown tall enough to be there (its data may come seconds
+/// later), checking every 50 ms, `left` times; a page that never grows is left as it is, so the
+/// person is never pulled about.
 fn scroll_back(left: u32, y: f64) {
     let Some(w) = web_sys::window() else { return };
-    w.scroll_to_with_x_and_y(0.0, y);
-    if left > 0 && w.scroll_y().unwrap_or(y) < y - 1.0 {
+    let height = w
+        .document()
+        .and_then(|d| d.document_element())
+        .map_or(0.0, |e| e.scroll_height() as f64);
+    let view = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if height - view >= y - 1.0 {
+        w.scroll_to_with_x_and_y(0.0, y);
+    } else if left > 0 {
         leptos::prelude::set_timeout(
             move || scroll_back(left - 1, y),
             std::time::Duration::from_millis(50),
