@@ -112,7 +112,11 @@ pub async fn user(State(app): State<Arc<App>>, Query(q): Params) -> Response {
         return invalid_token();
     };
     let queue = running_jobs(&app, &w, i);
-    ok(json!({"success": true, "data": w.accounts[i].json(queue)}))
+    let mut data = w.accounts[i].json(queue);
+    if w.faults.dialect {
+        crate::dialect::account(&mut data);
+    }
+    ok(json!({"success": true, "data": data}))
 }
 
 pub async fn history(State(app): State<Arc<App>>, Query(q): Params) -> Response {
@@ -156,6 +160,10 @@ pub async fn history(State(app): State<Arc<App>>, Query(q): Params) -> Response 
             })
         })
         .collect();
+    let mut rows = rows;
+    if w.faults.dialect {
+        rows.iter_mut().for_each(crate::dialect::history_row);
+    }
     ok(json!({"success": true, "data": rows}))
 }
 

@@ -9,7 +9,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Serve this folder (the app's dist/) at `/`, falling back to index.html for deep links.
     pub static_dir: Option<PathBuf>,
-    /// Which recorded algorithms list to serve: "2024" (38) or "2026" (sample).
+    /// Which recorded algorithms list to serve: "2026" (the full 117), "sample" (6 of them) or
+    /// "2024" (38); the models of the other input kinds are added to each.
     pub algorithms: String,
     pub timing: Timing,
     pub free_upload_mb: u64,
@@ -89,9 +90,9 @@ impl Config {
             .unwrap_or_else(|| std::env::temp_dir().join(format!("mvsep-standin-{port}")));
         let static_dir = get("--static", "STANDIN_STATIC").map(PathBuf::from);
         let algorithms = get("--algorithms", "STANDIN_ALGORITHMS").unwrap_or_else(|| "2026".into());
-        if algorithms != "2024" && algorithms != "2026" {
+        if !["2024", "2026", "sample"].contains(&algorithms.as_str()) {
             return Err(format!(
-                "--algorithms must be 2024 or 2026, not {algorithms}"
+                "--algorithms must be 2026, sample or 2024, not {algorithms}"
             ));
         }
         let speed = num(get("--slow", "STANDIN_SLOW"), "STANDIN_SLOW", 1.0)?;
@@ -132,6 +133,7 @@ impl Config {
                 .transpose()?
                 .map(|ms| ms.max(0.0) as u64),
             free_daily: None,
+            dialect: get("--dialect", "STANDIN_DIALECT").is_some_and(|v| v == "on" || v == "1"),
         };
         Ok(Self {
             port,

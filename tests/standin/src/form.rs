@@ -19,10 +19,25 @@ pub struct Upload {
 
 pub struct Form {
     pub fields: HashMap<String, String>,
-    pub upload: Option<Upload>,
+    /// The file parts, in the order sent (mastering sends two).
+    pub uploads: Vec<Upload>,
 }
 
 impl Form {
+    /// The first file part (the song, or the zip).
+    pub fn upload(&self) -> Option<&Upload> {
+        self.uploads.first()
+    }
+    /// The file part named `field`.
+    pub fn file(&self, field: &str) -> Option<&Upload> {
+        self.uploads.iter().find(|u| u.field == field)
+    }
+    /// Removes every stored file part.
+    pub async fn remove_files(&self) {
+        for u in &self.uploads {
+            let _ = tokio::fs::remove_file(&u.path).await;
+        }
+    }
     pub fn get(&self, k: &str) -> Option<&str> {
         self.fields
             .get(k)
@@ -46,20 +61,20 @@ pub async fn read(req: Request, tmp_dir: &Path, max_bytes: u64) -> Result<Form, 
         let fields = parse_urlencoded(&String::from_utf8_lossy(&bytes));
         return Ok(Form {
             fields,
-            upload: None,
+            uploads: Vec::new(),
         });
     }
     if !ctype.starts_with("multipart/form-data") {
         return Ok(Form {
             fields: HashMap::new(),
-            upload: None,
+            uploads: Vec::new(),
         });
     }
     let mut mp = Multipart::from_request(req, &())
         .await
         .map_err(|e| refuse(StatusCode::BAD_REQUEST, &e.body_text()))?;
     let mut fields = HashMap::new();
-    let mut upload = None;
+    let mut uploads: Vec<Upload> = Vec::new();
     let bad = |e: axum::extract::multipart::MultipartError| {
         refuse(StatusCode::BAD_REQUEST, &e.body_text())
     };
@@ -68,7 +83,7 @@ pub async fn read(req: Request, tmp_dir: &Path, max_bytes: u64) -> Result<Form, 
             Ok(Some(f)) => f,
             Ok(None) => break,
             // Some clients send an empty form as a bare closing boundary.
-            Err(_) if fields.is_empty() && upload.is_none() => break,
+            Err(_) if fields.is_empty() && uploads.is_empty() => break,
             Err(e) => return Err(bad(e)),
         };
         let name = field.name().unwrap_or("").to_string();
@@ -84,6 +99,9 @@ pub async fn read(req: Request, tmp_dir: &Path, max_bytes: u64) -> Result<Form, 
                 if bytes > max_bytes {
                     drop(out);
                     let _ = tokio::fs::remove_file(&path).await;
+                    for u in &uploads {
+                        let _ = tokio::fs::remove_file(&u.path).await;
+                    }
                     return Err(too_large(max_bytes));
                 }
                 out.write_all(&chunk).await.map_err(|_| {
@@ -91,7 +109,7 @@ pub async fn read(req: Request, tmp_dir: &Path, max_bytes: u64) -> Result<Form, 
                 })?;
             }
             out.flush().await.ok();
-            upload = Some(Upload {
+            uploads.push(Upload {
                 field: name,
                 file_name,
                 path,
@@ -102,7 +120,7 @@ pub async fn read(req: Request, tmp_dir: &Path, max_bytes: u64) -> Result<Form, 
             fields.insert(name, text);
         }
     }
-    Ok(Form { fields, upload })
+    Ok(Form { fields, uploads })
 }
 
 pub fn too_large(max_bytes: u64) -> Response {

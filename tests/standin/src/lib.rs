@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audio;
 pub mod config;
+pub mod dialect;
 pub mod fault_layer;
 pub mod faults;
 pub mod form;
@@ -37,14 +38,20 @@ fn recorded(text: &str) -> Vec<Value> {
 
 pub fn build_app(config: Config) -> Arc<App> {
     let older = recorded(include_str!("../../fixtures/postman_algorithms_200.json"));
-    let newer = recorded(include_str!("../../fixtures/algorithms_2026_sample.json"));
-    let (served, other) = match config.algorithms.as_str() {
-        "2024" => (older, newer),
-        _ => (newer, older),
+    let sample = recorded(include_str!("../../fixtures/algorithms_2026_sample.json"));
+    let full = recorded(include_str!("../../fixtures/algorithms_2026_full.json"));
+    let (mut served, other) = match config.algorithms.as_str() {
+        "2024" => (older, full),
+        "sample" => (sample, [full, older].concat()),
+        _ => (full, older),
     };
+    // The models without a song (no_upload) and for mastering (matchering_upload), shaped as the
+    // API page documents them: no recording of those scopes exists.
+    served.extend(recorded(include_str!(
+        "../../fixtures/algorithms_kinds.json"
+    )));
     let served_count = served.len();
     let algorithms = with_extras(served, other);
-    jobs::set_storage(config.data_dir.join("storage"));
     let world = Mutex::new(World::new(&config, quality::seed()));
     Arc::new(App {
         world,
@@ -57,8 +64,8 @@ pub fn build_app(config: Config) -> Arc<App> {
     })
 }
 
-/// The served list, then the other recorded list's algorithms it lacks: the real service still
-/// runs the older ids (its full list has 117), so a client written for either list works.
+/// The served list, then the other recorded lists' algorithms it lacks: the real service still
+/// runs the older ids, so a client written for either list works.
 fn with_extras(mut served: Vec<Value>, other: Vec<Value>) -> Vec<Value> {
     let extra: Vec<Value> = other
         .into_iter()

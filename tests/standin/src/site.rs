@@ -28,11 +28,12 @@ fn xss_on(app: &App) -> bool {
 pub async fn algorithms(State(app): State<Arc<App>>, Query(q): Params) -> Response {
     let scope = q.get("scopes").map(String::as_str);
     let xss = xss_on(&app);
+    let dialect = app.world.lock().unwrap().faults.dialect;
     let list: Vec<Value> = app.algorithms[..app.served_count]
         .iter()
-        .filter(|a| match (scope, a["audio_widget"].as_str()) {
-            (Some(s), Some(w)) => s == w,
-            _ => true,
+        // A model of a list without `audio_widget` takes a song.
+        .filter(|a| {
+            scope.is_none_or(|s| a["audio_widget"].as_str().unwrap_or("single_upload") == s)
         })
         .cloned()
         .map(|mut a| {
@@ -45,6 +46,9 @@ pub async fn algorithms(State(app): State<Arc<App>>, Query(q): Params) -> Respon
                     let long = d["long_description"].as_str().unwrap_or("").to_string();
                     d["long_description"] = json!(format!("{XSS}{long}"));
                 }
+            }
+            if dialect {
+                crate::dialect::algorithm(&mut a);
             }
             a
         })

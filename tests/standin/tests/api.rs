@@ -16,8 +16,27 @@ fn keys(v: &Value) -> Vec<String> {
 #[tokio::test]
 async fn recorded_lists_are_served_as_recorded() {
     let s = start(&[]).await;
-    let (st, algos) = s.get("/api/app/algorithms").await;
+    let (st, algos) = s.get("/api/app/algorithms?scopes=single_upload").await;
     assert_eq!(st, 200);
+    assert_eq!(algos, fixture("algorithms_2026_full"));
+    // Every scope without the filter; each other scope by itself.
+    let (_, all) = s.get("/api/app/algorithms").await;
+    assert_eq!(all.as_array().unwrap().len(), 117 + 3);
+    for (scope, ids) in [
+        ("no_upload", vec![62, 115]),
+        ("matchering_upload", vec![104]),
+    ] {
+        let (_, list) = s.get(&format!("/api/app/algorithms?scopes={scope}")).await;
+        let got: Vec<i64> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["render_id"].as_i64().unwrap())
+            .collect();
+        assert_eq!(got, ids, "{scope}");
+    }
+    let sample = start(&["--algorithms", "sample"]).await;
+    let (_, algos) = sample.get("/api/app/algorithms?scopes=single_upload").await;
     assert_eq!(algos, fixture("algorithms_2026_sample"));
     let (_, ru) = s.get("/api/app/news?lang=ru").await;
     assert_eq!(ru, fixture("postman_news_200"));
@@ -29,7 +48,7 @@ async fn recorded_lists_are_served_as_recorded() {
     let (_, demo) = s.get("/api/app/demo?start=0&limit=2").await;
     assert_eq!(demo, fixture("postman_demo_200"));
     let old = start(&["--algorithms", "2024"]).await;
-    let (_, algos) = old.get("/api/app/algorithms").await;
+    let (_, algos) = old.get("/api/app/algorithms?scopes=single_upload").await;
     assert_eq!(algos.as_array().unwrap().len(), 38);
 }
 
@@ -189,7 +208,8 @@ async fn a_job_walks_its_states_and_yields_real_audio() {
     // output_overrides of add_opt3=1 add four fullness stems to vocals and instrumental.
     assert_eq!(files.len(), 6, "{files:?}");
     for f in files {
-        assert_eq!(keys(f), vec!["download", "size", "type", "url"]);
+        // `bytes` as other clients have seen the service send it in 2026.
+        assert_eq!(keys(f), vec!["bytes", "download", "size", "type", "url"]);
         let url = f["url"].as_str().unwrap();
         assert!(
             url.starts_with(&s.base),
@@ -335,15 +355,15 @@ async fn refusals_use_the_real_envelopes() {
 
 #[tokio::test]
 async fn a_client_written_for_the_other_list_runs_its_models() {
-    // The 2026 sample is served; Demucs4 HT (20) is only in the 2024 list, as in many clients.
+    // The 2026 list is served; MDX B (8) is only in the 2024 list, as in many clients.
     let s = start(&[]).await;
     let (_, algos) = s.get("/api/app/algorithms").await;
     assert!(!algos
         .as_array()
         .unwrap()
         .iter()
-        .any(|a| a["render_id"] == 20));
-    let (st, body) = s.create(Some(FREE), "20", "a.wav", tone(1.0), &[]).await;
+        .any(|a| a["render_id"] == 8));
+    let (st, body) = s.create(Some(FREE), "8", "a.wav", tone(1.0), &[]).await;
     assert_eq!(st, 200, "{body}");
     let (st, body) = s.create(Some(FREE), "99999", "a.wav", tone(1.0), &[]).await;
     assert_eq!(st, 400);

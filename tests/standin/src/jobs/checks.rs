@@ -81,7 +81,7 @@ pub fn source(cfg: &Config, f: &Form, premium: bool) -> Result<Link, Response> {
     } else {
         cfg.free_upload_mb
     } << 20;
-    let remote = match (&f.upload, f.get("url")) {
+    let remote = match (f.upload(), f.get("url")) {
         (Some(u), _) if u.bytes > limit_bytes => return Err(form::too_large(limit_bytes)),
         (Some(u), _) if u.bytes == 0 => {
             return Err(refuse_fields(&[(

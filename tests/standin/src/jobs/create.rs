@@ -10,12 +10,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::checks::{algorithm, asker, output_format, source, within_parallel_limit, Link};
+use super::kinds::{self, Input};
 use super::naming::{format_of, hash_name, slug, stems_of};
 use super::options::options;
-use super::render::RenderPlan;
+use super::render::{RenderPlan, Work};
 use crate::audio;
 use crate::config::Config;
-use crate::form::{self, Form};
+use crate::form::{self, Form, Upload};
 use crate::machine::{credits, Facts};
 use crate::world::*;
 
@@ -27,11 +28,8 @@ pub async fn create(State(app): State<Arc<App>>, headers: HeaderMap, req: Reques
         Err(r) => return r,
     };
     let result = admit(&app, &headers, &f).await;
-    if result.is_err() {
-        if let Some(u) = &f.upload {
-            let _ = tokio::fs::remove_file(&u.path).await;
-        }
-    }
+    // What the job keeps was moved; the rest, and all of a refused one, goes.
+    f.remove_files().await;
     result.unwrap_or_else(|r| r)
 }
 
@@ -42,10 +40,31 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
     let alg = algorithm(app, f, asker)?;
     let output_format = output_format(f, asker.1)?;
     let (chosen, multiplier) = options(&alg, f)?;
-    let remote = source(cfg, f, asker.1)?;
+    let kind = kinds::input_of(&alg);
+    let remote = match kind {
+        Input::Song => source(cfg, f, asker.1)?,
+        Input::Pair => kinds::both_files(f).map(|_| None)?,
+        Input::Prompt => None,
+    };
     within_parallel_limit(app, asker)?;
-    let (duration, cost) = length_and_cost(cfg, f, asker.1, &alg, multiplier).await?;
-    let input_name = input_name(f, &remote);
+    let song = kinds::song(f, kind);
+    let (duration, cost) = match kind {
+        Input::Prompt => {
+            let secs = kinds::length_secs(&alg, &chosen);
+            let coefficient = alg["price_coefficient"].as_f64().unwrap_or(1.0);
+            let cost = if asker.1 {
+                credits(secs, coefficient, multiplier)
+            } else {
+                0
+            };
+            (Some(secs), cost)
+        }
+        _ => length_and_cost(cfg, song, asker.1, &alg, multiplier).await?,
+    };
+    let input_name = match kind {
+        Input::Prompt => kinds::prompt_name(&alg, &chosen),
+        _ => input_name(song, &remote),
+    };
     let new = NewJob {
         alg: &alg,
         duration,
@@ -54,8 +73,22 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
         output_format,
         link: remote.is_some(),
     };
-    let (hash, short, job_index) = record(app, f, asker.0, new)?;
-    let input = keep_input(cfg, f, &hash).await;
+    let input_bytes = song.map(|u| u.bytes).unwrap_or(0);
+    let (hash, short, job_index) = record(app, f, asker.0, input_bytes, new)?;
+    let input = keep(cfg, song, &hash).await;
+    let work = match kind {
+        Input::Prompt => Work::Generate(duration.unwrap_or(10.0)),
+        Input::Pair => Work::Master(
+            keep(
+                cfg,
+                f.file("reference_audiofile"),
+                &format!("{hash}.reference"),
+            )
+            .await,
+        ),
+        Input::Song if kinds::writes_text(&alg) => Work::Transcribe,
+        Input::Song => Work::Separate,
+    };
     let long_names = asker
         .0
         .is_some_and(|i| app.world.lock().unwrap().accounts[i].long_filenames);
@@ -64,6 +97,7 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
         job_index,
         hash: hash.clone(),
         input,
+        work,
         stems: stems_of(&alg, &chosen),
         kind: format_of(output_format).1,
         long_names,
@@ -78,20 +112,22 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, f: &Form) -> Result<Response
     tokio::spawn(plan.run());
     let base = origin(headers, cfg.port);
     let answered = short.unwrap_or(hash);
-    Ok(ok(
-        json!({"success": true, "data": {"link": format!("{base}/result/{answered}"), "hash": answered}}),
-    ))
+    let mut body = json!({"success": true, "data": {"link": format!("{base}/result/{answered}"), "hash": answered}});
+    if app.world.lock().unwrap().faults.dialect {
+        crate::dialect::created(&mut body);
+    }
+    Ok(ok(body))
 }
 
 /// An upload's length (within the plan's) and its cost; a link's are learnt after the download.
 async fn length_and_cost(
     cfg: &Config,
-    f: &Form,
+    song: Option<&Upload>,
     premium: bool,
     alg: &Value,
     multiplier: f64,
 ) -> Result<(Option<f64>, i64), Response> {
-    let Some(u) = &f.upload else {
+    let Some(u) = song else {
         return Ok((None, 0));
     };
     let path = u.path.clone();
@@ -125,8 +161,8 @@ async fn length_and_cost(
 }
 
 /// The input's file name: the upload's, or the link's last path segment.
-fn input_name(f: &Form, remote: &Link) -> String {
-    match (&f.upload, remote) {
+fn input_name(song: Option<&Upload>, remote: &Link) -> String {
+    match (song, remote) {
         (Some(u), _) => u.file_name.clone(),
         (None, Some((url, _))) => url
             .rsplit('/')
@@ -155,6 +191,7 @@ fn record(
     app: &App,
     f: &Form,
     account: Option<usize>,
+    input_bytes: u64,
     new: NewJob,
 ) -> Result<(String, Option<String>, usize), Response> {
     let cfg = &app.config;
@@ -204,7 +241,7 @@ fn record(
         },
         files: Vec::new(),
         input_name: new.input_name,
-        input_bytes: f.upload.as_ref().map(|u| u.bytes).unwrap_or(0),
+        input_bytes,
         output_format: new.output_format,
         credits: new.cost,
         is_demo: f.get("is_demo") == Some("1"),
@@ -214,11 +251,12 @@ fn record(
     Ok((hash, short, w.jobs.len() - 1))
 }
 
-/// Moves the upload to where the job's input is served from (a link job downloads there).
-async fn keep_input(cfg: &Config, f: &Form, hash: &str) -> PathBuf {
-    let path = cfg.data_dir.join("storage").join("temp").join(hash);
+/// Moves an upload to where the job's input is served from, under `name` (a link job downloads
+/// there, a generated piece is written there).
+async fn keep(cfg: &Config, upload: Option<&Upload>, name: &str) -> PathBuf {
+    let path = cfg.data_dir.join("storage").join("temp").join(name);
     tokio::fs::create_dir_all(path.parent().unwrap()).await.ok();
-    if let Some(u) = &f.upload {
+    if let Some(u) = upload {
         if tokio::fs::rename(&u.path, &path).await.is_err() {
             let _ = tokio::fs::copy(&u.path, &path).await;
             let _ = tokio::fs::remove_file(&u.path).await;

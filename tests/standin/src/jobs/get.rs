@@ -4,7 +4,7 @@ use axum::extract::{Query, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::{json, Value};
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
 use super::naming::{format_of, human_size, split_ext};
@@ -68,17 +68,39 @@ pub async fn get(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Para
         Phase::Failed(m) => json!({"message": m}),
         Phase::Cancelled => json!({"message": "The separation was cancelled"}),
         Phase::DoneEmpty | Phase::Done => {
-            let mut d = done_data(job, &base, p == Phase::Done, mirror, w.faults.peaks);
+            let storage = cfg.data_dir.join("storage");
+            let mut d = done_data(
+                job,
+                &storage,
+                &base,
+                p == Phase::Done,
+                mirror,
+                w.faults.peaks,
+            );
             if w.faults.xss {
                 crate::peaks::hostile_urls(&mut d);
             }
             d
         }
     };
-    ok(json!({"success": true, "status": p.status(), "data": data}))
+    let mut body = json!({"success": true, "status": p.status(), "data": data});
+    if w.faults.dialect {
+        crate::dialect::job(&mut body);
+    }
+    ok(body)
 }
 
-fn done_data(job: &Job, base: &str, with_files: bool, mirror: bool, peaks: bool) -> Value {
+/// A done job's data; its files are read from `storage` (this server's).
+fn done_data(
+    job: &Job,
+    storage: &Path,
+    base: &str,
+    with_files: bool,
+    mirror: bool,
+    peaks: bool,
+) -> Value {
+    let path = |f: &ResultFile| storage.join(&job.hash).join(&f.file_name);
+    let bytes = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let (label, _) = format_of(job.output_format);
     let suffix = if mirror { "?mirror=1" } else { "" };
     let files: Vec<Value> = if with_files {
@@ -89,10 +111,11 @@ fn done_data(job: &Job, base: &str, with_files: bool, mirror: bool, peaks: bool)
                     "type": f.label,
                     "url": format!("{base}/storage/{}/{}{suffix}", crate::form::encode_path(&job.hash), crate::form::encode_path(&f.file_name)),
                     "download": f.file_name,
-                    "size": human_size(file_size(&job.hash, &f.file_name)),
+                    "size": human_size(bytes(&path(f))),
+                    "bytes": bytes(&path(f)),
                 });
                 if peaks {
-                    v["peaks"] = json!(crate::peaks::of_file(&storage_path(&job.hash, &f.file_name)));
+                    v["peaks"] = json!(crate::peaks::of_file(&path(f)));
                 }
                 v
             })
@@ -115,28 +138,6 @@ fn done_data(job: &Job, base: &str, with_files: bool, mirror: bool, peaks: bool)
         "files": files,
         "date": job.created_at,
     })
-}
-
-/// Where result files live (set once at start).
-pub fn set_storage(dir: PathBuf) {
-    STORAGE_DIR.set(dir).ok();
-}
-static STORAGE_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-
-/// Where a job's result file is kept.
-fn storage_path(hash: &str, name: &str) -> PathBuf {
-    STORAGE_DIR
-        .get()
-        .map(|d| d.join(hash).join(name))
-        .unwrap_or_default()
-}
-
-fn file_size(hash: &str, name: &str) -> u64 {
-    STORAGE_DIR
-        .get()
-        .and_then(|d| std::fs::metadata(d.join(hash).join(name)).ok())
-        .map(|m| m.len())
-        .unwrap_or(0)
 }
 
 pub async fn cancel(State(app): State<Arc<App>>, req: Request) -> Response {

@@ -8,11 +8,24 @@ use crate::audio::{self, Recipe, Stem, WavKind};
 use crate::machine::credits;
 use crate::world::*;
 
+/// What the job makes of its input.
+pub enum Work {
+    /// Stems of the song.
+    Separate,
+    /// A piece of so many seconds from the prompt (written as the input first).
+    Generate(f64),
+    /// The song brought to the loudness of this reference.
+    Master(PathBuf),
+    /// Subtitles and text of the song.
+    Transcribe,
+}
+
 pub struct RenderPlan {
     pub app: Arc<App>,
     pub job_index: usize,
     pub hash: String,
     pub input: PathBuf,
+    pub work: Work,
     pub stems: Vec<(String, String)>,
     pub kind: WavKind,
     pub long_names: bool,
@@ -65,8 +78,34 @@ impl RenderPlan {
         tokio::fs::create_dir_all(&dir)
             .await
             .map_err(|e| e.to_string())?;
-        let files: Vec<ResultFile> = self
-            .stems
+        let (stems, gain) = match &self.work {
+            Work::Separate => (self.stems.clone(), None),
+            Work::Generate(secs) => {
+                let (input, secs) = (self.input.clone(), *secs);
+                tokio::task::spawn_blocking(move || audio::write_tone(&input, secs, 44100))
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .map_err(|e| e.to_string())?;
+                (vec![("audio".into(), "Audio".into())], Some(1.0))
+            }
+            Work::Master(reference) => {
+                let (input, reference) = (self.input.clone(), reference.clone());
+                let gain = tokio::task::spawn_blocking(move || {
+                    super::kinds::matching_gain(&input, &reference)
+                })
+                .await
+                .map_err(|e| e.to_string())??;
+                (vec![("mastered".into(), "Mastered".into())], Some(gain))
+            }
+            Work::Transcribe => {
+                let path = self.input.clone();
+                let secs = tokio::task::spawn_blocking(move || audio::duration_secs(&path))
+                    .await
+                    .map_err(|e| e.to_string())??;
+                return Ok((secs, super::kinds::write_transcript(&dir, &song, secs)?));
+            }
+        };
+        let files: Vec<ResultFile> = stems
             .iter()
             .map(|(key, label)| ResultFile {
                 label: label.clone(),
@@ -77,12 +116,11 @@ impl RenderPlan {
                 },
             })
             .collect();
-        let plan: Vec<Stem> = self
-            .stems
+        let plan: Vec<Stem> = stems
             .iter()
             .zip(&files)
             .map(|((key, _), f)| Stem {
-                recipe: recipe(key),
+                recipe: gain.map_or_else(|| recipe(key), audio::Recipe::Gain),
                 path: dir.join(&f.file_name),
             })
             .collect();

@@ -142,7 +142,7 @@ pub async fn add(State(app): State<Arc<App>>, headers: HeaderMap, req: Request) 
         Ok(f) => f,
         Err(r) => return r,
     };
-    let upload_path = f.upload.as_ref().map(|u| u.path.clone());
+    let upload_path = f.upload().map(|u| u.path.clone());
     let result = admit(&app, &headers, &f);
     if let Some(p) = upload_path {
         let _ = std::fs::remove_file(p);
@@ -172,7 +172,7 @@ fn admit(app: &App, headers: &HeaderMap, f: &form::Form) -> Response {
     if dataset(t).is_none() {
         errors.push(("dataset_type", "The selected dataset type is invalid."));
     }
-    let is_zip = f.upload.as_ref().is_some_and(|u| {
+    let is_zip = f.upload().is_some_and(|u| {
         let mut magic = [0u8; 4];
         use std::io::Read;
         std::fs::File::open(&u.path)
@@ -180,7 +180,7 @@ fn admit(app: &App, headers: &HeaderMap, f: &form::Form) -> Response {
             .is_ok()
             && &magic == b"PK\x03\x04"
     });
-    if f.upload.is_none() {
+    if f.upload().is_none() {
         errors.push(("zipfile", "The zipfile field is required."));
     } else if !is_zip {
         errors.push(("zipfile", "The zipfile must be a file of type: zip."));

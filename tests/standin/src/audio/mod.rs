@@ -13,6 +13,9 @@ use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::Hint;
 
+mod tone;
+pub use tone::{loudness, write_tone};
+
 pub const NOT_AUDIO: &str = "The uploaded file is not an audio file or its format is not supported";
 
 fn open(path: &Path) -> Result<Box<dyn FormatReader>, String> {
@@ -65,6 +68,8 @@ pub enum Recipe {
     LowBand,
     HighBand,
     MidBand,
+    /// The mix times a gain (a generated piece as made, a master at its reference's loudness).
+    Gain(f32),
 }
 
 pub fn recipe_for(stem: &str) -> Recipe {
@@ -124,44 +129,26 @@ pub struct Stem {
     pub path: PathBuf,
 }
 
-/// Decodes `input` and writes each stem; returns the input's length in seconds.
-pub fn render(input: &Path, stems: &[Stem], kind: WavKind) -> Result<f64, String> {
+/// The input's (sample rate, channels), from its header.
+pub fn layout(input: &Path) -> Result<(u32, usize), String> {
+    let format = open(input)?;
+    let track = format.default_track().ok_or(NOT_AUDIO)?;
+    let rate = track.codec_params.sample_rate.ok_or(NOT_AUDIO)?;
+    let channels = track.codec_params.channels.map(|c| c.count());
+    Ok((rate, channels.unwrap_or(2).max(1)))
+}
+
+/// Every frame of the input decoded, in order, to `each`; returns the number of frames.
+pub fn for_each_frame(
+    input: &Path,
+    mut each: impl FnMut(&[f32]) -> Result<(), String>,
+) -> Result<u64, String> {
+    let (_, channels) = layout(input)?;
     let mut format = open(input)?;
     let track = format.default_track().ok_or(NOT_AUDIO)?.clone();
     let mut decoder = symphonia::default::get_codecs()
         .make(&track.codec_params, &DecoderOptions::default())
         .map_err(|_| NOT_AUDIO.to_string())?;
-    let rate = track.codec_params.sample_rate.ok_or(NOT_AUDIO)?;
-    let channels = track
-        .codec_params
-        .channels
-        .map(|c| c.count())
-        .unwrap_or(2)
-        .max(1);
-    let spec = WavSpec {
-        channels: channels as u16,
-        sample_rate: rate,
-        bits_per_sample: match kind {
-            WavKind::Int16 => 16,
-            WavKind::Int24 => 24,
-            WavKind::Float32 => 32,
-        },
-        sample_format: if kind == WavKind::Float32 {
-            SampleFormat::Float
-        } else {
-            SampleFormat::Int
-        },
-    };
-    let mut writers: Vec<WavWriter<BufWriter<File>>> = stems
-        .iter()
-        .map(|s| WavWriter::create(&s.path, spec).map_err(|e| format!("cannot write stem: {e}")))
-        .collect::<Result<_, _>>()?;
-    let mut filters = vec![(OnePole::default(), OnePole::default()); stems.len()];
-    let (a_low, a_mid, a_high) = (
-        coeff(200.0, rate as f32),
-        coeff(2000.0, rate as f32),
-        coeff(2500.0, rate as f32),
-    );
     let mut frames: u64 = 0;
     let mut buf: Option<SampleBuffer<f32>> = None;
     loop {
@@ -188,25 +175,60 @@ pub fn render(input: &Path, stems: &[Stem], kind: WavKind) -> Result<f64, String
         sb.copy_interleaved_ref(decoded);
         for frame in sb.samples().chunks(channels) {
             frames += 1;
-            let mid = frame.iter().sum::<f32>() / channels as f32;
-            for (i, stem) in stems.iter().enumerate() {
-                let (lp, hp) = &mut filters[i];
-                for (ch, &x) in frame.iter().enumerate() {
-                    let y = match stem.recipe {
-                        Recipe::Mid => mid,
-                        Recipe::Side => x - mid,
-                        Recipe::LowBand => lp.lowpass(ch, x, a_low),
-                        Recipe::HighBand => x - hp.lowpass(ch, x, a_high),
-                        Recipe::MidBand => lp.lowpass(ch, x, a_mid) - hp.lowpass(ch, x, a_low),
-                    };
-                    write_sample(&mut writers[i], y, kind)?;
-                }
-            }
+            each(frame)?;
         }
     }
     if frames == 0 {
         return Err(NOT_AUDIO.into());
     }
+    Ok(frames)
+}
+
+/// Decodes `input` and writes each stem; returns the input's length in seconds.
+pub fn render(input: &Path, stems: &[Stem], kind: WavKind) -> Result<f64, String> {
+    let (rate, channels) = layout(input)?;
+    let spec = WavSpec {
+        channels: channels as u16,
+        sample_rate: rate,
+        bits_per_sample: match kind {
+            WavKind::Int16 => 16,
+            WavKind::Int24 => 24,
+            WavKind::Float32 => 32,
+        },
+        sample_format: if kind == WavKind::Float32 {
+            SampleFormat::Float
+        } else {
+            SampleFormat::Int
+        },
+    };
+    let mut writers: Vec<WavWriter<BufWriter<File>>> = stems
+        .iter()
+        .map(|s| WavWriter::create(&s.path, spec).map_err(|e| format!("cannot write stem: {e}")))
+        .collect::<Result<_, _>>()?;
+    let mut filters = vec![(OnePole::default(), OnePole::default()); stems.len()];
+    let (a_low, a_mid, a_high) = (
+        coeff(200.0, rate as f32),
+        coeff(2000.0, rate as f32),
+        coeff(2500.0, rate as f32),
+    );
+    let frames = for_each_frame(input, |frame| {
+        let mid = frame.iter().sum::<f32>() / frame.len() as f32;
+        for (i, stem) in stems.iter().enumerate() {
+            let (lp, hp) = &mut filters[i];
+            for (ch, &x) in frame.iter().enumerate() {
+                let y = match stem.recipe {
+                    Recipe::Mid => mid,
+                    Recipe::Side => x - mid,
+                    Recipe::LowBand => lp.lowpass(ch, x, a_low),
+                    Recipe::HighBand => x - hp.lowpass(ch, x, a_high),
+                    Recipe::MidBand => lp.lowpass(ch, x, a_mid) - hp.lowpass(ch, x, a_low),
+                    Recipe::Gain(g) => x * g,
+                };
+                write_sample(&mut writers[i], y, kind)?;
+            }
+        }
+        Ok(())
+    })?;
     for w in writers {
         w.finalize()
             .map_err(|e| format!("cannot finish stem: {e}"))?;
@@ -222,29 +244,6 @@ fn write_sample(w: &mut WavWriter<BufWriter<File>>, y: f32, kind: WavKind) -> Re
         WavKind::Float32 => w.write_sample(y),
     };
     r.map_err(|e| format!("cannot write stem: {e}"))
-}
-
-/// Writes a test tone (stereo: a different note left and right) for tests and the demo.
-pub fn write_tone(path: &Path, secs: f64, rate: u32) -> std::io::Result<()> {
-    let spec = WavSpec {
-        channels: 2,
-        sample_rate: rate,
-        bits_per_sample: 16,
-        sample_format: SampleFormat::Int,
-    };
-    let mut w = WavWriter::create(path, spec).map_err(std::io::Error::other)?;
-    let n = (secs * rate as f64) as u64;
-    for i in 0..n {
-        let t = i as f32 / rate as f32;
-        let bass = (2.0 * std::f32::consts::PI * 110.0 * t).sin() * 0.3;
-        let l = bass + (2.0 * std::f32::consts::PI * 440.0 * t).sin() * 0.2;
-        let r = bass + (2.0 * std::f32::consts::PI * 660.0 * t).sin() * 0.2;
-        w.write_sample((l * 32767.0) as i16)
-            .map_err(std::io::Error::other)?;
-        w.write_sample((r * 32767.0) as i16)
-            .map_err(std::io::Error::other)?;
-    }
-    w.finalize().map_err(std::io::Error::other)
 }
 
 #[cfg(test)]
