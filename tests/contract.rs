@@ -313,7 +313,7 @@ fn create_and_quality_checker_decode() {
             200,
             r#"{"success":true,"data":{"link":"https://mvsep.com/result/x","hash":"2024-x.mp3"}}"#,
         ),
-        ep::create_from_file(None, &JobOptions::default()).envelope,
+        ep::create_from_file(None, &JobOptions::default(), ep::SONG).envelope,
     )
     .unwrap();
     assert_eq!(created.hash, "2024-x.mp3");
@@ -410,7 +410,7 @@ fn failure_bodies_give_the_servers_words() {
 
     let e = decode::<Created>(
         &with_status(400, "testliteral_ablevsep_premium_gate_400"),
-        ep::create_from_file(None, &JobOptions::default()).envelope,
+        ep::create_from_file(None, &JobOptions::default(), ep::SONG).envelope,
     )
     .unwrap_err();
     assert_eq!(

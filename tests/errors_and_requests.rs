@@ -207,9 +207,9 @@ fn requests_are_simple_and_carry_what_the_api_wants() {
         output_format: 1,
         is_demo: true,
     };
-    let r = ep::create_from_file(Some("tok"), &opts);
+    let r = ep::create_from_file(Some("tok"), &opts, ep::SONG);
     assert_eq!(r.method, Method::Post);
-    assert_eq!(r.file_field, Some("audiofile"));
+    assert_eq!(r.file_fields, vec!["audiofile"]);
     assert!(r.query.is_empty());
     let form: Vec<(&str, &str)> = r
         .form
@@ -234,7 +234,7 @@ fn requests_are_simple_and_carry_what_the_api_wants() {
         "https://x.test/a.mp3",
         RemoteType::Dropbox,
     );
-    assert!(r.file_field.is_none());
+    assert!(r.file_fields.is_empty());
     assert!(!r.carries_token());
     assert!(r.form.contains(&("remote_type".into(), "dropbox".into())));
 

@@ -141,23 +141,23 @@ fn cost_uses_the_formula_and_price_rules() {
 #[test]
 fn catalogue_groups_searches_and_sorts() {
     let algs = list("postman_algorithms_200");
-    let all: usize = grouped(&algs, "", SortBy::Service)
+    let all: usize = grouped(&algs, "", SortBy::Service, None)
         .iter()
         .map(|(_, v)| v.len())
         .sum();
     assert_eq!(all, 37, "the inactive one is not offered");
-    let hits: Vec<String> = grouped(&algs, "karaoke", SortBy::Service)
+    let hits: Vec<String> = grouped(&algs, "karaoke", SortBy::Service, None)
         .into_iter()
         .flat_map(|(_, v)| v.into_iter().map(|a| a.name.clone()))
         .collect();
     assert_eq!(hits, vec!["MDX-B Karaoke (lead/back vocals)"]);
-    let hits: usize = grouped(&algs, "piano", SortBy::Service)
+    let hits: usize = grouped(&algs, "piano", SortBy::Service, None)
         .iter()
         .map(|(_, v)| v.len())
         .sum();
     assert!(hits >= 2, "stems in the name count");
     let new = list("algorithms_2026_sample");
-    let first = grouped(&new, "melband", SortBy::Service);
+    let first = grouped(&new, "melband", SortBy::Service, None);
     assert_eq!(
         first[0].1[0].name, "MelBand Roformer (vocals, instrumental)",
         "a name match before a description match"
@@ -169,7 +169,7 @@ fn catalogue_groups_searches_and_sorts() {
             .any(|a| a.name.starts_with("Ensemble")),
         "description matches still listed"
     );
-    let by_usage = grouped(&new, "", SortBy::Usage);
+    let by_usage = grouped(&new, "", SortBy::Usage, None);
     let flat: Vec<i64> = by_usage
         .iter()
         .flat_map(|(_, v)| v.iter().map(|a| a.usage.unwrap_or(0)))

@@ -58,7 +58,7 @@ impl Client {
     fn upload<T: DeserializeOwned>(
         &self,
         req: Request,
-        file: &FileBody,
+        files: &[&FileBody],
         on_progress: impl Fn(f64, f64) + 'static,
     ) -> Result<
         (
@@ -68,7 +68,7 @@ impl Client {
         ApiError,
     > {
         let envelope = req.envelope;
-        let (handle, answer) = transport::upload(&self.base, &req, file, on_progress)?;
+        let (handle, answer) = transport::upload(&self.base, &req, files, on_progress)?;
         Ok((handle, async move {
             let raw = answer.await?;
             match fit(&raw, envelope)? {
@@ -78,11 +78,13 @@ impl Client {
         }))
     }
 
-    /// Creates a job from a file (`audiofile`), with upload progress.
+    /// Creates a job from its files (`endpoints::SONG` or `TARGET_AND_REFERENCE`, in that
+    /// order), with upload progress.
     pub fn create_with_progress(
         &self,
         opts: &JobOptions,
-        file: &FileBody,
+        fields: &[&'static str],
+        files: &[&FileBody],
         on_progress: impl Fn(f64, f64) + 'static,
     ) -> Result<
         (
@@ -92,8 +94,8 @@ impl Client {
         ApiError,
     > {
         self.upload(
-            endpoints::create_from_file(self.token(), opts),
-            file,
+            endpoints::create_from_file(self.token(), opts, fields),
+            files,
             on_progress,
         )
     }
@@ -111,7 +113,21 @@ impl Client {
         ),
         ApiError,
     > {
-        self.upload(endpoints::qc_add(need(&self.token)?, s), zip, on_progress)
+        self.upload(
+            endpoints::qc_add(need(&self.token)?, s),
+            &[zip],
+            on_progress,
+        )
+    }
+
+    /// Creates a job of a model that takes no song: its options are the whole input.
+    pub async fn create_without_file(&self, opts: &JobOptions) -> Result<Created, ApiError> {
+        self.run(endpoints::create_from_file(
+            self.token(),
+            opts,
+            endpoints::NO_FILE,
+        ))
+        .await
     }
 
     pub async fn create_from_url(

@@ -84,6 +84,13 @@ pub fn opt_string_flex<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>
 
 /// JSON text kept as text: a string as its content, an object (the service's other shape for
 /// option lists) as its JSON text in the service's key order. Absent or null: None.
+/// A list (or anything with an empty value) that may come as `null`: read as empty.
+pub fn null_as_default<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(
+    d: D,
+) -> Result<T, D::Error> {
+    Option::<T>::deserialize(d).map(Option::unwrap_or_default)
+}
+
 pub fn opt_json_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     match Option::<Value>::deserialize(d)? {
         None | Some(Value::Null) => Ok(None),

@@ -3,14 +3,22 @@
 use crate::api::models::{JobOptions, RemoteType, Scope};
 use crate::api::request::{Envelope, Request};
 
-/// `/api/separation/create` with a file part `audiofile` (attached by the transport).
-pub fn create_from_file(token: Option<&str>, opts: &JobOptions) -> Request {
-    job_form(
-        Request::post("/api/separation/create", Envelope::Data),
-        token,
-        opts,
+/// The file parts of a create: a song, none (a model that makes audio from its options), or a
+/// target and the reference it is mastered to.
+pub const SONG: &[&str] = &["audiofile"];
+pub const NO_FILE: &[&str] = &[];
+pub const TARGET_AND_REFERENCE: &[&str] = &["target_audiofile", "reference_audiofile"];
+
+/// `/api/separation/create` with file parts named `files` (attached by the transport).
+pub fn create_from_file(token: Option<&str>, opts: &JobOptions, files: &[&'static str]) -> Request {
+    files.iter().fold(
+        job_form(
+            Request::post("/api/separation/create", Envelope::Data),
+            token,
+            opts,
+        ),
+        |req, f| req.with_file(f),
     )
-    .with_file("audiofile")
 }
 
 /// `/api/separation/create` from a URL the service fetches itself.

@@ -26,8 +26,8 @@ pub struct Request {
     pub query: Vec<(String, String)>,
     /// Text parts of the multipart body (POST only).
     pub form: Vec<(String, String)>,
-    /// The name of the file part the transport attaches, if any.
-    pub file_field: Option<&'static str>,
+    /// The names of the file parts the transport attaches, in order (mastering sends two).
+    pub file_fields: Vec<&'static str>,
     pub envelope: Envelope,
 }
 
@@ -38,7 +38,7 @@ impl Request {
             path,
             query: Vec::new(),
             form: Vec::new(),
-            file_field: None,
+            file_fields: Vec::new(),
             envelope,
         }
     }
@@ -64,7 +64,7 @@ impl Request {
         }
     }
     pub fn with_file(mut self, field: &'static str) -> Self {
-        self.file_field = Some(field);
+        self.file_fields.push(field);
         self
     }
     /// The full URL against `base` (e.g. `https://mvsep.com`, or `` for the same origin).

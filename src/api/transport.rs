@@ -94,12 +94,12 @@ impl Default for Cancel {
     }
 }
 
-fn form_data(req: &Request, file: Option<&FileBody>) -> Option<FormData> {
+fn form_data(req: &Request, files: &[&FileBody]) -> Option<FormData> {
     let form = FormData::new().ok()?;
     for (k, v) in &req.form {
         form.append_with_str(k, v).ok()?;
     }
-    if let (Some(field), Some(f)) = (req.file_field, file) {
+    for (field, f) in req.file_fields.iter().zip(files) {
         // A File keeps its name; the browser streams it from disk, never copying it into memory.
         match f.dyn_ref::<web_sys::File>() {
             Some(named) => form
@@ -125,12 +125,13 @@ impl UploadHandle {
     }
 }
 
-/// Sends a multipart POST with XMLHttpRequest, for its upload progress events
-/// (`on_progress(loaded, total)`). Returns the handle at once and the answer when it comes.
+/// Sends a multipart POST with its files (one per `file_fields`) with XMLHttpRequest, for its
+/// upload progress events (`on_progress(loaded, total)`). Returns the handle at once and the
+/// answer when it comes.
 pub fn upload(
     base: &str,
     req: &Request,
-    file: &FileBody,
+    files: &[&FileBody],
     on_progress: impl Fn(f64, f64) + 'static,
 ) -> Result<
     (
@@ -143,7 +144,7 @@ pub fn upload(
     let xhr = XmlHttpRequest::new().map_err(|_| network_error(&base))?;
     xhr.open_with_async("POST", &req.url(&base), true)
         .map_err(|_| network_error(&base))?;
-    let form = form_data(req, Some(file)).ok_or_else(|| network_error(&base))?;
+    let form = form_data(req, files).ok_or_else(|| network_error(&base))?;
     let progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
         on_progress(
             e.loaded(),
@@ -220,7 +221,7 @@ async fn fetch(base: &str, req: &Request, signal: &AbortSignal) -> Result<RawRes
     let network = || network_error(base);
     let built = match req.method {
         Method::Get => builder.build(),
-        Method::Post => builder.body(form_data(req, None).ok_or_else(network)?),
+        Method::Post => builder.body(form_data(req, &[]).ok_or_else(network)?),
     }
     .map_err(|_| network())?;
     let resp = built.send().await.map_err(|_| network())?;

@@ -1,7 +1,16 @@
-use crate::api::models::{Algorithm, Audience};
+use crate::api::models::{Algorithm, Audience, Input};
 use crate::i18n::{number, t, tn};
-use crate::logic::catalog::{grouped, SortBy};
+use crate::logic::catalog::{grouped, SortBy, Task};
 use leptos::prelude::*;
+
+/// What the model takes, where it is not a song.
+fn input_badge(a: &Algorithm) -> Option<&'static str> {
+    match a.input() {
+        Input::Prompt => Some(t("No song: from its options")),
+        Input::Pair => Some(t("Two songs: target and reference")),
+        Input::Song => None,
+    }
+}
 
 fn badge(a: &Algorithm) -> Option<(&'static str, &'static str)> {
     match a.audience() {
@@ -23,10 +32,11 @@ pub fn AlgorithmPicker(
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy::Service);
+    let task = RwSignal::new(None::<Task>);
     let groups = Memo::new_with_compare(
         move |_| {
             algorithms.with(|list| {
-                grouped(list, &query.get(), sort.get())
+                grouped(list, &query.get(), sort.get(), task.get())
                     .into_iter()
                     .map(|(g, v)| (g, v.into_iter().cloned().collect::<Vec<_>>()))
                     .collect::<Vec<_>>()
@@ -59,6 +69,14 @@ pub fn AlgorithmPicker(
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev))
                     />
+                </label>
+                <label>
+                    {t("What it does")}
+                    // The value is the kind's place in `Task::ALL` (one digit), or empty for all.
+                    <select on:change=move |ev| task.set(event_target_value(&ev).bytes().next().and_then(|d| Task::ALL.get(d.wrapping_sub(b'0') as usize).copied()))>
+                        <option value="">{t("Everything")}</option>
+                        {Task::ALL.iter().enumerate().map(|(i, k)| view! { <option value=i.to_string()>{k.label()}</option> }).collect_view()}
+                    </select>
                 </label>
                 <label>
                     {t("Sort by")}
@@ -103,6 +121,7 @@ pub fn AlgorithmPicker(
                                         />
                                         <span class="name" translate="no">{a.name.clone()}</span>
                                         {badge(&a).map(|(c, t)| view! { <span class=format!("badge {c}")>{t}</span> })}
+                                        {input_badge(&a).map(|t| view! { <span class="badge kind">{t}</span> })}
                                         <span class="facts">{facts}</span>
                                         {(!stems.is_empty()).then(|| view! { <span class="stems">{t("Stems:")}" "<span translate="no">{stems}</span></span> })}
                                     </label>

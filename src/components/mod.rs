@@ -19,6 +19,7 @@ pub mod queue_status;
 pub mod safe_html;
 pub mod sdr_chart;
 pub mod secret_input;
+pub mod text_result;
 pub mod user_summary;
 
 pub use algorithm_picker::AlgorithmPicker;

@@ -1,7 +1,61 @@
 //! The algorithm catalogue: active ones only, searched, sorted and grouped.
 
-use crate::api::models::Algorithm;
+use crate::api::models::{Algorithm, Input};
+use crate::i18n::t;
 use crate::logic::fold::fold;
+
+/// What a model does, for the picker's filter: the service's groups say it only in their names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    Separate,
+    Enhance,
+    Generate,
+    Master,
+    Transcribe,
+}
+
+impl Task {
+    pub const ALL: [Task; 5] = [
+        Task::Separate,
+        Task::Enhance,
+        Task::Generate,
+        Task::Master,
+        Task::Transcribe,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Task::Separate => t("Separate stems"),
+            Task::Enhance => t("Restore and enhance"),
+            Task::Generate => t("Generate (music, voice)"),
+            Task::Master => t("Master to a reference"),
+            Task::Transcribe => t("Transcribe (text, MIDI)"),
+        }
+    }
+    /// What `a` does: its input kind, else what its name and group say.
+    pub fn of(a: &Algorithm) -> Task {
+        match a.input() {
+            Input::Prompt => return Task::Generate,
+            Input::Pair => return Task::Master,
+            Input::Song => {}
+        }
+        let name = fold(&a.name);
+        let group = a
+            .algorithm_group
+            .as_ref()
+            .map(|g| fold(&g.name))
+            .unwrap_or_default();
+        let has = |s: &str, words: &[&str]| words.iter().any(|w| s.contains(w));
+        if has(&name, &["extract text", "midi"]) {
+            Task::Transcribe
+        } else if has(&name, &["voice cloning", "tts"]) {
+            Task::Generate
+        } else if has(&group, &["upscale", "restor"]) {
+            Task::Enhance
+        } else {
+            Task::Separate
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -53,16 +107,19 @@ pub fn matches(alg: &Algorithm, query: &str) -> bool {
     words.iter().all(|w| hay.contains(w.as_str()))
 }
 
-/// Groups of (group name, algorithms), groups in the order their best member sorts.
+/// Groups of (group name, algorithms), groups in the order their best member sorts; only those
+/// that do `task`, when one is given.
 pub fn grouped<'a>(
     algs: &'a [Algorithm],
     query: &str,
     sort: SortBy,
+    task: Option<Task>,
 ) -> Vec<(String, Vec<&'a Algorithm>)> {
     let mut list: Vec<(usize, &Algorithm)> = algs
         .iter()
         .enumerate()
         .filter(|(_, a)| a.is_active && matches(a, query))
+        .filter(|(_, a)| task.is_none_or(|k| Task::of(a) == k))
         .collect();
     // With a query, models named by it come before those only described by it.
     let named = |a: &Algorithm| {

@@ -185,3 +185,19 @@ pub fn credits(duration_secs: f64, price_coefficient: f64, multiplier: f64) -> u
     let base = ((duration_secs * price_coefficient / 60.0).floor() as u64).max(1);
     (base as f64 * multiplier).ceil() as u64
 }
+
+/// A job made from options alone is named by its first written field (the prompt): its first
+/// line, as a `.wav`; else by the model. The service names its hash the same way.
+pub fn prompt_name(alg: &Algorithm, sent: &Values) -> String {
+    let line = fields(alg)
+        .into_iter()
+        .filter(|f| !matches!(f.control, Control::Select(_)))
+        .find_map(|f| value_of(sent, &f.name).map(str::to_string))
+        .and_then(|p| {
+            p.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .map(str::to_string)
+        });
+    format!("{}.wav", line.unwrap_or_else(|| alg.name.clone()))
+}

@@ -63,7 +63,7 @@ pub async fn load_algorithms(
             let raw = RawResponse::new(200, body);
             if let Ok((list, unreadable)) = decode_each::<Algorithm>(&raw, Envelope::Bare) {
                 return Ok(ModelList {
-                    list,
+                    list: once_each(list),
                     unreadable,
                     age_ms,
                 });
@@ -78,11 +78,50 @@ pub async fn load_algorithms(
     if got.0.is_empty() && got.1 == 0 {
         got = client.algorithms_with_body(None).await?;
     }
-    let (list, unreadable, body) = got;
-    save(&base, now_ms, &body);
+    let (mut list, mut unreadable, body) = got;
+    let mut bodies = vec![body];
+    // The other input kinds: a host that does not answer them only lacks those models.
+    for scope in [Scope::NoUpload, Scope::MatcheringUpload] {
+        if let Ok((more, bad, body)) = client.algorithms_with_body(Some(scope)).await {
+            list.extend(more);
+            unreadable += bad;
+            bodies.push(body);
+        }
+    }
+    save(&base, now_ms, &join_lists(&bodies));
     Ok(ModelList {
-        list,
+        list: once_each(list),
         unreadable,
         age_ms: 0.0,
     })
+}
+
+/// The lists as one JSON array, to cache as the service sent them; only the first when another
+/// is not a plain array.
+pub fn join_lists(bodies: &[String]) -> String {
+    let inner: Option<Vec<&str>> = bodies
+        .iter()
+        .map(|b| {
+            let b = b.trim();
+            b.strip_prefix('[')?.strip_suffix(']').map(str::trim)
+        })
+        .collect();
+    match inner {
+        Some(parts) => {
+            let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+            format!("[{}]", parts.join(","))
+        }
+        None => bodies.first().cloned().unwrap_or_default(),
+    }
+}
+
+/// Each model once (a host that ignores `scopes` answers every list whole).
+pub fn once_each(mut list: Vec<Algorithm>) -> Vec<Algorithm> {
+    let mut seen = Vec::new();
+    list.retain(|a| {
+        let new = !seen.contains(&a.id);
+        seen.push(a.id);
+        new
+    });
+    list
 }

@@ -8,7 +8,7 @@ import { song } from './audio';
 test('a free account sees its free separations left today, and a batch over them is warned of', async ({ page, request, errors }) => {
   test.setTimeout(60_000);
   await faults(request, { free_daily: 2, queue_ahead: 0 });
-  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer/);
+  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer \(vocals, instrumental\)/);
   await expect(page.getByText('2 free separations left today (of 2).')).toBeVisible();
   await s.addFiles([song('one.wav'), song('two.wav'), song('three.wav')]);
   await expect(page.getByRole('status').filter({ hasText: 'Only 2 free separations are left today (of 2): the songs after them will be refused.' })).toBeVisible();
@@ -28,7 +28,7 @@ test('a free account sees its free separations left today, and a batch over them
 });
 
 test('a premium account is not told of free separations', async ({ page, errors }) => {
-  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^BS Roformer/);
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^BS Roformer \(vocals, instrumental\)/);
   await s.addFiles([song('one.wav')]);
   await expect(page.getByText(/credit/).first()).toBeVisible();
   await expect(page.getByText(/free separation/)).toHaveCount(0);

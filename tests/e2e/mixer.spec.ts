@@ -166,7 +166,7 @@ test('files the page may not read still play in step, and the page says why the 
 
 test('two results of the same song play in step and X switches between them', async ({ page, request, errors }) => {
   test.setTimeout(60_000);
-  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^BS Roformer/);
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^BS Roformer \(vocals, instrumental\)/);
   const file = song('ab.wav', 6);
   await s.addFiles([file]);
   await s.submit();

@@ -39,7 +39,7 @@ test('one file goes to done; the stems play and download', async ({ page, errors
 test('a batch of three on a free account never has two jobs in flight', async ({ page, request, errors }) => {
   test.setTimeout(120_000);
   const creates = createRequests(page);
-  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer/);
+  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer \(vocals, instrumental\)/);
   await expect(page.getByText('Your plan runs 1 job at a time')).toBeVisible();
   await s.addFiles([song('a.wav'), song('b.wav'), song('c.wav')]);
   await s.submit();
@@ -60,7 +60,7 @@ test('a batch of three on a free account never has two jobs in flight', async ({
 
 test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', async ({ page, request, errors }) => {
   test.setTimeout(90_000);
-  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer/);
+  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer \(vocals, instrumental\)/);
   // Mid-upload: the server holds the upload for 5 s.
   await faults(request, { latency_ms: 5000 });
   await s.addFiles([song('slow.wav')]);
@@ -89,7 +89,7 @@ test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', a
 test('a lost answer to an upload does not make the file a second job, and nobody has to press Retry', async ({ page, request, errors }) => {
   test.setTimeout(60_000);
   const creates = createRequests(page);
-  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer/);
+  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer \(vocals, instrumental\)/);
   await s.addFiles([song('lost answer.wav')]);
   // The service creates the job, but its answer never arrives.
   await faults(request, { drop_after_rate: 1 });
@@ -169,7 +169,7 @@ test('refusals appear in the server words: premium gate, wrong token, the plan l
   await signIn(page, PREMIUM_TOKEN);
   const s = new SeparateScreen(page);
   await s.open();
-  await s.model(/^Ensemble/);
+  await s.model(/^Ensemble \(vocals, instrum\)/);
   await s.addFiles([song('gated.wav')]);
   // The page has read the account (premium) before the service changes its mind: otherwise the
   // page itself refuses, rightly, and nothing reaches the service.
@@ -182,7 +182,7 @@ test('refusals appear in the server words: premium gate, wrong token, the plan l
   // A wrong token.
   await signIn(page, 'not-a-token');
   await s.open();
-  await s.model(/^BS Roformer/);
+  await s.model(/^BS Roformer \(vocals, instrumental\)/);
   await s.addFiles([song('token.wav')]);
   await s.submit();
   await s.toJobs();
@@ -194,7 +194,7 @@ test('refusals appear in the server words: premium gate, wrong token, the plan l
     api_token: FREE_TOKEN, sep_type: '40', audiofile: song('elsewhere.wav') } });
   await signIn(page, FREE_TOKEN);
   await s.open();
-  await s.model(/^BS Roformer/);
+  await s.model(/^BS Roformer \(vocals, instrumental\)/);
   await s.addFiles([song('limited.wav')]);
   await s.submit();
   await expect(s.card('limited.wav')).toContainText('You can run only 1 separation(s) at the same time', { timeout: 10_000 });
@@ -219,7 +219,8 @@ test('Separate works by keyboard and passes axe', async ({ page, errors }) => {
   await page.getByLabel('Search models').focus();
   await page.keyboard.type('melband');
   // The list follows the search after a short pause: tab into it once it has.
-  await expect(page.getByRole('group', { name: 'Model', exact: true }).getByRole('radio')).toHaveCount(2);
+  await expect(page.getByRole('group', { name: 'Model', exact: true }).getByRole('radio')).toHaveCount(4);
+  await page.keyboard.press('Tab'); // what it does
   await page.keyboard.press('Tab'); // sort
   await page.keyboard.press('Tab'); // the model
   await page.keyboard.press('Space');

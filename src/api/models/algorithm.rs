@@ -4,6 +4,19 @@ use crate::api::de::{self, OrderedPairs};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// What a model takes (`audio_widget`): a song, no song (its options, a prompt, are the input),
+/// or two songs (a target mastered to a reference). Stored with a job; a word this version does
+/// not know reads as a song.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Input {
+    Prompt,
+    Pair,
+    #[default]
+    #[serde(other)]
+    Song,
+}
+
 /// Who may use an algorithm (`orientation`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
@@ -182,6 +195,14 @@ impl Algorithm {
             self.name.clone(),
             self.algorithm_fields.len(),
         )
+    }
+    /// What it takes; a list without `audio_widget` offers only models that take a song.
+    pub fn input(&self) -> Input {
+        match self.audio_widget.as_deref() {
+            Some("no_upload") => Input::Prompt,
+            Some("matchering_upload") => Input::Pair,
+            _ => Input::Song,
+        }
     }
     pub fn audience(&self) -> Audience {
         match self.orientation.unwrap_or(0) {

@@ -7,7 +7,7 @@ pub mod separation;
 pub mod site;
 
 pub use account::{AlgorithmRef, HistoryEntry, Notice, User};
-pub use algorithm::{Algorithm, AlgorithmField, Audience, Scope};
+pub use algorithm::{Algorithm, AlgorithmField, Audience, Input, Scope};
 pub use quality::{Leaderboard, QcCreated, QcEntry};
 pub use separation::{
     Created, Job, JobData, JobOptions, RemoteType, ResultFile, Status, OUTPUT_FORMATS,

@@ -38,6 +38,9 @@ pub struct ResultFile {
     /// A human string such as "5.70 MB".
     #[serde(default, deserialize_with = "de::opt_string_flex")]
     pub size: Option<String>,
+    /// The exact size, where the service sends it (a number, or a number as text).
+    #[serde(default, deserialize_with = "de::opt_f64_flex")]
+    pub bytes: Option<f64>,
     /// A waveform, if the service sends one (seen once, shape unknown): kept as it came and
     /// read by the mixer (`mix::peaks::from_json`). Not saved with the job (it can be large).
     #[serde(default, skip_serializing)]
@@ -80,7 +83,7 @@ pub struct JobData {
     pub tags: Option<Value>,
     #[serde(default)]
     pub input_file: Option<InputFile>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::null_as_default")]
     pub files: Vec<ResultFile>,
     #[serde(default)]
     pub date: Option<String>,

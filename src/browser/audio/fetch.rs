@@ -12,10 +12,9 @@ pub enum FetchFail {
     Status(u16),
 }
 
-/// The file at `url` as a Blob (which the browser may keep on disk).
-pub async fn blob(url: &str) -> Result<Js, FetchFail> {
-    let window = Js::global("window");
-    let resp = window
+/// The answer for `url`, if the host answered it well and lets the page read it.
+async fn answer(url: &str) -> Result<Js, FetchFail> {
+    let resp = Js::global("window")
         .call("fetch", &[s(url)])
         .map_err(|_| FetchFail::Unreadable)?
         .wait()
@@ -24,8 +23,26 @@ pub async fn blob(url: &str) -> Result<Js, FetchFail> {
     if !resp.flag("ok") {
         return Err(FetchFail::Status(resp.num("status") as u16));
     }
-    let blob = resp.call("blob", &[]).map_err(|_| FetchFail::Unreadable)?;
-    blob.wait().await.map_err(|_| FetchFail::Unreadable)
+    Ok(resp)
+}
+
+/// The body of the answer read by `method` (`blob`, `text`).
+async fn body(url: &str, method: &str) -> Result<Js, FetchFail> {
+    let read = answer(url)
+        .await?
+        .call(method, &[])
+        .map_err(|_| FetchFail::Unreadable)?;
+    read.wait().await.map_err(|_| FetchFail::Unreadable)
+}
+
+/// The file at `url` as a Blob (which the browser may keep on disk).
+pub async fn blob(url: &str) -> Result<Js, FetchFail> {
+    body(url, "blob").await
+}
+
+/// The file at `url` as text (subtitles, a transcript).
+pub async fn text(url: &str) -> Result<String, FetchFail> {
+    Ok(body(url, "text").await?.0.as_string().unwrap_or_default())
 }
 
 /// Bytes `start..end` of a Blob, copied into wasm memory.

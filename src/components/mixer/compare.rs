@@ -2,11 +2,12 @@
 //! one; X or one button switches which is heard, stem by stem, without a gap.
 
 use super::desk::{Desk, Phase};
-use super::{is_audio, is_web};
+use super::is_web;
 use crate::api::models::ResultFile;
 use crate::browser::audio::player::load_other;
 use crate::browser::audio::Player;
 use crate::i18n::t;
+use crate::logic::subtitles::{shown_as, Shown};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -29,7 +30,10 @@ pub fn Compare(desk: Desk, others: Signal<Vec<Other>>) -> impl IntoView {
             let files = o
                 .files
                 .into_iter()
-                .filter(|f| is_web(&f.url) && is_audio(f.download.as_deref().unwrap_or(&f.url)))
+                .filter(|f| {
+                    is_web(&f.url)
+                        && shown_as(f.download.as_deref().unwrap_or(&f.url)) == Shown::Audio
+                })
                 .map(|f| (f.stem, f.url.trim().to_string()))
                 .collect();
             d.compare(o.label, files);

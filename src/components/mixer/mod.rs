@@ -11,8 +11,10 @@ mod transport;
 
 use crate::api::models::ResultFile;
 use crate::browser::audio::js::Js;
+use crate::components::text_result::TextResult;
 use crate::i18n::{t, tn};
-use crate::logic::files::{extension, result_name};
+use crate::logic::files::{human_bytes, result_name};
+use crate::logic::subtitles::{shown_as, Shown};
 use crate::mix::keys::{action, KeyAction, HELP};
 use compare::Compare;
 pub use compare::Other;
@@ -22,14 +24,6 @@ use leptos::prelude::*;
 use presets_bar::PresetsBar;
 use stem_row::StemRow;
 use transport::Transport;
-
-/// Files that are not audio (transcripts, subtitles, data): offered as plain downloads.
-pub(super) fn is_audio(name: &str) -> bool {
-    !matches!(
-        extension(name).as_deref(),
-        Some("txt" | "srt" | "vtt" | "json" | "mid" | "midi" | "zip" | "pdf" | "csv")
-    )
-}
 
 pub(super) fn is_web(url: &str) -> bool {
     crate::api::web_url::web_url(url).is_some()
@@ -68,7 +62,8 @@ pub fn Mixer(
                 f.stem.clone()
             },
             url: f.url.trim().to_string(),
-            size: f.size.clone(),
+            // The exact bytes where the service sends them, else its own words.
+            size: f.bytes.map(human_bytes).or(f.size.clone()),
             peaks: f
                 .peaks
                 .as_ref()
@@ -76,8 +71,10 @@ pub fn Mixer(
         })
         .collect();
     let dropped = total - named.len();
-    let (stems, extras): (Vec<Stem>, Vec<Stem>) =
-        named.into_iter().partition(|s| is_audio(&s.name));
+    // Text (subtitles, transcripts) is shown as text, and what is neither is a plain download.
+    let (stems, extras): (Vec<Stem>, Vec<Stem>) = named
+        .into_iter()
+        .partition(|s| shown_as(&s.name) == Shown::Audio);
     let d = Desk::new(stems);
     crate::hooks::every(std::time::Duration::from_millis(100), move || d.tick());
     on_cleanup(move || d.close());
@@ -174,10 +171,13 @@ pub fn Mixer(
                 {(0..count).map(|i| view! { <StemRow desk=d i=i /> }).collect_view()}
             </ul>
             {(!extras.is_empty()).then(|| view! {
-                <h3>{t("Other files")}</h3>
-                <ul>{extras.into_iter().map(|s| view! {
-                    <li><a href=s.url download=s.name.clone()>{tr!("Download {name} ({stem})", name = s.name, stem = s.label)}</a></li>
-                }).collect_view()}</ul>
+                <h3>{if count == 0 { t("Results") } else { t("Other files") }}</h3>
+                {extras.into_iter().map(|s| match shown_as(&s.name) {
+                    Shown::Download => view! {
+                        <p><a href=s.url download=s.name.clone()>{tr!("Download {name} ({stem})", name = s.name, stem = s.label)}</a></p>
+                    }.into_any(),
+                    shown => view! { <TextResult url=s.url name=s.name label=s.label shown=shown /> }.into_any(),
+                }).collect_view()}
             })}
             <Downloads desk=d song=song />
             <p class="visually-hidden" role="status" aria-live="polite">{move || d.said.get()}</p>

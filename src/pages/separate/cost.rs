@@ -12,6 +12,8 @@ pub fn cost(secs: Option<f64>, (coefficient, multiplier): (f64, f64)) -> Option<
 pub enum Songs {
     /// A link: the service reads its length.
     Link,
+    /// A piece made from the options, or a target mastered to a reference.
+    Other,
     None,
     /// Files: the credits of those whose length is known, and whether some length is not.
     Files {
@@ -24,6 +26,7 @@ pub enum Songs {
 pub fn cost_line(songs: Songs, balance: Option<i64>, premium: bool) -> String {
     let mut s = match songs {
         Songs::Link => t("A link's cost is known once the service reads it.").to_string(),
+        Songs::Other => t("Its cost is known once the service has it.").to_string(),
         Songs::None => t("Add songs to see what they cost").to_string(),
         Songs::Files {
             credits,

@@ -1,7 +1,7 @@
 //! Separate: pick a model and its options, add songs (files or a link), see the cost, send them
 //! as a queue within the plan's limit, and follow the jobs.
 
-use crate::api::models::{Algorithm, Audience, RemoteType, OUTPUT_FORMATS};
+use crate::api::models::{Algorithm, Audience, Input, RemoteType, OUTPUT_FORMATS};
 use crate::browser::{self, now_ms};
 use crate::components::{
     free_left, free_over, lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, ErrorView,
@@ -20,6 +20,7 @@ use leptos::task::spawn_local;
 use songs::{Pending, SongInput};
 
 pub mod cost;
+mod pair;
 mod songs;
 mod submit;
 
@@ -87,6 +88,10 @@ pub fn SeparatePage() -> impl IntoView {
         c.save();
     });
 
+    // What the model takes decides the input step.
+    let input =
+        Signal::derive(move || chosen.with(|a| a.as_ref().map_or(Input::Song, Algorithm::input)));
+    let pair: pair::Pair = RwSignal::new_local((None, None));
     let session = tracker.session;
     let premium = Signal::derive(move || session.premium());
     let balance = Signal::derive(move || session.balance());
@@ -130,7 +135,7 @@ pub fn SeparatePage() -> impl IntoView {
             match a.audience() {
                 Audience::Premium if !premium.get() => Some(t("This model is for premium users: turn on premium use on the Account screen (it needs credits).").to_string()),
                 Audience::Registered if !signed_in => Some(t("This model is for registered users: add your API token in Settings.").to_string()),
-                _ if a.audio_upload_disabled && !use_link.get() => Some(t("This model does not take uploads.").to_string()),
+                _ if a.audio_upload_disabled && a.input() == Input::Song && !use_link.get() => Some(t("This model does not take uploads.").to_string()),
                 _ => None,
             }
         })
@@ -146,7 +151,7 @@ pub fn SeparatePage() -> impl IntoView {
         else {
             return String::new();
         };
-        let songs = if use_link.get() {
+        let songs = if use_link.get() || input.get() != Input::Song {
             1
         } else {
             pending.with(Vec::len) as i64
@@ -178,6 +183,8 @@ pub fn SeparatePage() -> impl IntoView {
             remote: remote.get_untracked(),
             pending: pending.get_untracked(),
             pending_out: pending,
+            input: input.get_untracked(),
+            pair: pair.get_untracked(),
             api_base: settings.base.get_untracked(),
             tracker,
             premium: premium.get_untracked(),
@@ -254,14 +261,24 @@ pub fn SeparatePage() -> impl IntoView {
                     {t("Publish as a demo on the site")}
                 </label>
 
-                <h2>{t("3. Songs")}</h2>
-                <SongInput use_link=use_link pending=pending link=link remote=remote price=Signal::derive(price) premium=premium />
+                // Built once, hidden for the models that take no song or two: their input steps
+                // come with their own code.
+                <div hidden=move || input.get() != Input::Song>
+                    <h2>{t("3. Songs")}</h2>
+                    <SongInput use_link=use_link pending=pending link=link remote=remote price=Signal::derive(price) premium=premium />
+                </div>
+                {move || match input.get() {
+                    Input::Song => ().into_any(),
+                    other => crate::components::lazy_view(move || pair::lazy_other_input(other, pair), || view! { <Loading what=t("the input") /> }.into_any(), true),
+                }}
 
                 <h2>{t("4. Cost")}</h2>
                 <p class="cost" role="status">
                     {move || {
                         let (credits, some_unknown) = total_cost.get();
-                        let songs = if use_link.get() {
+                        let songs = if input.get() != Input::Song {
+                            Songs::Other
+                        } else if use_link.get() {
                             Songs::Link
                         } else if pending.with(Vec::is_empty) {
                             Songs::None
@@ -276,7 +293,11 @@ pub fn SeparatePage() -> impl IntoView {
                 <p class="help" role="status">{free}</p>
                 <p class="help">{move || tn(tracker.limit() as u64, "Your plan runs {n} job at a time; the rest wait in this browser's queue.", "Your plan runs {n} jobs at a time; the rest wait in this browser's queue.")}</p>
                 <div class="row">
-                    <button type="submit">{t("Separate")}</button>
+                    <button type="submit">{move || match input.get() {
+                        Input::Song => t("Separate"),
+                        Input::Prompt => t("Generate"),
+                        Input::Pair => t("Master"),
+                    }}</button>
                     {move || undecided.get().then(|| view! {
                         <button type="button" class="secondary" on:click=move |_| spawn_local(async move {
                             browser::page::ask_for_notifications().await;

@@ -11,6 +11,10 @@ use crate::state::job::new_id;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// What the file pickers take: the service's audio formats, and video it reads the sound of.
+pub const AUDIO_FILES: &str =
+    "audio/*,video/mp4,video/webm,.mp3,.wav,.flac,.ogg,.m4a,.aac,.opus,.webm";
+
 /// A song picked but not sent yet.
 #[derive(Clone)]
 pub struct Pending {
@@ -71,7 +75,7 @@ pub fn SongInput(
             <label class="check"><input type="radio" name="input" prop:checked=move || use_link.get() on:change=move |_| use_link.set(true) />{t("A link")}</label>
         </div>
         <Show when=move || use_link.get() fallback=move || view! {
-            <DropZone id="audio-files" on_files=add_files multiple=true accept="audio/*,video/mp4,video/webm,.mp3,.wav,.flac,.ogg,.m4a,.aac,.opus,.webm"
+            <DropZone id="audio-files" on_files=add_files multiple=true accept=AUDIO_FILES
                 prompt=t("Drop songs here, or choose them. Several at once form a queue.") />
             <ul class="pending">
                 <For each=move || pending.get() key=|p| p.key.clone() let:p>

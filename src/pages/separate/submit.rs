@@ -2,7 +2,7 @@
 //! link) in the tracker's queue. Its code is fetched at the first press.
 
 use super::songs::{pending_refusal, Pending};
-use crate::api::models::{Algorithm, JobOptions, RemoteType};
+use crate::api::models::{Algorithm, Input, JobOptions, RemoteType};
 use crate::browser::{now_ms, random_unit};
 use crate::i18n::{t, tn};
 use crate::logic::options::{self, submission, Values};
@@ -30,6 +30,10 @@ pub struct Form {
     pub remote: RemoteType,
     pub pending: Vec<Pending>,
     pub pending_out: RwSignal<Vec<Pending>, LocalStorage>,
+    /// What the model takes: songs (above), nothing, or the pair below.
+    pub input: Input,
+    /// A mastering job's (target, reference).
+    pub pair: (Option<web_sys::File>, Option<web_sys::File>),
     pub api_base: String,
     pub tracker: Tracker,
     pub premium: bool,
@@ -89,6 +93,34 @@ fn enqueue(mut f: Form) {
         job.option_text = option_text.clone();
         job
     };
+    match (f.input, f.pair) {
+        (Input::Prompt, _) => {
+            let mut job = draft(options::prompt_name(&alg, &fields), 0.0);
+            job.input = Input::Prompt;
+            f.tracker.enqueue(job, Vec::new());
+            f.submitted.try_set(Some(
+                t("Sent to the queue: the service makes it from the options.").into(),
+            ));
+            return;
+        }
+        (Input::Pair, (Some(target), Some(reference))) => {
+            let mut job = draft(target.name(), target.size());
+            job.input = Input::Pair;
+            f.tracker.enqueue(job, vec![target, reference]);
+            f.submitted.try_set(Some(
+                t("The target and its reference were sent to the queue.").into(),
+            ));
+            return;
+        }
+        (Input::Pair, _) => {
+            f.submit_error.try_set(Some(
+                t("Choose both files: the target to master and the reference it should sound like.")
+                    .into(),
+            ));
+            return;
+        }
+        (Input::Song, _) => {}
+    }
     if f.use_link {
         let Some(url) = crate::api::web_url::web_url(&f.link) else {
             f.submit_error.try_set(Some(
@@ -107,7 +139,7 @@ fn enqueue(mut f: Form) {
         let mut job = draft(name, 0.0);
         job.source_url = Some(url);
         job.remote_type = Some(f.remote);
-        f.tracker.enqueue(job, None);
+        f.tracker.enqueue(job, Vec::new());
         f.link_out.try_set(String::new());
         f.submitted
             .try_set(Some(t("The link was sent to the queue.").into()));
@@ -129,7 +161,7 @@ fn enqueue(mut f: Form) {
         let mut job = draft(p.file.name(), p.file.size());
         job.duration_secs = p.duration.flatten();
         job.cost = super::cost(job.duration_secs, f.price);
-        f.tracker.enqueue(job, Some(p.file.clone()));
+        f.tracker.enqueue(job, vec![p.file.clone()]);
         sent += 1;
     }
     let blocked = kept.len();

@@ -16,7 +16,7 @@ pub mod stored;
 pub mod tabs;
 pub mod tracker;
 
-use crate::api::models::{Job, JobOptions, RemoteType, ResultFile, Status};
+use crate::api::models::{Input, Job, JobOptions, RemoteType, ResultFile, Status};
 use crate::i18n::t;
 use crate::state::job::queue::Phase;
 use serde::{Deserialize, Serialize};
@@ -43,6 +43,9 @@ pub struct TrackedJob {
     pub file_bytes: f64,
     /// For jobs made from a link.
     pub source_url: Option<String>,
+    /// What it sends besides its options: a song (a file or the link), nothing, or two files.
+    #[serde(default)]
+    pub input: Input,
     pub remote_type: Option<RemoteType>,
     pub algorithm: String,
     pub options: JobOptions,
@@ -153,6 +156,7 @@ impl TrackedJob {
             file_name,
             file_bytes: 0.0,
             source_url: None,
+            input: Input::Song,
             remote_type: None,
             algorithm: String::new(),
             options: JobOptions::default(),
@@ -249,6 +253,10 @@ pub fn new_id(now_ms: f64, unit: f64) -> String {
 }
 
 impl TrackedJob {
+    /// Whether sending it needs files that only this tab holds (not a link, not a prompt).
+    pub fn takes_files(&self) -> bool {
+        self.source_url.is_none() && self.input != Input::Prompt
+    }
     /// Whether `other` separated the same song, so their results can be compared by ear: the
     /// same link, or a file of the same name and size.
     pub fn same_input(&self, other: &TrackedJob) -> bool {

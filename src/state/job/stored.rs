@@ -55,7 +55,7 @@ pub fn recover(j: &mut TrackedJob) {
             j.cut_off = true;
             j.message = Some(crate::i18n::t("The upload did not finish: the page was closed or reloaded. Retry to send it again.").into());
         }
-        Phase::Queued if j.source_url.is_none() => {
+        Phase::Queued if j.takes_files() => {
             j.phase = Phase::Interrupted;
             j.message = Some(crate::i18n::t("This file was waiting for a free slot when the page was closed. Retry and choose the file again.").into());
         }

@@ -133,6 +133,7 @@ impl Config {
                 .transpose()?
                 .map(|ms| ms.max(0.0) as u64),
             free_daily: None,
+            processing_ms: None,
             dialect: get("--dialect", "STANDIN_DIALECT").is_some_and(|v| v == "on" || v == "1"),
         };
         Ok(Self {

@@ -43,7 +43,8 @@ pub fn job(body: &mut Value) {
     if body["status"] == "processing" {
         body["status"] = json!("converting");
     }
-    for f in body["data"]["files"].as_array_mut().into_iter().flatten() {
+    let files = body.get_mut("data").and_then(|d| d.get_mut("files"));
+    for f in files.and_then(Value::as_array_mut).into_iter().flatten() {
         if let Some(n) = f["bytes"].as_u64() {
             f["bytes"] = json!(n.to_string());
         }

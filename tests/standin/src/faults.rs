@@ -36,6 +36,8 @@ pub struct Faults {
     pub link_wait_ms: Option<u64>,
     /// Separations a free account may make a day (default 50, as the service's 2026 queue says).
     pub free_daily: Option<u64>,
+    /// How long new jobs process (default: the timing's), so a test can watch that state.
+    pub processing_ms: Option<u64>,
     /// Answers in the other shapes the live service has been seen to use (`dialect.rs`).
     pub dialect: bool,
 }

@@ -53,6 +53,8 @@ pub struct Facts {
     /// Set once rendering finished: Ok (files written) or Err (reason).
     pub rendered: Option<Result<(), String>>,
     pub cancelled: bool,
+    /// How long it processes, when a switch says other than the timing (`processing_ms`).
+    pub processing: Option<Duration>,
 }
 
 fn steps(d: Duration, step: Duration) -> u32 {
@@ -89,10 +91,11 @@ pub fn phase(t: &Timing, f: &Facts, elapsed: Duration, expire: Duration) -> Phas
         };
     }
     let mut at = elapsed - wait;
-    if at < t.processing {
+    let processing = f.processing.unwrap_or(t.processing);
+    if at < processing {
         return Phase::Processing;
     }
-    at -= t.processing;
+    at -= processing;
     let chunks = all_chunks(t, f.duration_secs);
     if chunks > 0 {
         let distributing = t.per_chunk * chunks;
@@ -137,6 +140,7 @@ mod tests {
             duration_secs: Some(duration),
             rendered: Some(Ok(())),
             cancelled: false,
+            processing: None,
         }
     }
 

@@ -3,8 +3,8 @@
 //! `Tracker::wake`), not part of the first screen.
 
 use super::{saved, Progress, Tracker};
-use crate::api::models::RemoteType;
-use crate::api::{ApiError, Client};
+use crate::api::models::{Input, RemoteType};
+use crate::api::{endpoints, ApiError, Client};
 use crate::browser::{is_hidden, now_ms, random_unit};
 use crate::i18n::t;
 use crate::state::job::polling::{self, within_budget};
@@ -134,10 +134,22 @@ impl Tracker {
             });
             return;
         }
-        let Some(file) = self
+        if job.input == Input::Prompt {
+            spawn_local(async move {
+                let r = client.create_without_file(&job.options).await;
+                t.after_send(&id, r, false);
+            });
+            return;
+        }
+        let fields = match job.input {
+            Input::Pair => endpoints::TARGET_AND_REFERENCE,
+            _ => endpoints::SONG,
+        };
+        let files = self
             .tab
-            .with_value(|s| s.jobs.get(&id).and_then(|l| l.file.clone()))
-        else {
+            .with_value(|s| s.jobs.get(&id).map(|l| l.files.clone()))
+            .filter(|f| f.len() == fields.len());
+        let Some(files) = files else {
             self.update(&id, |j| {
                 j.phase = Phase::Interrupted;
                 j.message = Some(tr!("Choose {name} again to send it.", name = j.file_name));
@@ -159,7 +171,8 @@ impl Tracker {
                 );
             });
         };
-        match client.create_with_progress(&job.options, &file, on_progress) {
+        let parts: Vec<&web_sys::Blob> = files.iter().map(|f| f.as_ref()).collect();
+        match client.create_with_progress(&job.options, fields, &parts, on_progress) {
             Ok((handle, answer)) => {
                 self.tab
                     .update_value(|s| s.of(&id, |l| l.upload = Some(handle)));
@@ -194,7 +207,7 @@ impl Tracker {
                 // The file is not needed any more; the first question in 2 s.
                 self.tab.update_value(|s| {
                     s.of(id, |l| {
-                        l.file = None;
+                        l.files.clear();
                         l.next_poll = now_ms() + 2000.0;
                     })
                 });

@@ -8,8 +8,8 @@ use crate::api::UploadHandle;
 /// and a signal over this record would redraw them at every change of a timer.
 #[derive(Default)]
 pub struct Local {
-    /// The file to send, until the service has it.
-    pub file: Option<web_sys::File>,
+    /// The files to send (the song, or a target and its reference), until the service has them.
+    pub files: Vec<web_sys::File>,
     pub upload: Option<UploadHandle>,
     /// Not asked about before this time (ms).
     pub next_poll: f64,
@@ -40,6 +40,6 @@ impl TabState {
     }
     /// Whether `id`'s file is still held here.
     pub fn has_file(&self, id: &str) -> bool {
-        self.jobs.get(id).is_some_and(|l| l.file.is_some())
+        self.jobs.get(id).is_some_and(|l| !l.files.is_empty())
     }
 }

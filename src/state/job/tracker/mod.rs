@@ -2,7 +2,7 @@
 //! ends, within the request budget, pausing while the tab is hidden. One tracker per app,
 //! shared through a context; pages read its signals and call its methods.
 
-use crate::api::models::Status;
+use crate::api::models::{Input, Status};
 use crate::api::{ApiError, Client};
 use crate::browser::{self, now_ms, random_unit};
 use crate::hooks::{every, on_visible};
@@ -119,11 +119,12 @@ impl Tracker {
             .with_untracked(|l| l.iter().find(|j| j.id == id).cloned())
     }
 
-    /// Adds a file to the queue (sent when a slot frees).
-    pub fn enqueue(&self, job: TrackedJob, file: Option<web_sys::File>) {
-        if let Some(f) = file {
+    /// Adds a job to the queue (sent when a slot frees) with its files: none, the song, or the
+    /// target and the reference.
+    pub fn enqueue(&self, job: TrackedJob, files: Vec<web_sys::File>) {
+        if !files.is_empty() {
             self.tab
-                .update_value(|s| s.of(&job.id, |l| l.file = Some(f)));
+                .update_value(|s| s.of(&job.id, |l| l.files = files));
         }
         self.jobs.update(|l| l.push(job));
         self.wake();
@@ -153,7 +154,10 @@ impl Tracker {
             return Err(t("The service already has this job: it is not sent twice.").into());
         }
         let has_file = file.is_some() || self.tab.with_value(|s| s.has_file(id));
-        if job.source_url.is_none() && !has_file {
+        if job.input == Input::Pair && !self.tab.with_value(|s| s.has_file(id)) {
+            return Err(t("Choose its target and reference again on Separate: this browser no longer holds them.").into());
+        }
+        if job.takes_files() && !has_file {
             return Err(tr!("Choose {name} again to retry.", name = job.file_name));
         }
         if let Some(f) = file {
@@ -164,7 +168,7 @@ impl Tracker {
                     size = crate::logic::files::human_bytes(job.file_bytes)
                 ));
             }
-            self.tab.update_value(|s| s.of(id, |l| l.file = Some(f)));
+            self.tab.update_value(|s| s.of(id, |l| l.files = vec![f]));
         }
         self.update(id, |j| {
             j.phase = Phase::Queued;
@@ -179,7 +183,7 @@ impl Tracker {
     /// Whether retrying this job needs the person to pick its file again.
     pub fn needs_file(&self, id: &str) -> bool {
         self.get(id)
-            .is_some_and(|j| j.source_url.is_none() && !j.is_sent())
+            .is_some_and(|j| j.takes_files() && j.input == Input::Song && !j.is_sent())
             && !self.tab.with_value(|s| s.has_file(id))
     }
 

@@ -226,6 +226,7 @@ fn record(
             (id as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 16
         )
     });
+    let processing = w.faults.processing_ms.map(std::time::Duration::from_millis);
     w.jobs.push(Job {
         id,
         hash: hash.clone(),
@@ -238,6 +239,7 @@ fn record(
             duration_secs: new.duration,
             rendered: None,
             cancelled: false,
+            processing,
         },
         files: Vec::new(),
         input_name: new.input_name,
