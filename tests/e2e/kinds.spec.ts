@@ -151,4 +151,12 @@ test('the service in its other shapes: a job runs as with the recorded ones', as
   const row = page.getByRole('region', { name: 'Mixer' }).locator('li.mixer-stem').first();
   await expect(row).toContainText(/ · [\d.,]+ kB/);
   await expect(row).not.toContainText('KB');
+  // History's `job_exists: 1` still offers the result; the account's flags as "1"/"0".
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await expect(page.locator('table.history tbody tr').first().getByRole('link', { name: 'Open' })).toBeVisible();
+  await page.goto('/account');
+  await expect(page.getByRole('switch', { name: 'Long file names for results' })).toBeChecked();
+  await expect(page.getByRole('switch', { name: /Use premium/ })).toBeChecked();
+  await page.getByRole('switch', { name: 'Long file names for results' }).click();
+  await expect(page.getByRole('switch', { name: 'Long file names for results' })).not.toBeChecked();
 });
