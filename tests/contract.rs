@@ -162,7 +162,7 @@ fn login_decodes_with_null_token() {
     assert_eq!(user.api_token, None);
     assert_eq!(user.premium_minutes, Some(54));
     assert!(user.premium_enabled && user.long_filenames_enabled);
-    assert_eq!(user.parallel_limit(), 10);
+    assert_eq!(user.parallel_limit(), None, "premium: the service tells");
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn user_endpoint_decodes_documented_body() {
     .unwrap();
     assert_eq!(user.premium_minutes, Some(120));
     assert!(!user.premium_enabled && user.long_filenames_enabled);
-    assert_eq!(user.parallel_limit(), 1);
+    assert_eq!(user.parallel_limit(), Some(1));
 }
 
 #[test]

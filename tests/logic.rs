@@ -204,35 +204,44 @@ fn batch_respects_the_parallel_limit() {
     let q = |p: Phase| (p, false);
     // Free plan: one at a time.
     assert_eq!(
-        next_to_send(&[q(Phase::Queued), q(Phase::Queued)], 1),
+        next_to_send(&[q(Phase::Queued), q(Phase::Queued)], Some(1)),
         Some(0)
     );
     assert_eq!(
-        next_to_send(&[q(Phase::Uploading), q(Phase::Queued)], 1),
+        next_to_send(&[q(Phase::Uploading), q(Phase::Queued)], Some(1)),
         None
     );
     assert_eq!(
-        next_to_send(&[q(Phase::Submitted), q(Phase::Queued)], 1),
+        next_to_send(&[q(Phase::Submitted), q(Phase::Queued)], Some(1)),
         None
     );
     assert_eq!(
-        next_to_send(&[(Phase::Submitted, true), q(Phase::Queued)], 1),
+        next_to_send(&[(Phase::Submitted, true), q(Phase::Queued)], Some(1)),
         Some(1)
     );
     assert_eq!(
         next_to_send(
             &[q(Phase::Interrupted), q(Phase::Refused), q(Phase::Queued)],
-            1
+            Some(1)
         ),
         Some(2)
     );
-    // Premium: ten.
+    // A known limit of ten (as the service showed it by a refusal).
     let mut items: Vec<(Phase, bool)> = (0..9).map(|_| q(Phase::Submitted)).collect();
     items.push(q(Phase::Queued));
     items.push(q(Phase::Queued));
-    assert_eq!(next_to_send(&items, 10), Some(9));
+    assert_eq!(next_to_send(&items, Some(10)), Some(9));
     items[9].0 = Phase::Uploading;
-    assert_eq!(next_to_send(&items, 10), None);
+    assert_eq!(next_to_send(&items, Some(10)), None);
+    // Premium with no known limit: never fewer than the service allows (twenty running do not
+    // stop the next), but no more than three uploads at once.
+    let mut items: Vec<(Phase, bool)> = (0..20).map(|_| q(Phase::Submitted)).collect();
+    items.push(q(Phase::Queued));
+    assert_eq!(next_to_send(&items, None), Some(20));
+    items.extend([q(Phase::Uploading), q(Phase::Uploading)]);
+    assert_eq!(next_to_send(&items, None), Some(20));
+    items.push(q(Phase::Uploading));
+    assert_eq!(next_to_send(&items, None), None);
     assert!(is_limit_refusal(
         "You can run only 1 separation(s) at the same time. Wait until the current one finishes."
     ));

@@ -68,13 +68,9 @@ impl Session {
         })
     }
 
-    /// How many jobs may run at once: 1 free (or unknown), 10 premium (tracked).
-    pub fn limit(&self) -> usize {
-        if self.premium() {
-            10
-        } else {
-            1
-        }
+    /// The plan's parallel limit: 1 free (or unknown), none known for premium.
+    pub fn limit(&self) -> Option<usize> {
+        (!self.premium()).then_some(1)
     }
 }
 

@@ -58,6 +58,32 @@ test('a batch of three on a free account never has two jobs in flight', async ({
   await expect(page.locator('li.job .job-status', { hasText: /^Done$/ })).toHaveCount(3, { timeout: 30_000 });
 });
 
+test('premium assumes no limit of its own: the service\'s refusal for its limit tells, and the file waits', async ({ page, request, errors }) => {
+  test.setTimeout(150_000);
+  // The stand-in runs 10 premium jobs at once, as the older pages said; the app does not know that.
+  await faults(request, { queue_ahead: 12 });
+  const creates = createRequests(page);
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
+  await expect(page.getByText('Premium runs as many jobs at once as the service allows; this browser uploads 3 at a time.')).toBeVisible();
+  const names = Array.from({ length: 12 }, (_, i) => `p${i}.wav`);
+  await s.addFiles(names.map((n) => song(n, 1)));
+  await s.submit();
+  // An eleventh is tried (no limit assumed), refused in the service's words, and kept queued.
+  await expect(page.getByText(/Waiting for a free slot \(You can run only 10 separation/).first()).toBeVisible({ timeout: 60_000 });
+  let most = 0;
+  for (let i = 0; i < 300; i++) {
+    most = Math.max(most, (await account(request, PREMIUM_TOKEN)).current_queue.length);
+    if (await page.locator('li.job .job-status', { hasText: /^Done$/ }).count() === 12) break;
+    await page.waitForTimeout(400);
+  }
+  expect(most).toBe(10);
+  await s.toJobs();
+  await expect(page.locator('li.job .job-status', { hasText: /^Done$/ })).toHaveCount(12, { timeout: 60_000 });
+  const at = await (await request.get(`/api/app/separation_history?api_token=${PREMIUM_TOKEN}`)).json();
+  expect(at.data.length, 'each file one job at the service').toBe(12);
+  expect(creates.length).toBeGreaterThan(12);
+});
+
 test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', async ({ page, request, errors }) => {
   test.setTimeout(90_000);
   const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer \(vocals, instrumental\)/);

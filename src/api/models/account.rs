@@ -29,13 +29,11 @@ pub struct User {
 }
 
 impl User {
-    /// How many jobs may run at once on this plan (1 free, 10 premium).
-    pub fn parallel_limit(&self) -> usize {
-        if self.premium_enabled {
-            10
-        } else {
-            1
-        }
+    /// How many jobs may run at once on this plan: 1 free; premium has no number the app may
+    /// assume (the older pages said 10, the newer say unlimited), so the service's refusal
+    /// tells (see `queue::next_to_send`).
+    pub fn parallel_limit(&self) -> Option<usize> {
+        (!self.premium_enabled).then_some(1)
     }
 }
 

@@ -13,6 +13,7 @@ use crate::logic::files::guess_remote;
 use crate::logic::options::{initial_values, price_multiplier, Values};
 use crate::router::use_location;
 use crate::state::choices::Choices;
+use crate::state::job::queue::UPLOADS_AT_ONCE;
 use crate::state::{cache, use_settings, use_tracker};
 use cost::{cost, cost_line, Songs};
 use leptos::prelude::*;
@@ -291,7 +292,10 @@ pub fn SeparatePage() -> impl IntoView {
                         .then(|| view! { <strong class="error-inline">{t(" More than your balance.")}</strong> })}
                 </p>
                 <p class="help" role="status">{free}</p>
-                <p class="help">{move || tn(tracker.limit() as u64, "Your plan runs {n} job at a time; the rest wait in this browser's queue.", "Your plan runs {n} jobs at a time; the rest wait in this browser's queue.")}</p>
+                <p class="help">{move || match tracker.limit() {
+                    Some(n) => tn(n as u64, "Your plan runs {n} job at a time; the rest wait in this browser's queue.", "Your plan runs {n} jobs at a time; the rest wait in this browser's queue."),
+                    None => tn(UPLOADS_AT_ONCE as u64, "Premium runs as many jobs at once as the service allows; this browser uploads {n} at a time.", "Premium runs as many jobs at once as the service allows; this browser uploads {n} at a time."),
+                }}</p>
                 <div class="row">
                     <button type="submit">{move || match input.get() {
                         Input::Song => t("Separate"),

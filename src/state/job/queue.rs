@@ -31,11 +31,17 @@ impl Phase {
     }
 }
 
+/// Uploads in flight at once, whatever the plan: they share the connection, so more would only
+/// slow each of them.
+pub const UPLOADS_AT_ONCE: usize = 3;
+
 /// The index of the next queued item to send, if a slot is free. `items` are (phase, whether
-/// the job has reached a final state), oldest first.
-pub fn next_to_send(items: &[(Phase, bool)], limit: usize) -> Option<usize> {
+/// the job has reached a final state), oldest first; `limit` is how many may run at once, if
+/// one is known.
+pub fn next_to_send(items: &[(Phase, bool)], limit: Option<usize>) -> Option<usize> {
     let busy = items.iter().filter(|(p, f)| p.holds_slot(*f)).count();
-    if busy >= limit.max(1) {
+    let uploading = items.iter().filter(|(p, _)| *p == Phase::Uploading).count();
+    if limit.is_some_and(|l| busy >= l.max(1)) || uploading >= UPLOADS_AT_ONCE {
         return None;
     }
     items.iter().position(|(p, _)| *p == Phase::Queued)

@@ -44,7 +44,7 @@ impl Tracker {
                 .collect()
         });
         if self.tab.with_value(|s| now >= s.hold_uploads_until) {
-            if let Some(i) = next_to_send(&items, untrack(|| self.session.limit())) {
+            if let Some(i) = next_to_send(&items, untrack(|| self.limit())) {
                 if let Some(id) = self.jobs.with_untracked(|l| l.get(i).map(|j| j.id.clone())) {
                     self.send(id);
                 }
@@ -221,8 +221,16 @@ impl Tracker {
                         message = message
                     ));
                 });
-                self.tab
-                    .update_value(|s| s.hold_uploads_until = now_ms() + 10_000.0);
+                // What runs now is what the plan allows: no more are sent until one ends.
+                let running = self.jobs.with_untracked(|l| {
+                    l.iter()
+                        .filter(|j| j.id != id && j.phase.holds_slot(j.is_final()))
+                        .count()
+                });
+                self.tab.update_value(|s| {
+                    s.hold_uploads_until = now_ms() + 10_000.0;
+                    s.learned_limit = Some(running.max(1));
+                });
             }
             Err(ApiError::Aborted) => self.update(id, |j| {
                 j.phase = Phase::Interrupted;

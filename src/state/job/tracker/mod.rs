@@ -101,9 +101,14 @@ impl Tracker {
         self.session.refresh();
     }
 
-    /// How many jobs may run at once: 1 free (or unknown), 10 premium.
-    pub fn limit(&self) -> usize {
-        self.session.limit()
+    /// How many jobs may run at once: the plan's (1 free), or what the service's last refusal
+    /// for its limit showed it allows; none known for premium before that.
+    pub fn limit(&self) -> Option<usize> {
+        let learned = self.tab.with_value(|s| s.learned_limit);
+        match (self.session.limit(), learned) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     fn update(&self, id: &str, f: impl FnOnce(&mut TrackedJob)) {
