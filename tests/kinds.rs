@@ -13,7 +13,7 @@ use mvsep_web::api::RawResponse;
 use mvsep_web::logic::catalog::{grouped, SortBy, Task};
 use mvsep_web::logic::options::{initial_values, prompt_name, set_value, submission};
 use mvsep_web::logic::subtitles::{clock, cues, shown_as, Shown};
-use mvsep_web::state::cache::{join_lists, once_each};
+use mvsep_web::state::cache::join_lists;
 use serde_json::Value;
 
 fn all() -> Vec<Algorithm> {
@@ -118,16 +118,13 @@ fn creates_send_the_files_each_kind_takes() {
 }
 
 #[test]
-fn lists_of_each_scope_are_cached_as_one_and_read_once_each() {
+fn lists_of_each_scope_are_cached_as_one() {
     let a = r#"[{"id":1,"name":"a","render_id":1}]"#.to_string();
     let b = " [ ] ".to_string();
-    let c = r#"[{"id":1,"name":"a","render_id":1},{"id":2,"name":"b","render_id":2}]"#.to_string();
+    let c = r#"[{"id":2,"name":"b","render_id":2},{"id":3,"name":"c","render_id":3}]"#.to_string();
     let joined = join_lists(&[a.clone(), b, c]);
     let list: Vec<Algorithm> = decode(&RawResponse::new(200, joined), Envelope::Bare).unwrap();
-    assert_eq!(
-        once_each(list).iter().map(|a| a.id).collect::<Vec<_>>(),
-        [1, 2]
-    );
+    assert_eq!(list.iter().map(|a| a.id).collect::<Vec<_>>(), [1, 2, 3]);
     // A list that is not a plain array: only the first is kept.
     assert_eq!(join_lists(&[a.clone(), "{\"data\":[]}".into()]), a);
 }

@@ -11,3 +11,4 @@ pub mod options;
 pub mod paging;
 pub mod quality;
 pub mod subtitles;
+pub mod text;

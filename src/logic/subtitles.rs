@@ -2,6 +2,7 @@
 //! read into timed lines.
 
 use crate::logic::files::extension;
+use crate::logic::text::{lines, pieces};
 
 /// How a result file is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +20,8 @@ pub enum Shown {
 /// By the extension of its name (the service's `download`, else the address); a file without
 /// one is audio, as every service result was before text results came.
 pub fn shown_as(name: &str) -> Shown {
-    match extension(name.split(['?', '#']).next().unwrap_or(name)).as_deref() {
+    let end = name.bytes().position(|b| b == b'?' || b == b'#');
+    match extension(&name[..end.unwrap_or(name.len())]).as_deref() {
         Some("srt" | "vtt") => Shown::Subtitles,
         Some("txt" | "json" | "lrc" | "csv") => Shown::Text,
         None => Shown::Audio,
@@ -39,33 +41,46 @@ pub struct Cue {
 
 /// `00:01:02,500`, `01:02.500` or `62.5` as seconds.
 fn seconds(s: &str) -> Option<f64> {
-    let s = s.trim().replace(',', ".");
     let mut total = 0.0;
-    for part in s.split(':') {
+    for part in pieces(s.trim(), b':') {
+        let part: String = part
+            .chars()
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect();
         total = total * 60.0 + part.parse::<f64>().ok()?;
     }
     Some(total)
 }
 
-/// The cues of an SRT or WebVTT text, in order; blocks that carry no time line are skipped
-/// (the VTT header, notes, styles).
+/// The cues of an SRT or WebVTT text, in order. A cue is a time line and the lines after it up
+/// to a blank one; what comes outside cues (the VTT header, notes, cue numbers) is skipped.
 pub fn cues(text: &str) -> Vec<Cue> {
-    let text = text.replace("\r\n", "\n");
-    text.split("\n\n")
-        .filter_map(|block| {
-            let mut lines = block.lines().skip_while(|l| !l.contains("-->"));
-            let times = lines.next()?;
-            let (a, b) = times.split_once("-->")?;
+    let mut out = Vec::new();
+    let mut current: Option<Cue> = None;
+    for line in lines(text).map(str::trim_end) {
+        if line.is_empty() {
+            out.extend(current.take());
+        } else if let Some((a, b)) = line.split_once("-->") {
+            out.extend(current.take());
             // VTT puts settings after the end time ("00:05.000 align:start").
-            let b = b.split_whitespace().next()?;
-            let text: Vec<&str> = lines.map(str::trim_end).filter(|l| !l.is_empty()).collect();
-            Some(Cue {
-                start: seconds(a)?,
-                end: seconds(b)?,
-                text: text.join("\n"),
-            })
-        })
-        .collect()
+            let b = b.split_whitespace().next().unwrap_or("");
+            current = match (seconds(a), seconds(b)) {
+                (Some(start), Some(end)) => Some(Cue {
+                    start,
+                    end,
+                    text: String::new(),
+                }),
+                _ => None,
+            };
+        } else if let Some(c) = &mut current {
+            if !c.text.is_empty() {
+                c.text.push('\n');
+            }
+            c.text.push_str(line);
+        }
+    }
+    out.extend(current);
+    out
 }
 
 /// A cue's start as a person reads it: `1:02` or `1:02:03`.

@@ -113,8 +113,9 @@ pub fn LeaderboardPage() -> impl IntoView {
                                             <tr>
                                                 <td>{start as usize + i + 1}</td>
                                                 <td translate="no"><a href=Route::QcEntry(e.id).href()>{e.algo_name.clone().unwrap_or_else(|| tr!("Entry {id}", id = e.id))}</a></td>
-                                                // The day is what compares models; the time would wrap the column.
-                                                <td>{e.date.as_ref().or(e.created_at.as_ref()).and_then(|d| d.split(' ').next()).map(crate::i18n::date)}</td>
+                                                // The day is what compares models; the time would wrap the column. (The
+                                                // day is the first ten characters in any of the service's date forms.)
+                                                <td>{e.date.as_ref().or(e.created_at.as_ref()).map(|d| d.get(..10).unwrap_or(d)).map(crate::i18n::date)}</td>
                                                 <td>{if e.ensemble { t("ensemble") } else { t("single") }}</td>
                                                 {stems.iter().zip(&best).map(|(s, b)| {
                                                     let v = value_for(e, s);

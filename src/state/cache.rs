@@ -63,7 +63,7 @@ pub async fn load_algorithms(
             let raw = RawResponse::new(200, body);
             if let Ok((list, unreadable)) = decode_each::<Algorithm>(&raw, Envelope::Bare) {
                 return Ok(ModelList {
-                    list: once_each(list),
+                    list,
                     unreadable,
                     age_ms,
                 });
@@ -83,14 +83,17 @@ pub async fn load_algorithms(
     // The other input kinds: a host that does not answer them only lacks those models.
     for scope in [Scope::NoUpload, Scope::MatcheringUpload] {
         if let Ok((more, bad, body)) = client.algorithms_with_body(Some(scope)).await {
-            list.extend(more);
-            unreadable += bad;
-            bodies.push(body);
+            // A host that ignores `scopes` answers the whole list again: it is there already.
+            if more.first().map(|a| a.id) != list.first().map(|a| a.id) {
+                list.extend(more);
+                unreadable += bad;
+                bodies.push(body);
+            }
         }
     }
     save(&base, now_ms, &join_lists(&bodies));
     Ok(ModelList {
-        list: once_each(list),
+        list,
         unreadable,
         age_ms: 0.0,
     })
@@ -113,15 +116,4 @@ pub fn join_lists(bodies: &[String]) -> String {
         }
         None => bodies.first().cloned().unwrap_or_default(),
     }
-}
-
-/// Each model once (a host that ignores `scopes` answers every list whole).
-pub fn once_each(mut list: Vec<Algorithm>) -> Vec<Algorithm> {
-    let mut seen = Vec::new();
-    list.retain(|a| {
-        let new = !seen.contains(&a.id);
-        seen.push(a.id);
-        new
-    });
-    list
 }

@@ -11,6 +11,16 @@ function createBodies(page: import('@playwright/test').Page): string[] {
   return sent;
 }
 
+/** Signs in on premium and opens Separate, with the creates' bodies collected. */
+async function separate(page: import('@playwright/test').Page, request: import('@playwright/test').APIRequestContext) {
+  await faults(request, { queue_ahead: 0 });
+  const bodies = createBodies(page);
+  await signIn(page, PREMIUM_TOKEN);
+  const s = new SeparateScreen(page);
+  await s.open();
+  return { s, bodies };
+}
+
 /** Picks "What it does", then the model. */
 async function choose(page: import('@playwright/test').Page, task: string, model: RegExp) {
   await page.getByLabel('What it does').selectOption({ label: task });
@@ -39,11 +49,7 @@ test('the picker over the whole list: every kind, searched and filtered at a gla
 
 test('a model that makes audio from a prompt: no file is sent, the piece comes back', async ({ page, request, errors }) => {
   test.setTimeout(60_000);
-  await faults(request, { queue_ahead: 0 });
-  const bodies = createBodies(page);
-  await signIn(page, PREMIUM_TOKEN);
-  const s = new SeparateScreen(page);
-  await s.open();
+  const { s, bodies } = await separate(page, request);
   await choose(page, 'Generate (music, voice)', /^Stable Audio Open Gen/);
   await expect(page.locator('#audio-files')).toBeHidden();
   await expect(page.getByRole('heading', { name: '3. No song needed' })).toBeVisible();
@@ -74,11 +80,7 @@ test('a model that makes audio from a prompt: no file is sent, the piece comes b
 
 test('mastering sends a target and a reference, and the master comes back at the reference loudness', async ({ page, request, errors }) => {
   test.setTimeout(60_000);
-  await faults(request, { queue_ahead: 0 });
-  const bodies = createBodies(page);
-  await signIn(page, PREMIUM_TOKEN);
-  const s = new SeparateScreen(page);
-  await s.open();
+  const { s, bodies } = await separate(page, request);
   await choose(page, 'Master to a reference', /^Matchering/);
   await expect(page.getByRole('heading', { name: '3. Target and reference' })).toBeVisible();
   await page.getByRole('button', { name: 'Master', exact: true }).click();

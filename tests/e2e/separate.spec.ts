@@ -64,7 +64,7 @@ test('premium assumes no limit of its own: the service\'s refusal for its limit 
   await faults(request, { queue_ahead: 12 });
   const creates = createRequests(page);
   const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
-  await expect(page.getByText('Premium runs as many jobs at once as the service allows; this browser uploads 3 at a time.')).toBeVisible();
+  await expect(page.getByText('Premium runs as many jobs at once as the service allows; this browser uploads three at a time.')).toBeVisible();
   const names = Array.from({ length: 12 }, (_, i) => `p${i}.wav`);
   await s.addFiles(names.map((n) => song(n, 1)));
   await s.submit();

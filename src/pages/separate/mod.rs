@@ -4,8 +4,8 @@
 use crate::api::models::{Algorithm, Audience, Input, RemoteType, OUTPUT_FORMATS};
 use crate::browser::{self, now_ms};
 use crate::components::{
-    free_left, free_over, lazy_option_form, lazy_safe_html, ActiveJobs, AlgorithmPicker, ErrorView,
-    Loading,
+    free_left, free_over, lazy_model_about, lazy_option_form, ActiveJobs, AlgorithmPicker,
+    ErrorView, Loading,
 };
 use crate::hooks::load;
 use crate::i18n::{t, tn};
@@ -13,7 +13,6 @@ use crate::logic::files::guess_remote;
 use crate::logic::options::{initial_values, price_multiplier, Values};
 use crate::router::use_location;
 use crate::state::choices::Choices;
-use crate::state::job::queue::UPLOADS_AT_ONCE;
 use crate::state::{cache, use_settings, use_tracker};
 use cost::{cost, cost_line, Songs};
 use leptos::prelude::*;
@@ -89,9 +88,9 @@ pub fn SeparatePage() -> impl IntoView {
         c.save();
     });
 
-    // What the model takes decides the input step.
-    let input =
-        Signal::derive(move || chosen.with(|a| a.as_ref().map_or(Input::Song, Algorithm::input)));
+    // What the model takes decides the input step (a plain closure: a signal type of its own
+    // would cost the first visit about 1 kB).
+    let input = move || chosen.with(|a| a.as_ref().map_or(Input::Song, Algorithm::input));
     let pair: pair::Pair = RwSignal::new_local((None, None));
     let session = tracker.session;
     let premium = Signal::derive(move || session.premium());
@@ -152,7 +151,7 @@ pub fn SeparatePage() -> impl IntoView {
         else {
             return String::new();
         };
-        let songs = if use_link.get() || input.get() != Input::Song {
+        let songs = if use_link.get() || input() != Input::Song {
             1
         } else {
             pending.with(Vec::len) as i64
@@ -184,7 +183,7 @@ pub fn SeparatePage() -> impl IntoView {
             remote: remote.get_untracked(),
             pending: pending.get_untracked(),
             pending_out: pending,
-            input: input.get_untracked(),
+            input: untrack(input),
             pair: pair.get_untracked(),
             api_base: settings.base.get_untracked(),
             tracker,
@@ -219,23 +218,7 @@ pub fn SeparatePage() -> impl IntoView {
                     }.into_any(),
                 }}
                 <AlgorithmPicker algorithms=list selected=selected />
-                {move || chosen.get().map(|a| {
-                    let lang = crate::i18n::code();
-                    let d = a.description_in(lang).cloned();
-                    let short = d.as_ref().and_then(|d| d.short_description.clone()).or(a.description.clone());
-                    view! {
-                        <div class="chosen-model">
-                            <h3>{a.name.clone()}</h3>
-                            {short.map(|s| view! { <p>{s}</p> })}
-                            {d.and_then(|d| d.long_description).map(|html| view! {
-                                <details>
-                                    <summary>{t("About this model")}</summary>
-                                    {crate::components::lazy_view(move || lazy_safe_html(html.clone()), || ().into_any(), true)}
-                                </details>
-                            })}
-                        </div>
-                    }
-                })}
+                {move || chosen.get().map(|a| crate::components::lazy_view(move || lazy_model_about(a.clone()), || ().into_any(), true))}
                 {move || model_refusal.get().map(|r| view! { <p class="error" role="alert">{r}</p> })}
 
                 <h2>{t("2. Options")}</h2>
@@ -264,11 +247,11 @@ pub fn SeparatePage() -> impl IntoView {
 
                 // Built once, hidden for the models that take no song or two: their input steps
                 // come with their own code.
-                <div hidden=move || input.get() != Input::Song>
+                <div hidden=move || input() != Input::Song>
                     <h2>{t("3. Songs")}</h2>
                     <SongInput use_link=use_link pending=pending link=link remote=remote price=Signal::derive(price) premium=premium />
                 </div>
-                {move || match input.get() {
+                {move || match input() {
                     Input::Song => ().into_any(),
                     other => crate::components::lazy_view(move || pair::lazy_other_input(other, pair), || view! { <Loading what=t("the input") /> }.into_any(), true),
                 }}
@@ -277,7 +260,7 @@ pub fn SeparatePage() -> impl IntoView {
                 <p class="cost" role="status">
                     {move || {
                         let (credits, some_unknown) = total_cost.get();
-                        let songs = if input.get() != Input::Song {
+                        let songs = if input() != Input::Song {
                             Songs::Other
                         } else if use_link.get() {
                             Songs::Link
@@ -294,10 +277,11 @@ pub fn SeparatePage() -> impl IntoView {
                 <p class="help" role="status">{free}</p>
                 <p class="help">{move || match tracker.limit() {
                     Some(n) => tn(n as u64, "Your plan runs {n} job at a time; the rest wait in this browser's queue.", "Your plan runs {n} jobs at a time; the rest wait in this browser's queue."),
-                    None => tn(UPLOADS_AT_ONCE as u64, "Premium runs as many jobs at once as the service allows; this browser uploads {n} at a time.", "Premium runs as many jobs at once as the service allows; this browser uploads {n} at a time."),
+                    // The number is `queue::UPLOADS_AT_ONCE`.
+                    None => t("Premium runs as many jobs at once as the service allows; this browser uploads three at a time.").into(),
                 }}</p>
                 <div class="row">
-                    <button type="submit">{move || match input.get() {
+                    <button type="submit">{move || match input() {
                         Input::Song => t("Separate"),
                         Input::Prompt => t("Generate"),
                         Input::Pair => t("Master"),

@@ -32,7 +32,7 @@ impl Phase {
 }
 
 /// Uploads in flight at once, whatever the plan: they share the connection, so more would only
-/// slow each of them.
+/// slow each of them. (Separate says "three" in words.)
 pub const UPLOADS_AT_ONCE: usize = 3;
 
 /// The index of the next queued item to send, if a slot is free. `items` are (phase, whether
