@@ -15,7 +15,10 @@ test('a batch under transient faults finishes by itself, each file once at the s
   const first = page.waitForResponse((r) => r.url().includes('/api/separation/create'));
   await s.submit();
   expect((await first).status(), 'the first create met a fault').toBe(502);
-  await faults(request, { error_rate: 0.25, drop_rate: 0.1, drop_after_rate: 0.15, malformed_rate: 0.1 });
+  // About a third of all calls fail (issue 10's chaos run asks for a fifth). At three fifths, as
+  // this test once had, a file's seven tries all failed in about one run of ten: the retries
+  // gave up, rightly, and asked the person.
+  await faults(request, { error_rate: 0.15, drop_rate: 0.05, drop_after_rate: 0.1, malformed_rate: 0.05 });
   await s.toJobs();
   for (const n of names) {
     await expect(s.card(n).getByRole('status')).toHaveText('Done', { timeout: 120_000 });
