@@ -62,6 +62,18 @@ fn scroll_back(left: u32, y: f64) {
         .unwrap_or(0.0);
     if height - view >= y - 1.0 {
         w.scroll_to_with_x_and_y(0.0, y);
+        // A screen that reads its data again right after drawing empties for a moment, which
+        // puts the page back at the top: looked at once more, a little later.
+        if left > 20 {
+            leptos::prelude::set_timeout(
+                move || {
+                    if web_sys::window().and_then(|w| w.scroll_y().ok()) == Some(0.0) {
+                        scroll_back(20, y);
+                    }
+                },
+                std::time::Duration::from_millis(600),
+            );
+        }
     } else if left > 0 {
         leptos::prelude::set_timeout(
             move || scroll_back(left - 1, y),
