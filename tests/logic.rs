@@ -350,6 +350,23 @@ fn hash_names_follow_the_table_the_stand_in_runs_too() {
 }
 
 #[test]
+fn the_free_and_plan_lines_say_what_the_plan_allows() {
+    use mvsep_web::pages::separate::cost::{free_line, plan_line};
+    assert_eq!(
+        free_line((3, 50), 2, false),
+        "3 free separations left today (of 50)."
+    );
+    assert!(free_line((3, 50), 4, false).starts_with("Only 3 free separations are left today"));
+    assert_eq!(
+        free_line((0, 50), 4, true),
+        "",
+        "premium spends no free separations"
+    );
+    assert!(plan_line(Some(1)).starts_with("Your plan runs 1 job at a time"));
+    assert!(plan_line(None).starts_with("Premium runs as many jobs at once as the service allows"));
+}
+
+#[test]
 fn the_cost_line_says_the_cost_and_whether_the_balance_is_spent() {
     use mvsep_web::pages::separate::cost::{cost, cost_line, Songs};
     assert_eq!(cost(Some(125.0), (1.0, 1.0)), Some(2));

@@ -51,15 +51,21 @@ pub fn TextResult(
             };
             view! { <p class="help">{why}" "{t("Download it to read it.")}</p> }.into_any()
         }
-        Some(Ok(all)) if shown == Shown::Subtitles && !cues(&all).is_empty() => view! {
+        // Read once; a file named .srt that holds no cue is shown as text.
+        Some(Ok(all)) => match (shown == Shown::Subtitles)
+            .then(|| cues(&all))
+            .filter(|c| !c.is_empty())
+        {
+            Some(list) => view! {
             <ol class="cues" translate="no">
-                {cues(&all).into_iter().map(|c| view! {
+                {list.into_iter().map(|c| view! {
                     <li><time datetime=format!("PT{:.3}S", c.start)>{clock(c.start)}</time>" "<span>{c.text}</span></li>
                 }).collect_view()}
             </ol>
-        }
-        .into_any(),
-        Some(Ok(all)) => view! { <pre class="text-result" translate="no" tabindex="0">{all}</pre> }.into_any(),
+            }
+            .into_any(),
+            None => view! { <pre class="text-result" translate="no" tabindex="0">{all}</pre> }.into_any(),
+        },
     }
     };
     view! {

@@ -1,5 +1,7 @@
-//! The cost line under "4. Cost": what the songs will likely cost, against the balance.
+//! The lines under "4. Cost": what the songs will likely cost against the balance, the free
+//! plan's separations left today, and how many jobs the plan runs at once.
 
+use crate::components::{free_left, free_over};
 use crate::i18n::{t, tn};
 use crate::logic::options::credits;
 
@@ -51,4 +53,22 @@ pub fn cost_line(songs: Songs, balance: Option<i64>, premium: bool) -> String {
         _ => s.push('.'),
     }
     s
+}
+
+/// The free plan's day, `(left, of)`, against `songs` about to be sent: nothing on premium.
+pub fn free_line(day: (i64, i64), songs: i64, premium: bool) -> String {
+    match () {
+        _ if premium => String::new(),
+        _ if songs > day.0 => free_over(day),
+        _ => free_left(day),
+    }
+}
+
+/// How many jobs run at once: the plan's (or what the service showed), or none known.
+pub fn plan_line(limit: Option<usize>) -> String {
+    match limit {
+        Some(n) => tn(n as u64, "Your plan runs {n} job at a time; the rest wait in this browser's queue.", "Your plan runs {n} jobs at a time; the rest wait in this browser's queue."),
+        // The number is `queue::UPLOADS_AT_ONCE`.
+        None => t("Premium runs as many jobs at once as the service allows; this browser uploads three at a time.").into(),
+    }
 }

@@ -4,8 +4,7 @@
 use crate::api::models::{Algorithm, Audience, Input, RemoteType, OUTPUT_FORMATS};
 use crate::browser::{self, now_ms};
 use crate::components::{
-    free_left, free_over, lazy_model_about, lazy_option_form, ActiveJobs, AlgorithmPicker,
-    ErrorView, Loading,
+    lazy_model_about, lazy_option_form, ActiveJobs, AlgorithmPicker, ErrorView, Loading,
 };
 use crate::hooks::load;
 use crate::i18n::{t, tn};
@@ -14,7 +13,7 @@ use crate::logic::options::{initial_values, price_multiplier, Values};
 use crate::router::use_location;
 use crate::state::choices::Choices;
 use crate::state::{cache, use_settings, use_tracker};
-use cost::{cost, cost_line, Songs};
+use cost::{cost, cost_line, free_line, plan_line, Songs};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use songs::{Pending, SongInput};
@@ -156,11 +155,7 @@ pub fn SeparatePage() -> impl IntoView {
         } else {
             pending.with(Vec::len) as i64
         };
-        match () {
-            _ if premium.get() => String::new(),
-            _ if songs > day.0 => free_over(day),
-            _ => free_left(day),
-        }
+        free_line(day, songs, premium.get())
     };
 
     // Offered until the person has answered the browser's question.
@@ -275,11 +270,7 @@ pub fn SeparatePage() -> impl IntoView {
                         .then(|| view! { <strong class="error-inline">{t(" More than your balance.")}</strong> })}
                 </p>
                 <p class="help" role="status">{free}</p>
-                <p class="help">{move || match tracker.limit() {
-                    Some(n) => tn(n as u64, "Your plan runs {n} job at a time; the rest wait in this browser's queue.", "Your plan runs {n} jobs at a time; the rest wait in this browser's queue."),
-                    // The number is `queue::UPLOADS_AT_ONCE`.
-                    None => t("Premium runs as many jobs at once as the service allows; this browser uploads three at a time.").into(),
-                }}</p>
+                <p class="help">{move || plan_line(tracker.limit())}</p>
                 <div class="row">
                     <button type="submit">{move || match input() {
                         Input::Song => t("Separate"),

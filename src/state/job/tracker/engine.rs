@@ -229,7 +229,7 @@ impl Tracker {
                 });
                 self.tab.update_value(|s| {
                     s.hold_uploads_until = now_ms() + 10_000.0;
-                    s.learned_limit = Some(running.max(1));
+                    s.learned_limit = Some((untrack(|| self.session.premium()), running.max(1)));
                 });
             }
             Err(ApiError::Aborted) => self.update(id, |j| {

@@ -29,8 +29,9 @@ pub struct TabState {
     pub recent: Vec<f64>,
     /// No new upload before this time (after a parallel-limit refusal).
     pub hold_uploads_until: f64,
-    /// How many jobs the service let run at once when it last refused one for its limit.
-    pub learned_limit: Option<usize>,
+    /// How many jobs the service let run at once when it last refused one for its limit, and
+    /// whether premium was on then (a limit met on the free plan says nothing of premium's).
+    pub learned_limit: Option<(bool, usize)>,
     /// A step of the engine is already asked for (see `Tracker::wake`).
     pub woken: bool,
 }

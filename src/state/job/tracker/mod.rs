@@ -104,11 +104,11 @@ impl Tracker {
     /// How many jobs may run at once: the plan's (1 free), or what the service's last refusal
     /// for its limit showed it allows; none known for premium before that.
     pub fn limit(&self) -> Option<usize> {
+        let premium = self.session.premium();
         let learned = self.tab.with_value(|s| s.learned_limit);
-        match (self.session.limit(), learned) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        self.session
+            .limit()
+            .or(learned.filter(|(p, _)| *p == premium).map(|(_, n)| n))
     }
 
     fn update(&self, id: &str, f: impl FnOnce(&mut TrackedJob)) {
