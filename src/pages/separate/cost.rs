@@ -56,6 +56,8 @@ pub fn cost_line(songs: Songs, balance: Option<i64>, premium: bool) -> String {
 }
 
 /// The free plan's day, `(left, of)`, against `songs` about to be sent: nothing on premium.
+/// (Inlined, as were the closures these came from: as calls they cost the first visit 0.4 kB.)
+#[inline]
 pub fn free_line(day: (i64, i64), songs: i64, premium: bool) -> String {
     match () {
         _ if premium => String::new(),
@@ -65,6 +67,7 @@ pub fn free_line(day: (i64, i64), songs: i64, premium: bool) -> String {
 }
 
 /// How many jobs run at once: the plan's (or what the service showed), or none known.
+#[inline]
 pub fn plan_line(limit: Option<usize>) -> String {
     match limit {
         Some(n) => tn(n as u64, "Your plan runs {n} job at a time; the rest wait in this browser's queue.", "Your plan runs {n} jobs at a time; the rest wait in this browser's queue."),
