@@ -61,6 +61,13 @@ if ! command -v openssl >/dev/null; then
   command -v apt-get >/dev/null && as_root apt-get install -y -qq openssl >/dev/null || fail "openssl: install the openssl package"
 fi
 
+if [ ! -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null; then
+  say "installing nginx (the deploy test serves the build through the README's server block)"
+  command -v apt-get >/dev/null && { as_root apt-get install -y -qq nginx >/dev/null \
+    || { as_root apt-get update -qq && as_root apt-get install -y -qq nginx >/dev/null; }; } \
+    || fail "nginx: install the nginx package"
+fi
+
 if ! command -v npm >/dev/null; then
   say "installing node and npm"
   command -v apt-get >/dev/null && as_root apt-get install -y -qq nodejs npm >/dev/null || fail "node and npm: install Node.js 18 or newer"

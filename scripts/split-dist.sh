@@ -106,4 +106,27 @@ if n != 1:
     sys.exit(f"split-dist: expected one inlined src/boot.js in index.html, found {n}")
 open(page_path, "w").write(page)
 PY
+# A strict Content-Security-Policy, as a <meta> (it works on any static host): the two inline
+# scripts (Trunk's loader, src/boot.js) allowed by their hashes only, wasm compiled, no inline
+# style, and calls and media only to this site and the service's hosts. CSP_HOSTS adds origins
+# (space-separated, e.g. "https://my-proxy.example"): an API address outside the policy is refused
+# by the browser. `make test` adds the loopback hosts its stand-ins use.
+python3 - "$DIST/index.html" "${CSP_HOSTS:-}" <<'PY'
+import base64, hashlib, re, sys
+page_path, extra = sys.argv[1], sys.argv[2].split()
+page = open(page_path).read()
+scripts = re.findall(r"<script\b[^>]*>((?:(?!</script>).)*)</script>", page, re.S)
+if len(scripts) != 2:
+    sys.exit(f"split-dist: expected two inline scripts in index.html, found {len(scripts)}")
+hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts)
+hosts = " ".join(["'self'", "https://mvsep.com", "https://*.mvsep.com"] + extra)
+policy = (f"default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
+          f"img-src 'self' https:; connect-src {hosts}; media-src {hosts} blob:; "
+          "base-uri 'self'; form-action 'none'; object-src 'none'")
+meta = f'<meta http-equiv=Content-Security-Policy content="{policy}">'
+page, n = re.subn(r"(<meta charset=\S+?>)", lambda m: m.group(1) + meta, page, count=1)
+if n != 1:
+    sys.exit("split-dist: no <meta charset> in index.html to put the policy after")
+open(page_path, "w").write(page)
+PY
 echo "split-dist: $(ls "$DIST"/*.wasm | wc -l) wasm files in $DIST"

@@ -27,6 +27,9 @@ pub enum ApiError {
     Aborted,
     /// No whole answer within the deadline: a hung server or network.
     TimedOut { base: String, secs: u32 },
+    /// Not sent: it needs the token, which goes only to the API address in Settings (or the
+    /// service's own hosts), and the job is at `base`.
+    Elsewhere { base: String },
 }
 
 impl ApiError {
@@ -129,6 +132,11 @@ impl fmt::Display for ApiError {
                  connection lost; try again.",
                 base = base,
                 s = secs
+            )),
+            ApiError::Elsewhere { base } => f.write_str(&tr!(
+                "This job is at {base}, not at the API address in Settings, and your token is \
+                 sent only there. Set the API address to {base} to do this here.",
+                base = base
             )),
         }
     }

@@ -47,6 +47,11 @@ fn network_error(base: &str) -> ApiError {
 /// How long a call without a file may take, answer body included.
 pub const DEADLINE_SECS: u32 = 30;
 
+/// How long an upload may go without sending a byte, or wait for its answer once all is sent:
+/// a stalled upload would otherwise hold the plan's slot for ever. (Not a total: a large file on
+/// a slow link takes as long as it takes.)
+pub const STALL_SECS: u32 = 60;
+
 thread_local! {
     /// The abort controller of each [`Cancel`] that has sent something.
     static OPEN: RefCell<Vec<(u32, AbortController)>> = const { RefCell::new(Vec::new()) };
@@ -145,7 +150,11 @@ pub fn upload(
     xhr.open_with_async("POST", &req.url(&base), true)
         .map_err(|_| network_error(&base))?;
     let form = form_data(req, files).ok_or_else(|| network_error(&base))?;
+    // The last sign of life, in ms of the page's monotonic clock; checked every few seconds.
+    let alive = Rc::new(Cell::new(crate::browser::monotonic_ms()));
+    let seen = alive.clone();
     let progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
+        seen.set(crate::browser::monotonic_ms());
         on_progress(
             e.loaded(),
             if e.length_computable() {
@@ -157,6 +166,8 @@ pub fn upload(
     });
     if let Ok(up) = xhr.upload() {
         up.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+        // All sent: the wait for the answer starts now.
+        up.set_onload(Some(progress.as_ref().unchecked_ref()));
     }
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         xhr.set_onload(Some(&resolve));
@@ -171,9 +182,32 @@ pub fn upload(
         aborted: Rc::new(Cell::new(false)),
     };
     let aborted = handle.aborted.clone();
+    let stalled = Rc::new(Cell::new(false));
+    let watch = {
+        let (xhr, stalled) = (xhr.clone(), stalled.clone());
+        leptos::prelude::set_interval_with_handle(
+            move || {
+                if crate::browser::monotonic_ms() - alive.get() > f64::from(STALL_SECS) * 1000.0 {
+                    stalled.set(true);
+                    let _ = xhr.abort();
+                }
+            },
+            std::time::Duration::from_secs(5),
+        )
+        .ok()
+    };
     let done = async move {
         let outcome = wasm_bindgen_futures::JsFuture::from(promise).await;
         drop(progress);
+        if let Some(w) = watch {
+            w.clear();
+        }
+        if stalled.get() {
+            return Err(ApiError::TimedOut {
+                base: shown(&base),
+                secs: STALL_SECS,
+            });
+        }
         if aborted.get() {
             return Err(ApiError::Aborted);
         }

@@ -7,4 +7,4 @@ pub mod media;
 pub mod page;
 pub mod probe;
 
-pub use page::{is_hidden, notify, now_ms, random_unit, set_title};
+pub use page::{is_hidden, monotonic_ms, notify, now_ms, random_unit, set_title};

@@ -1,7 +1,16 @@
 use wasm_bindgen::JsCast;
 
+/// The wall clock (ms since 1970): for what is stored and compared across tabs and reloads.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// This page's monotonic clock (ms since it loaded): for timers within the tab, which a wall
+/// clock set back would stop for as long.
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(now_ms, |p| p.now())
 }
 
 /// A random number in [0, 1) (for jitter and local ids).

@@ -23,7 +23,7 @@ pub fn SdrChart(
         <figure class="chart">
             <figcaption>{tr!("SDR {stem}, this page", stem = stem)}</figcaption>
             <svg role="img" aria-label=label viewBox=format!("0 0 600 {height}") width="100%" preserveAspectRatio="none"
-                style=format!("height: {}px", height)>
+                height=height>
                 {rows.into_iter().zip(lengths).enumerate().map(|(i, ((name, v), len))| {
                     let y = i * h;
                     view! {

@@ -1,7 +1,8 @@
 //! The API address and token, kept in localStorage and shared through a typed context.
 
 use crate::api::request::normalize_base;
-use crate::api::{Client, DEFAULT_BASE};
+use crate::api::{ApiError, Client, DEFAULT_BASE};
+use crate::logic::connection::HOSTS;
 use crate::state::storage;
 use leptos::prelude::*;
 
@@ -97,6 +98,21 @@ impl Settings {
     /// A client for the current settings (tracks both signals).
     pub fn client(&self) -> Client {
         Client::new(self.base.get(), self.token.get())
+    }
+
+    /// The token for a call to `base`: only the API address in Settings and the service's own
+    /// hosts get it (a stored job keeps the address it was made at, which may be another's).
+    pub fn token_for(&self, base: &str) -> Result<Option<String>, ApiError> {
+        let token = self.token.get_untracked();
+        let same = |a: &str| normalize_base(a).ok() == normalize_base(base).ok();
+        if token.is_none() || same(&self.base.get_untracked()) || HOSTS.iter().any(|(h, _)| same(h))
+        {
+            Ok(token)
+        } else {
+            Err(ApiError::Elsewhere {
+                base: base.to_string(),
+            })
+        }
     }
 
     pub fn has_token(&self) -> bool {

@@ -2,13 +2,19 @@ import { test as base, expect, Page, APIRequestContext } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright';
 import { song } from './audio';
 
+/** The stand-in that playwright.config.ts starts. */
+export const STANDIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 8791}`;
 export const FREE_TOKEN = 'standin-free-token-0000000000000000';
 export const PREMIUM_TOKEN = 'standin-premium-token-000000000000';
 
-/** Every page error and console error fails the test that caused it. */
+/** Every page error, console error and CSP violation fails the test that caused it. */
 export const test = base.extend<{ errors: string[] }>({
-  errors: async ({ page, request }, use) => {
+  errors: async ({ page, context, request }, use) => {
     const errors: string[] = [];
+    // Any breach of the build's Content-Security-Policy, on any page of the test, fails it.
+    await context.exposeBinding('__cspViolation', (_source, what: string) => { errors.push(`csp: ${what}`); });
+    await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__cspViolation(`${e.effectiveDirective} refused ${e.blockedURI || '(inline)'}`)));
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       // Failed fetches are logged by Chromium itself when a test points the app at a dead API.
@@ -17,7 +23,8 @@ export const test = base.extend<{ errors: string[] }>({
         errors.push(`console: ${m.text()}`);
       }
     });
-    await request.post('/__admin/reset');
+    // The stand-in itself, also when a spec's pages are served by another server (deploy.spec).
+    await request.post(`${STANDIN}/__admin/reset`);
     await use(errors);
     expect(errors, 'no page or console errors').toEqual([]);
   },

@@ -29,3 +29,24 @@ test('a batch under transient faults finishes by itself, each file once at the s
   expect(rows.length, 'each file once at the service').toBe(names.length);
   expect(creates.length, 'the faults hit a create, which was sent again by itself').toBeGreaterThan(names.length);
 });
+
+// An upload that stops moving (a hung server or link) is given up after a minute without
+// progress, said so, and sent again by itself: the plan's slot is not held for ever.
+test('a stalled upload is given up within its deadline and sent again by itself', async ({ page, request, errors }) => {
+  test.setTimeout(150_000);
+  const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
+  await s.addFiles([song('stalled.wav', 2)]);
+  await faults(request, { queue_ahead: 0, latency_ms: 600_000 });
+  const started = Date.now();
+  await s.submit();
+  await s.toJobs();
+  const card = s.card('stalled.wav');
+  await expect(card).toContainText(/did not answer within 60 s\. .* Trying again in \d+ s/, { timeout: 80_000 });
+  const waited = (Date.now() - started) / 1000;
+  expect(waited).toBeGreaterThan(55);
+  await faults(request, { latency_ms: 0 });
+  await expect(card.getByRole('status')).toHaveText('Done', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+  const rows = (await (await request.get(`/api/app/separation_history?api_token=${PREMIUM_TOKEN}`)).json()).data;
+  expect(rows.length, 'one job at the service').toBe(1);
+});

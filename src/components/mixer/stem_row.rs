@@ -42,7 +42,7 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
         label.clone(),
     );
     view! {
-        <li class="stem mixer-stem" class:silent=move || !heard() style=format!("--stem: {colour}")>
+        <li class="stem mixer-stem" class:silent=move || !heard() style=("--stem", colour)>
             <div class="stem-head">
                 <span class="swatch" aria-hidden="true"></span>
                 <strong>{format!("{number}. {label}")}</strong>
@@ -75,9 +75,10 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
                 })}
                 {move || d.range.get().region().map(|(a, b)| view! {
                     <div class="loop-band" class:off=move || !d.range.get().on
-                        style=move || format!("left:{}%;width:{}%", fixed(pct(a), 3), fixed(pct(b) - pct(a), 3))></div>
+                        style:left=move || format!("{}%", fixed(pct(a), 3))
+                        style:width=move || format!("{}%", fixed(pct(b) - pct(a), 3))></div>
                 })}
-                <div class="playhead" style=move || format!("left:{}%", fixed(pct(d.pos.get()), 3))></div>
+                <div class="playhead" style:left=move || format!("{}%", fixed(pct(d.pos.get()), 3))></div>
             </div>
             <div class="row">
                 <a href=stem.url.clone() download=stem.name.clone()>{tr!("Download {name}", name = stem.name)}</a>

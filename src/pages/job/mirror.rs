@@ -14,9 +14,8 @@ fn Mirror(hash: String, base: String) -> impl IntoView {
     let settings = use_settings();
     let mirror = Task::new();
     let get = move |_| {
-        let client = Client::new(base.clone(), settings.token.get_untracked());
-        let h = hash.clone();
-        mirror.run(async move { client.job(&h, true).await });
+        let (token, b, h) = (settings.token_for(&base), base.clone(), hash.clone());
+        mirror.run(async move { Client::new(b, token?).job(&h, true).await });
     };
     view! {
         <h2>{t("Mirror")}</h2>

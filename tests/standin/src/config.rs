@@ -135,6 +135,8 @@ impl Config {
             free_daily: None,
             processing_ms: None,
             dialect: get("--dialect", "STANDIN_DIALECT").is_some_and(|v| v == "on" || v == "1"),
+            slow_rate: 0.0,
+            slow_ms: 0,
         };
         Ok(Self {
             port,

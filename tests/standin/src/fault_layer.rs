@@ -52,6 +52,10 @@ pub async fn middleware(State(app): State<Arc<App>>, req: Request, next: Next) -
         )
             .into_response(),
         Fault::Drop => dropped(),
+        Fault::Slow => {
+            tokio::time::sleep(std::time::Duration::from_millis(faults.slow_ms)).await;
+            next.run(req).await
+        }
         Fault::DropAfter => {
             let _ = next.run(req).await;
             dropped()

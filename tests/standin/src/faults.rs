@@ -40,6 +40,9 @@ pub struct Faults {
     pub processing_ms: Option<u64>,
     /// Answers in the other shapes the live service has been seen to use (`dialect.rs`).
     pub dialect: bool,
+    /// Share of API calls held `slow_ms` before they are answered (latency spikes).
+    pub slow_rate: f64,
+    pub slow_ms: u64,
 }
 
 /// Counts calls per fault; a fault fires when the running share crosses the next whole number.
@@ -64,6 +67,7 @@ pub enum Fault {
     Malformed,
     RateLimited,
     DropAfter,
+    Slow,
 }
 
 impl Counters {
@@ -80,6 +84,8 @@ impl Counters {
             Fault::Malformed
         } else if fires(n, f.drop_after_rate) {
             Fault::DropAfter
+        } else if fires(n, f.slow_rate) {
+            Fault::Slow
         } else {
             Fault::None
         }

@@ -5,7 +5,7 @@
 use super::{saved, Progress, Tracker};
 use crate::api::models::{Input, RemoteType};
 use crate::api::{endpoints, ApiError, Client};
-use crate::browser::{is_hidden, now_ms, random_unit};
+use crate::browser::{is_hidden, monotonic_ms, now_ms, random_unit};
 use crate::i18n::t;
 use crate::state::job::polling::{self, within_budget};
 use crate::state::job::queue::{
@@ -27,6 +27,7 @@ impl Tracker {
     /// Starts what can start: uploads into free slots, polls that are due.
     pub(super) fn run(&self) {
         let now = now_ms();
+        let mono = monotonic_ms();
         saved::beat(now);
         let me = saved::me();
         // Made here and not yet stored (no owner), or this tab's.
@@ -43,7 +44,7 @@ impl Tracker {
                 })
                 .collect()
         });
-        if self.tab.with_value(|s| now >= s.hold_uploads_until) {
+        if self.tab.with_value(|s| mono >= s.hold_uploads_until) {
             if let Some(i) = next_to_send(&items, untrack(|| self.limit())) {
                 if let Some(id) = self.jobs.with_untracked(|l| l.get(i).map(|j| j.id.clone())) {
                     self.send(id);
@@ -62,7 +63,7 @@ impl Tracker {
                     self.tab.with_value(|s| {
                         s.jobs
                             .get(&j.id)
-                            .is_none_or(|l| !l.in_flight && l.next_poll <= now)
+                            .is_none_or(|l| !l.in_flight && l.next_poll <= mono)
                     })
                 })
                 .map(|j| j.id.clone())
@@ -70,9 +71,9 @@ impl Tracker {
         });
         for id in due {
             let allowed = self.tab.with_value(|s| {
-                within_budget(now, &s.recent, polling::OVERALL_PER_MINUTE)
+                within_budget(mono, &s.recent, polling::OVERALL_PER_MINUTE)
                     && within_budget(
-                        now,
+                        mono,
                         s.jobs.get(&id).map_or(&[][..], |l| &l.recent),
                         polling::PER_JOB_PER_MINUTE,
                     )
@@ -85,8 +86,26 @@ impl Tracker {
     }
 
     fn send(&self, id: String) {
-        let Some(job) = self.get(&id) else { return };
-        let client = Client::new(job.api_base.clone(), self.settings.token.get_untracked());
+        let Some(mut job) = self.get(&id) else { return };
+        if !job.cut_off {
+            // Not at any service yet: it goes to the API address in Settings now.
+            job.api_base = self.settings.base.get_untracked();
+            self.update(&id, |j| j.api_base = job.api_base.clone());
+        }
+        // A cut-off upload may be at its old address, which gets the token only if Settings
+        // still points there (or it is the service's own host).
+        let client = match self.settings.token_for(&job.api_base) {
+            Ok(token) => Client::new(job.api_base.clone(), token),
+            Err(e) => {
+                return self.update(&id, |j| {
+                    j.phase = Phase::Interrupted;
+                    j.message = Some(format!(
+                        "{} {e}",
+                        t("Could not check whether the service already has it:")
+                    ));
+                })
+            }
+        };
         // A cut-off upload may have reached the service: look in the history before sending it
         // again, so that one file never becomes two jobs.
         if job.cut_off && client.token.is_some() {
@@ -208,7 +227,7 @@ impl Tracker {
                 self.tab.update_value(|s| {
                     s.of(id, |l| {
                         l.files.clear();
-                        l.next_poll = now_ms() + 2000.0;
+                        l.next_poll = monotonic_ms() + 2000.0;
                     })
                 });
             }
@@ -228,7 +247,7 @@ impl Tracker {
                         .count()
                 });
                 self.tab.update_value(|s| {
-                    s.hold_uploads_until = now_ms() + 10_000.0;
+                    s.hold_uploads_until = monotonic_ms() + 10_000.0;
                     s.learned_limit = Some((untrack(|| self.session.premium()), running.max(1)));
                 });
             }

@@ -4,7 +4,7 @@
 use super::Tracker;
 use crate::api::models::{Job, Status};
 use crate::api::{ApiError, Client};
-use crate::browser::{self, now_ms, random_unit};
+use crate::browser::{self, monotonic_ms, now_ms, random_unit};
 use crate::state::job::link;
 use crate::state::job::polling::{self, backoff_ms, interval_ms};
 use crate::state::job::queue::Phase;
@@ -18,7 +18,7 @@ impl Tracker {
         let Some(hash) = job.hash.clone().or(job.remote_hash.clone()) else {
             return;
         };
-        let now = now_ms();
+        let now = monotonic_ms();
         self.tab.update_value(|s| {
             s.recent.push(now);
             polling::prune(now, &mut s.recent);
@@ -50,7 +50,8 @@ impl Tracker {
                     t.tab.update_value(|s| {
                         s.of(&id, |l| {
                             l.failures = failures + 1;
-                            l.next_poll = now_ms() + wait as f64;
+                            l.next_poll = monotonic_ms() + wait as f64;
+                            l.told_to_wait = e.retry_after().is_some();
                         })
                     });
                     t.update(&id, |j| {
@@ -112,7 +113,8 @@ impl Tracker {
         self.tab.update_value(|s| {
             s.of(id, |l| {
                 l.failures = 0;
-                l.next_poll = now_ms() + wait as f64;
+                l.next_poll = monotonic_ms() + wait as f64;
+                l.told_to_wait = false;
             })
         });
         if let Some((name, status)) = ended {

@@ -11,8 +11,10 @@ pub struct Local {
     /// The files to send (the song, or a target and its reference), until the service has them.
     pub files: Vec<web_sys::File>,
     pub upload: Option<UploadHandle>,
-    /// Not asked about before this time (ms).
+    /// Not asked about before this time (ms of the tab's monotonic clock).
     pub next_poll: f64,
+    /// `next_poll` is the service's own `Retry-After`, which the tab's return keeps.
+    pub told_to_wait: bool,
     /// A question about it is under way.
     pub in_flight: bool,
     /// Questions that failed in a row.
@@ -27,7 +29,7 @@ pub struct TabState {
     pub jobs: IdMap<Local>,
     /// Request times over all jobs, for the overall budget.
     pub recent: Vec<f64>,
-    /// No new upload before this time (after a parallel-limit refusal).
+    /// No new upload before this time (after a parallel-limit refusal; monotonic ms).
     pub hold_uploads_until: f64,
     /// How many jobs the service let run at once when it last refused one for its limit, and
     /// whether premium was on then (a limit met on the free plan says nothing of premium's).

@@ -88,9 +88,13 @@ impl Tracker {
         every(Duration::from_millis(1000), move || t.wake());
         on_visible(move || {
             browser::set_title("mvsep-web");
-            // Back in view: ask about every job now.
-            t.tab
-                .update_value(|s| s.jobs.values_mut().for_each(|l| l.next_poll = 0.0));
+            // Back in view: ask about every job now, but one the service told to wait.
+            t.tab.update_value(|s| {
+                s.jobs
+                    .values_mut()
+                    .filter(|l| !l.told_to_wait)
+                    .for_each(|l| l.next_poll = 0.0)
+            });
             t.wake();
         });
         t
@@ -237,7 +241,10 @@ impl Tracker {
         let Some(hash) = job.hash.clone() else {
             return Err(ApiError::Aborted);
         };
-        let client = Client::new(job.api_base.clone(), self.settings.token.get_untracked());
+        let client = Client::new(
+            job.api_base.clone(),
+            self.settings.token_for(&job.api_base)?,
+        );
         let notice = client.cancel(&hash).await?;
         self.update(id, |j| {
             j.phase = Phase::Ended;

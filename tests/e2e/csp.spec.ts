@@ -1,0 +1,66 @@
+import { test, expect, doneElsewhere, signIn, SettingsPage, PREMIUM_TOKEN } from './fixtures';
+
+// The built index.html carries a strict Content-Security-Policy (scripts/split-dist.sh); the
+// fixture fails any test that breaches it, and these check the policy itself.
+
+async function policy(page: import('@playwright/test').Page) {
+  await page.goto('/');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  return new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+}
+
+test('the page allows only its own scripts, by hash, and no inline style', async ({ page, errors }) => {
+  const p = await policy(page);
+  expect(p.get('default-src')).toEqual(["'none'"]);
+  const scripts = p.get('script-src')!;
+  expect(scripts).not.toContain("'unsafe-inline'");
+  expect(scripts).not.toContain("'unsafe-eval'");
+  expect(scripts.filter((s) => s.startsWith("'sha256-"))).toHaveLength(2);
+  expect(p.get('style-src')).toEqual(["'self'"]);
+  expect(p.get('object-src')).toEqual(["'none'"]);
+  for (const d of ['connect-src', 'media-src']) {
+    expect(p.get(d)).toEqual(expect.arrayContaining(["'self'", 'https://mvsep.com', 'https://*.mvsep.com']));
+    expect(p.get(d)).not.toContain('*');
+    expect(p.get(d)).not.toContain('https:');
+  }
+  // An inline script that is not one of the two is refused, and the refusal is seen.
+  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); });
+  await expect.poll(() => errors.filter((e) => e.startsWith('csp: script-src')).length).toBe(1);
+  expect(await page.evaluate(() => (window as any).ran)).toBeUndefined();
+  // So is a style attribute (Leptos's style="..." sets one; the app uses style:prop, the CSSOM).
+  await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
+  await expect.poll(() => errors.filter((e) => e.startsWith('csp: style-src')).length).toBe(1);
+  errors.length = 0;
+});
+
+test('an API address outside the policy is refused by the browser, and said to be unreachable', async ({ page, errors }) => {
+  const s = new SettingsPage(page);
+  await s.open();
+  await s.setBase('http://127.0.0.2:8791');
+  await s.setToken(PREMIUM_TOKEN);
+  await s.save();
+  await s.check();
+  await expect(page.getByRole('alert')).toContainText('Could not reach the MVSEP API at http://127.0.0.2:8791');
+  await expect.poll(() => errors.some((e) => /^csp: connect-src refused http:\/\/127\.0\.0\.2:8791/.test(e))).toBe(true);
+  errors.length = 0;
+});
+
+test('every screen, a result with its players and the mixer run inside the policy', async ({ page, request, errors }) => {
+  const hash = await doneElsewhere(request, 'csp walk.wav', { add_opt3: '1' });
+  await signIn(page, PREMIUM_TOKEN);
+  for (const path of ['/', '/jobs', '/history', '/demos', '/news', '/leaderboard', '/leaderboard/entry/1',
+    '/leaderboard/queue', '/leaderboard/submit', '/account', '/settings']) {
+    await page.goto(path);
+    await expect(page.locator('main h1, main h2').first()).toBeVisible();
+    await expect(page.locator('p.loading')).toHaveCount(0);
+  }
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  const mixer = page.getByRole('region', { name: 'Mixer' });
+  await mixer.getByRole('button', { name: 'Play' }).click();
+  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  await mixer.getByRole('button', { name: 'Set A' }).click();
+  await page.waitForTimeout(500);
+  await mixer.getByRole('button', { name: 'Set B' }).click();
+  await expect(mixer.locator('.loop-band')).toHaveCount(6);
+  expect(errors).toEqual([]);
+});
