@@ -7,7 +7,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PORT ?= 8787
 STANDIN := target/standin/mvsep-standin
 
-.PHONY: run test demo standin tools fetch build standin-bin test-native test-browser test-e2e test-curl size fmt lint bench
+.PHONY: run test demo standin tools fetch build standin-bin test-native test-browser test-e2e test-curl size fmt lint bench chaos chaos-short
 
 ## make run: the app at http://127.0.0.1:8080 with /api proxied to https://mvsep.com
 run: tools fetch
@@ -17,7 +17,7 @@ run: tools fetch
 # The e2e suite also points the app at stand-ins on other loopback ports: its build's
 # Content-Security-Policy lets it call them (scripts/split-dist.sh).
 test: export CSP_HOSTS ?= http://127.0.0.1:* http://localhost:*
-test: tools fetch test-native test-browser build test-curl test-e2e size
+test: tools fetch test-native test-browser build test-curl test-e2e chaos-short size
 	@echo "make test: all three layers passed"
 
 ## make demo: the release app and the stand-in API on http://127.0.0.1:8080, fully offline
@@ -58,6 +58,15 @@ test-e2e:
 ## visit to / (every file until Separate is up) and each other screen's own chunks, brotli'd
 size: standin-bin
 	node tests/bench/size.mjs
+
+## make chaos: 50 files on premium while about a fifth of all API calls fail in mixed ways, with
+## a reload in the middle: all done, one job each at the service, nobody pressing Retry (figures
+## in the README). `make test` runs it with 10 files.
+chaos: tools fetch build
+	node tests/bench/chaos.mjs
+
+chaos-short: standin-bin
+	CHAOS_FILES=10 node tests/bench/chaos.mjs
 
 fmt:
 	cargo fmt --all

@@ -17,6 +17,7 @@ pub mod components;
 pub mod hooks;
 pub mod logic;
 pub mod mix;
+pub mod order;
 pub mod pages;
 pub mod route;
 pub mod router;

@@ -341,3 +341,69 @@ fn the_static_shells_navigation_is_the_apps() {
         .collect();
     assert_eq!(shell, app);
 }
+
+#[test]
+fn a_full_storage_lets_go_of_finished_jobs_past_the_services_expiry_first() {
+    use mvsep_web::state::job::stored::{without_expired, EXPIRES_AFTER_MS};
+    let job = |id: &str, phase: Phase, age_ms: f64| {
+        TrackedJob::new(
+            id.into(),
+            "s.wav".into(),
+            String::new(),
+            phase,
+            1e13 - age_ms,
+        )
+    };
+    let jobs = vec![
+        job("old done", Phase::Ended, EXPIRES_AFTER_MS + 1.0),
+        job("old refused", Phase::Refused, EXPIRES_AFTER_MS * 2.0),
+        job("new done", Phase::Ended, 1000.0),
+        job("old but followed", Phase::Submitted, EXPIRES_AFTER_MS * 2.0),
+        job("old but queued", Phase::Queued, EXPIRES_AFTER_MS * 2.0),
+    ];
+    let ids: Vec<String> = without_expired(&jobs, 1e13)
+        .into_iter()
+        .map(|j| j.id)
+        .collect();
+    assert_eq!(ids, ["new done", "old but followed", "old but queued"]);
+}
+
+#[test]
+fn a_job_picked_up_with_files_to_send_is_marked_to_resume_from_the_kept_files() {
+    use mvsep_web::state::job::stored::recover;
+    let mut uploading = TrackedJob::new(
+        "u".into(),
+        "a.wav".into(),
+        String::new(),
+        Phase::Uploading,
+        0.0,
+    );
+    recover(&mut uploading);
+    assert!(
+        uploading.resume && uploading.cut_off,
+        "looked for at the service before it is resent"
+    );
+    assert_eq!(uploading.phase, Phase::Interrupted);
+    let mut queued = TrackedJob::new(
+        "q".into(),
+        "b.wav".into(),
+        String::new(),
+        Phase::Queued,
+        0.0,
+    );
+    recover(&mut queued);
+    assert!(queued.resume && !queued.cut_off);
+    let mut link = TrackedJob::new("l".into(), "c".into(), String::new(), Phase::Queued, 0.0);
+    link.source_url = Some("https://example.org/song".into());
+    recover(&mut link);
+    assert!(!link.resume, "a link job needs no file");
+    assert_eq!(link.phase, Phase::Queued);
+    // Saved by an older version (no `resume`), it reads as not resuming.
+    let (saved, unreadable) = decode_saved(
+        &serde_json::to_string(&[&queued])
+            .unwrap()
+            .replace(",\"resume\":true", ""),
+    );
+    assert!(unreadable.is_empty());
+    assert!(!saved[0].resume);
+}

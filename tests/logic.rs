@@ -414,3 +414,24 @@ fn search_folds_case_in_latin_and_cyrillic_as_people_type() {
         );
     }
 }
+
+#[test]
+fn the_hand_sort_orders_as_the_standard_stable_sort_does() {
+    // Pairs (key, original position): equal keys must keep their order.
+    let mut seed = 7u64;
+    for len in [0usize, 1, 2, 5, 40, 130] {
+        let v: Vec<(u64, usize)> = (0..len)
+            .map(|i| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((seed >> 33) % 7, i)
+            })
+            .collect();
+        let mut ours = v.clone();
+        mvsep_web::order::sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+        let mut std = v.clone();
+        std.sort_by_key(|a| a.0);
+        assert_eq!(ours, std, "{len} items");
+    }
+}

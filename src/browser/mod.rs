@@ -3,6 +3,7 @@
 //! this page do (the connection check).
 
 pub mod audio;
+pub mod kept_files;
 pub mod media;
 pub mod page;
 pub mod probe;

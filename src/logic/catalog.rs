@@ -3,6 +3,7 @@
 use crate::api::models::{Algorithm, Input};
 use crate::i18n::t;
 use crate::logic::fold::fold;
+use crate::order::sort_by;
 
 /// What a model does, for the picker's filter: the service's groups say it only in their names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,19 +116,20 @@ pub fn grouped<'a>(
     sort: SortBy,
     task: Option<Task>,
 ) -> Vec<(String, Vec<&'a Algorithm>)> {
-    let mut list: Vec<(usize, &Algorithm)> = algs
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.is_active && matches(a, query))
-        .filter(|(_, a)| task.is_none_or(|k| Task::of(a) == k))
-        .collect();
     // With a query, models named by it come before those only described by it.
     let named = |a: &Algorithm| {
         let n = fold(&a.name);
         query.split_whitespace().all(|w| n.contains(&fold(w)))
     };
-    list.sort_by(|(ia, a), (ib, b)| {
-        named(b).cmp(&named(a)).then_with(|| match sort {
+    let mut list: Vec<(bool, usize, &Algorithm)> = algs
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.is_active && matches(a, query))
+        .filter(|(_, a)| task.is_none_or(|k| Task::of(a) == k))
+        .map(|(i, a)| (named(a), i, a))
+        .collect();
+    sort_by(&mut list, |(na, ia, a), (nb, ib, b)| {
+        nb.cmp(na).then_with(|| match sort {
             SortBy::Service => a
                 .order_id
                 .unwrap_or(i64::MAX)
@@ -145,7 +147,7 @@ pub fn grouped<'a>(
         })
     });
     let mut groups: Vec<(String, Vec<&Algorithm>)> = Vec::new();
-    for (_, a) in list {
+    for (_, _, a) in list {
         let name = a.group_name();
         match groups.iter_mut().find(|(g, _)| *g == name) {
             Some((_, v)) => v.push(a),

@@ -20,7 +20,7 @@ pub fn JobsPage() -> impl IntoView {
             <h1 id="jobs-title">{t("Jobs")}</h1>
             <p class="help">{t("Jobs started in this browser. They are kept here across reloads; the service keeps results about 72 hours.")}</p>
             {move || {
-                let n = tracker.kept_aside.get();
+                let n = tracker.saving.with(|s| s.kept_aside);
                 (n > 0).then(|| view! {
                     <p class="notice" role="status">{tn(
                         n as u64,
@@ -29,6 +29,9 @@ pub fn JobsPage() -> impl IntoView {
                     ).replace("{key}", KEY_UNREADABLE)}</p>
                 })
             }}
+            <Show when=move || tracker.saving.with(|s| s.full)>
+                <p class="notice" role="alert">{t("This browser's storage is full: the jobs listed here are not saved, and a reload would lose them. Forget finished jobs, or free some space for this site.")}</p>
+            </Show>
             <Show when=move || !ids().is_empty() fallback=|| view! {
                 <p>{t("No jobs yet. ")} <a href=Route::Separate.href()>{t("Separate a song")}</a> "."</p>
             }>

@@ -103,9 +103,11 @@ impl Settings {
     /// The token for a call to `base`: only the API address in Settings and the service's own
     /// hosts get it (a stored job keeps the address it was made at, which may be another's).
     pub fn token_for(&self, base: &str) -> Result<Option<String>, ApiError> {
+        // Both are stored as `normalize_base` leaves them (a job's is the Settings' of its day).
         let token = self.token.get_untracked();
-        let same = |a: &str| normalize_base(a).ok() == normalize_base(base).ok();
-        if token.is_none() || same(&self.base.get_untracked()) || HOSTS.iter().any(|(h, _)| same(h))
+        if token.is_none()
+            || self.base.with_untracked(|b| b == base)
+            || HOSTS.iter().any(|(h, _)| *h == base)
         {
             Ok(token)
         } else {

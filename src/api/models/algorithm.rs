@@ -214,7 +214,7 @@ impl Algorithm {
     /// Fields in the order of their names (add_opt1, add_opt2, ...).
     pub fn sorted_fields(&self) -> Vec<&AlgorithmField> {
         let mut fields: Vec<_> = self.algorithm_fields.iter().collect();
-        fields.sort_by_key(|f| f.number());
+        crate::order::sort_by(&mut fields, |a, b| a.number().cmp(&b.number()));
         fields
     }
     /// Output stem labels: from `outputs` (key → label, in order) or `output_stems` (keys).

@@ -86,6 +86,10 @@ pub struct TrackedJob {
     pub attempts: u32,
     #[serde(default)]
     pub retry_at_ms: Option<f64>,
+    /// Picked up after a reload (or from a gone tab) while its files were still to send: it
+    /// goes on by itself if this browser kept them (`browser::kept_files`), else asks for them.
+    #[serde(default)]
+    pub resume: bool,
 }
 
 impl TrackedJob {
@@ -180,6 +184,7 @@ impl TrackedJob {
             owner: None,
             attempts: 0,
             retry_at_ms: None,
+            resume: false,
         }
     }
 

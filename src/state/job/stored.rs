@@ -53,14 +53,28 @@ pub fn recover(j: &mut TrackedJob) {
         Phase::Uploading => {
             j.phase = Phase::Interrupted;
             j.cut_off = true;
+            j.resume = j.takes_files();
             j.message = Some(crate::i18n::t("The upload did not finish: the page was closed or reloaded. Retry to send it again.").into());
         }
         Phase::Queued if j.takes_files() => {
             j.phase = Phase::Interrupted;
+            j.resume = true;
             j.message = Some(crate::i18n::t("This file was waiting for a free slot when the page was closed. Retry and choose the file again.").into());
         }
         _ => {}
     }
+}
+
+/// The service keeps results about 72 hours: a finished job older than that has nothing left to
+/// fetch, and is the first to go when the storage is full.
+pub const EXPIRES_AFTER_MS: f64 = 72.0 * 3_600_000.0;
+
+/// `jobs` without the finished ones past the service's expiry.
+pub fn without_expired(jobs: &[TrackedJob], now_ms: f64) -> Vec<TrackedJob> {
+    jobs.iter()
+        .filter(|j| !(j.is_final() && now_ms - j.created_ms > EXPIRES_AFTER_MS))
+        .cloned()
+        .collect()
 }
 
 pub fn save(jobs: &[TrackedJob]) -> bool {

@@ -65,10 +65,15 @@ fn same(a: &TrackedJob, b: &TrackedJob) -> bool {
     a.id == b.id || (a.hash.is_some() && a.hash == b.hash)
 }
 
-/// Ids this tab knew and no longer has, added to the forgotten ones (the newest kept).
-pub fn forget(known: &[String], now: &[TrackedJob]) {
-    let gone = known.iter().filter(|k| !now.iter().any(|j| &j.id == *k));
-    storage::add_to_list(KEY_FORGOTTEN, gone, FORGOTTEN_KEPT);
+/// Ids this tab knew and no longer has, added to the forgotten ones (the newest kept); returned.
+pub fn forget(known: &[String], now: &[TrackedJob]) -> Vec<String> {
+    let gone: Vec<String> = known
+        .iter()
+        .filter(|k| !now.iter().any(|j| &j.id == *k))
+        .cloned()
+        .collect();
+    storage::add_to_list(KEY_FORGOTTEN, gone.iter(), FORGOTTEN_KEPT);
+    gone
 }
 
 pub fn forgotten() -> Vec<String> {

@@ -29,6 +29,7 @@ impl Tracker {
         let now = now_ms();
         let mono = monotonic_ms();
         saved::beat(now);
+        self.keep_new_files();
         let me = saved::me();
         // Made here and not yet stored (no owner), or this tab's.
         let mine = |j: &TrackedJob| j.owner.as_deref().is_none_or(|o| o == me);
@@ -223,6 +224,9 @@ impl Tracker {
                     j.submitted_ms = Some(now_ms());
                 });
                 self.watch.refresh(self.settings);
+                if self.get(id).is_some_and(|j| j.takes_files()) {
+                    Self::let_go_of(vec![id.to_string()]);
+                }
                 // The file is not needed any more; the first question in 2 s.
                 self.tab.update_value(|s| {
                     s.of(id, |l| {

@@ -30,6 +30,9 @@ impl<V> IdMap<V> {
     pub fn remove(&mut self, id: &str) {
         self.0.retain(|(k, _)| k != id);
     }
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
+        self.0.iter_mut().map(|(k, v)| (k.as_str(), v))
+    }
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
         self.0.iter_mut().map(|(_, v)| v)
     }

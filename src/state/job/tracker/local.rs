@@ -10,6 +10,8 @@ use crate::api::UploadHandle;
 pub struct Local {
     /// The files to send (the song, or a target and its reference), until the service has them.
     pub files: Vec<web_sys::File>,
+    /// `files` are kept in IndexedDB too (or were refused there), for a reload.
+    pub kept: bool,
     pub upload: Option<UploadHandle>,
     /// Not asked about before this time (ms of the tab's monotonic clock).
     pub next_poll: f64,

@@ -19,6 +19,7 @@ use std::time::Duration;
 mod engine;
 mod follow;
 mod id_map;
+mod kept;
 mod local;
 mod progress;
 mod saved;
@@ -26,6 +27,15 @@ mod saved;
 pub use id_map::IdMap;
 use local::TabState;
 pub use progress::Progress;
+
+/// How the saved list stands (one signal: each costs the first visit).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Saving {
+    /// Saved entries that could not be read and are kept aside (known once they are read).
+    pub kept_aside: usize,
+    /// The browser refused to store the jobs (its storage is full), even without expired ones.
+    pub full: bool,
+}
 
 #[derive(Clone, Copy)]
 pub struct Tracker {
@@ -37,8 +47,8 @@ pub struct Tracker {
     pub watch: QueueWatch,
     /// What this tab knows of each job and a reload loses (see `local.rs`).
     tab: StoredValue<TabState, LocalStorage>,
-    /// How many saved entries could not be read and are kept aside (known once they are read).
-    pub kept_aside: RwSignal<usize>,
+    /// What Jobs says of the saved list: entries kept aside, a full storage.
+    pub saving: RwSignal<Saving>,
     /// Whether the saved jobs have been read: nothing is written before (it would erase them).
     restored: RwSignal<bool>,
     settings: Settings,
@@ -54,7 +64,7 @@ impl Tracker {
             session,
             watch,
             tab: StoredValue::new_local(TabState::default()),
-            kept_aside: RwSignal::new(0),
+            saving: RwSignal::new(Saving::default()),
             restored: RwSignal::new(saved.is_none()),
             settings,
         };

@@ -22,8 +22,10 @@ split_fn! {
         let (saved, unreadable) = stored::decode(&text);
         // Before anything is written over them: what cannot be read is kept, not dropped.
         stored::keep_aside(&unreadable);
-        t.kept_aside.set(stored::kept_aside().len());
+        let n = stored::kept_aside().len();
+        t.saving.update(|s| s.kept_aside = n);
         take(t, saved);
+        t.sweep_kept();
         t.restored.set(true);
         t.wake();
     }
@@ -41,13 +43,17 @@ split_fn! {
         if !before.is_empty() {
             stored::keep_aside(&unreadable);
         }
-        KNOWN.with(|k| t.jobs.with_untracked(|now| tabs::forget(&k.borrow(), now)));
+        let gone = KNOWN.with(|k| t.jobs.with_untracked(|now| tabs::forget(&k.borrow(), now)));
+        Tracker::let_go_of(gone);
         let merged = take(t, stored);
         let text = serde_json::to_string(&merged).unwrap_or_default();
         // Unchanged, nothing is written: two tabs do not wake each other for ever.
         if text != before && !(merged.is_empty() && before.is_empty()) {
             beat(now_ms());
-            stored::save(&merged);
+            let full = !stored::save(&merged) && !make_room(t, &merged);
+            if t.saving.with_untracked(|s| s.full != full) {
+                t.saving.update(|s| s.full = full);
+            }
         }
         t.wake();
     }
@@ -81,6 +87,17 @@ pub(super) fn beat(now: f64) {
     }
 }
 
+/// The storage refused `jobs`: they are saved without the finished ones past the service's
+/// expiry, if there are any; false when that is not enough.
+fn make_room(t: Tracker, jobs: &[crate::state::job::TrackedJob]) -> bool {
+    let kept = stored::without_expired(jobs, now_ms());
+    if kept.len() == jobs.len() || !stored::save(&kept) {
+        return false;
+    }
+    t.jobs.set(kept);
+    true
+}
+
 /// Merges `stored` into the tracker's jobs (see `tabs::merge_tabs`); returns the result.
 fn take(
     t: Tracker,
@@ -96,5 +113,6 @@ fn take(
     if t.jobs.with_untracked(|l| *l != merged) {
         t.jobs.set(merged.clone());
     }
+    t.resume_kept();
     merged
 }

@@ -1,0 +1,115 @@
+//! Files not sent yet, kept in IndexedDB, so that a reload, a crash or a closed laptop resumes a
+//! batch without asking for them again. The browser keeps a stored File as it is, on disk: it is
+//! never read into this page's memory. Called by name through `Reflect` rather than web-sys's
+//! IndexedDB types: each of those bindings would add its glue to the JavaScript that every first
+//! visit fetches, and only the engine's chunk uses this.
+
+use js_sys::{Array, Function, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+const DB: &str = "mvsep-files";
+const STORE: &str = "files";
+
+/// A job's files are kept only up to this size in all (beyond it, a reload asks for them again,
+/// as without this store): a browser's quota for a site is a share of the free disk.
+pub const KEEP_UP_TO_BYTES: f64 = 2.0 * 1024.0 * 1024.0 * 1024.0;
+
+type Js = Result<JsValue, JsValue>;
+
+fn get(obj: &JsValue, name: &str) -> Js {
+    Reflect::get(obj, &name.into())
+}
+
+fn call(obj: &JsValue, name: &str, args: &[&JsValue]) -> Js {
+    let f: Function = get(obj, name)?.dyn_into()?;
+    match args {
+        [] => f.call0(obj),
+        [a] => f.call1(obj, a),
+        [a, b, ..] => f.call2(obj, a, b),
+    }
+}
+
+/// The result of an IDBRequest, once it succeeds.
+async fn finished(req: JsValue) -> Js {
+    let p = Promise::new(&mut |resolve, reject| {
+        let _ = Reflect::set(&req, &"onsuccess".into(), &resolve);
+        let _ = Reflect::set(&req, &"onerror".into(), &reject);
+    });
+    JsFuture::from(p).await?;
+    get(&req, "result")
+}
+
+/// The store, in a transaction of `mode` ("readonly" or "readwrite").
+async fn store(mode: &str) -> Js {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let idb = get(&window, "indexedDB")?;
+    let req = call(&idb, "open", &[&DB.into(), &1.into()])?;
+    let opening = req.clone();
+    let create = Closure::once_into_js(move || {
+        if let Ok(db) = get(&opening, "result") {
+            let _ = call(&db, "createObjectStore", &[&STORE.into()]);
+        }
+    });
+    Reflect::set(&req, &"onupgradeneeded".into(), &create)?;
+    let db = finished(req).await?;
+    let tx = call(&db, "transaction", &[&STORE.into(), &mode.into()])?;
+    call(&tx, "objectStore", &[&STORE.into()])
+}
+
+/// Keeps job `id`'s files; false when they are too large or the browser refused (no room,
+/// private mode), and then a reload asks for them as before.
+pub async fn keep(id: &str, files: &[web_sys::File]) -> bool {
+    if files.iter().map(|f| f.size()).sum::<f64>() > KEEP_UP_TO_BYTES {
+        return false;
+    }
+    let list: Array = files.iter().collect();
+    async {
+        let s = store("readwrite").await?;
+        finished(call(&s, "put", &[&list, &id.into()])?).await
+    }
+    .await
+    .is_ok()
+}
+
+/// Job `id`'s kept files (none if there are none, or they cannot be read back).
+pub async fn files(id: &str) -> Vec<web_sys::File> {
+    let found = async {
+        let s = store("readonly").await?;
+        finished(call(&s, "get", &[&id.into()])?).await
+    }
+    .await;
+    // Only this app writes the store, and only Files. (Indexed rather than iterated, and
+    // unchecked: the iterator and the type check would be code the first visit fetches.)
+    match found.map(|v| v.dyn_into::<Array>()) {
+        Ok(Ok(list)) => (0..list.length())
+            .map(|i| list.get(i).unchecked_into())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The ids of every job with kept files.
+pub async fn ids() -> Vec<String> {
+    let found = async {
+        let s = store("readonly").await?;
+        finished(call(&s, "getAllKeys", &[])?).await
+    }
+    .await;
+    match found.map(|v| v.dyn_into::<Array>()) {
+        Ok(Ok(list)) => (0..list.length())
+            .filter_map(|i| list.get(i).as_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Lets go of job `id`'s files (sent, or forgotten).
+pub async fn drop_files(id: &str) {
+    let _ = async {
+        let s = store("readwrite").await?;
+        finished(call(&s, "delete", &[&id.into()])?).await
+    }
+    .await;
+}
