@@ -407,3 +407,31 @@ fn a_job_picked_up_with_files_to_send_is_marked_to_resume_from_the_kept_files() 
     assert!(unreadable.is_empty());
     assert!(!saved[0].resume);
 }
+
+#[test]
+fn fields_a_newer_version_saved_are_kept_when_this_version_writes_the_list_back() {
+    let job = TrackedJob::new(
+        "n".into(),
+        "new.wav".into(),
+        String::new(),
+        Phase::Submitted,
+        0.0,
+    );
+    let mut entry = serde_json::to_value(&job).unwrap();
+    entry["stems_wanted"] = serde_json::json!(["vocals", "drums"]);
+    entry["schema_note"] = serde_json::json!({"from": 3});
+    let text = serde_json::to_string(&[entry]).unwrap();
+    let (saved, unreadable) = decode_saved(&text);
+    assert!(unreadable.is_empty());
+    assert_eq!(saved[0].file_name, "new.wav");
+    let written = serde_json::to_value(&saved).unwrap();
+    assert_eq!(
+        written[0]["stems_wanted"],
+        serde_json::json!(["vocals", "drums"])
+    );
+    assert_eq!(written[0]["schema_note"]["from"], 3);
+    assert!(
+        written[0].get("unknown").is_none(),
+        "kept at the top level, where they were"
+    );
+}

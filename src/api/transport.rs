@@ -47,6 +47,13 @@ fn network_error(base: &str) -> ApiError {
 /// How long a call without a file may take, answer body included.
 pub const DEADLINE_SECS: u32 = 30;
 
+/// The page's monotonic clock, ms (not `browser::monotonic_ms`: the API layer sits below it).
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// How long an upload may go without sending a byte, or wait for its answer once all is sent:
 /// a stalled upload would otherwise hold the plan's slot for ever. (Not a total: a large file on
 /// a slow link takes as long as it takes.)
@@ -151,10 +158,10 @@ pub fn upload(
         .map_err(|_| network_error(&base))?;
     let form = form_data(req, files).ok_or_else(|| network_error(&base))?;
     // The last sign of life, in ms of the page's monotonic clock; checked every few seconds.
-    let alive = Rc::new(Cell::new(crate::browser::monotonic_ms()));
+    let alive = Rc::new(Cell::new(now()));
     let seen = alive.clone();
     let progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
-        seen.set(crate::browser::monotonic_ms());
+        seen.set(now());
         on_progress(
             e.loaded(),
             if e.length_computable() {
@@ -187,7 +194,7 @@ pub fn upload(
         let (xhr, stalled) = (xhr.clone(), stalled.clone());
         leptos::prelude::set_interval_with_handle(
             move || {
-                if crate::browser::monotonic_ms() - alive.get() > f64::from(STALL_SECS) * 1000.0 {
+                if now() - alive.get() > f64::from(STALL_SECS) * 1000.0 {
                     stalled.set(true);
                     let _ = xhr.abort();
                 }

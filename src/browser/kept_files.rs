@@ -58,6 +58,21 @@ async fn store(mode: &str) -> Js {
     call(&tx, "objectStore", &[&STORE.into()])
 }
 
+/// One request `op` to the store, in a transaction of `mode`; its result.
+async fn ask(mode: &str, op: &str, args: &[&JsValue]) -> Js {
+    let s = store(mode).await?;
+    finished(call(&s, op, args)?).await
+}
+
+/// The result of a read that answers a list (none when it failed or found nothing).
+async fn list(op: &str, args: &[&JsValue]) -> Array {
+    ask("readonly", op, args)
+        .await
+        .ok()
+        .and_then(|v| v.dyn_into::<Array>().ok())
+        .unwrap_or_else(Array::new)
+}
+
 /// Keeps job `id`'s files; false when they are too large or the browser refused (no room,
 /// private mode), and then a reload asks for them as before.
 pub async fn keep(id: &str, files: &[web_sys::File]) -> bool {
@@ -65,51 +80,28 @@ pub async fn keep(id: &str, files: &[web_sys::File]) -> bool {
         return false;
     }
     let list: Array = files.iter().collect();
-    async {
-        let s = store("readwrite").await?;
-        finished(call(&s, "put", &[&list, &id.into()])?).await
-    }
-    .await
-    .is_ok()
+    ask("readwrite", "put", &[&list, &id.into()]).await.is_ok()
 }
 
 /// Job `id`'s kept files (none if there are none, or they cannot be read back).
 pub async fn files(id: &str) -> Vec<web_sys::File> {
-    let found = async {
-        let s = store("readonly").await?;
-        finished(call(&s, "get", &[&id.into()])?).await
-    }
-    .await;
+    let found = list("get", &[&id.into()]).await;
     // Only this app writes the store, and only Files. (Indexed rather than iterated, and
     // unchecked: the iterator and the type check would be code the first visit fetches.)
-    match found.map(|v| v.dyn_into::<Array>()) {
-        Ok(Ok(list)) => (0..list.length())
-            .map(|i| list.get(i).unchecked_into())
-            .collect(),
-        _ => Vec::new(),
-    }
+    (0..found.length())
+        .map(|i| found.get(i).unchecked_into())
+        .collect()
 }
 
 /// The ids of every job with kept files.
 pub async fn ids() -> Vec<String> {
-    let found = async {
-        let s = store("readonly").await?;
-        finished(call(&s, "getAllKeys", &[])?).await
-    }
-    .await;
-    match found.map(|v| v.dyn_into::<Array>()) {
-        Ok(Ok(list)) => (0..list.length())
-            .filter_map(|i| list.get(i).as_string())
-            .collect(),
-        _ => Vec::new(),
-    }
+    let found = list("getAllKeys", &[]).await;
+    (0..found.length())
+        .filter_map(|i| found.get(i).as_string())
+        .collect()
 }
 
 /// Lets go of job `id`'s files (sent, or forgotten).
 pub async fn drop_files(id: &str) {
-    let _ = async {
-        let s = store("readwrite").await?;
-        finished(call(&s, "delete", &[&id.into()])?).await
-    }
-    .await;
+    let _ = ask("readwrite", "delete", &[&id.into()]).await;
 }

@@ -18,6 +18,8 @@ const LIMIT_MS = Number(process.env.CHAOS_LIMIT_MS ?? 15 * 60_000);
 const FAULTS = {
   queue_ahead: 0, error_rate: 0.06, drop_rate: 0.03, drop_after_rate: 0.04, malformed_rate: 0.03,
   rate_limit_rate: 0.02, retry_after_secs: 2, slow_rate: 0.02, slow_ms: 4000,
+  // Each job runs a few seconds, so the plan's slots fill and files wait in the browser's queue.
+  processing_ms: 4000,
 };
 
 const dir = fs.mkdtempSync('/tmp/mvsep-chaos-');
@@ -68,10 +70,18 @@ try {
   await page.getByRole('button', { name: 'Separate', exact: true }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
 
-  // The reload comes when about half the files have been sent: the rest are still in the queue,
-  // and some are uploading.
-  while (figures.creates < N / 2 && Date.now() - started < LIMIT_MS) await sleep(100);
+  // The reload comes when about half the files have been sent and the rest wait in this
+  // browser's queue for a slot: they must go on from the files kept in IndexedDB.
+  // (Files still kept in IndexedDB are those not sent yet.)
+  const unsent = () => page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('mvsep-files', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('files');
+    open.onsuccess = () => { const c = open.result.transaction('files').objectStore('files').count(); c.onsuccess = () => resolve(c.result); };
+    open.onerror = () => resolve(0);
+  }));
+  while (Date.now() - started < LIMIT_MS && !(figures.creates >= N / 2 && await unsent() > 0)) await sleep(200);
   const creates = figures.creates;
+  const waiting = await unsent();
   await page.reload();
   const reloadedAt = (Date.now() - started) / 1000;
 
@@ -91,9 +101,10 @@ try {
   const held = await jobsAtService();
   await browser.close();
 
-  console.log(`chaos: ${N} files on premium, about 20 % of API calls failing, one reload after ${creates} creates (${reloadedAt.toFixed(1)} s)`);
+  console.log(`chaos: ${N} files on premium, about 20 % of API calls failing, one reload after ${creates} creates (${reloadedAt.toFixed(1)} s) with ${waiting} files not sent yet`);
   console.log(`  done: ${doneCount}/${N} in ${secs.toFixed(1)} s; jobs at the service: ${held}; Retry buttons seen: ${retryShown}, pressed: 0`);
   console.log(`  API requests: ${figures.requests} (creates ${figures.creates}: ${figures.creates - N} resent); answers >= 400: ${JSON.stringify(figures.status)}; failed (dropped) calls: ${figures.failedCalls}`);
+  if (!waiting) fail('no file was waiting in the queue at the reload: the run did not test a resumed batch');
   if (doneCount !== N) fail(`${doneCount} of ${N} done within ${LIMIT_MS / 1000} s`);
   if (held !== N) fail(`the service holds ${held} jobs for ${N} files`);
   if (retryShown) fail(`a Retry button showed: the app asked the person`);

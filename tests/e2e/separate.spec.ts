@@ -97,9 +97,34 @@ test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', a
   await page.reload();
   await faults(request, { latency_ms: 0 });
   await s.toJobs();
-  const card = s.card('slow.wav');
+  // The file was kept in IndexedDB: it is looked for at the service, then sent, by itself.
+  await expect(s.card('slow.wav').getByRole('status')).toHaveText('Done', { timeout: 40_000 });
+  // A browser that did not keep it (no room, private mode): the card asks for the file again.
+  await faults(request, { latency_ms: 5000 });
+  await s.open();
+  await s.addFiles([song('slow two.wav')]);
+  await s.submit();
+  await expect(page.getByText('Uploading…')).toBeVisible();
+  // Once the app has kept it, it is taken away.
+  await page.evaluate(() => new Promise((done) => {
+    const open = indexedDB.open('mvsep-files', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('files');
+    open.onsuccess = () => {
+      const store = () => open.result.transaction('files', 'readwrite').objectStore('files');
+      const look = (tries: number) => {
+        const count = store().count();
+        count.onsuccess = () => (count.result > 0 || tries === 0
+          ? (store().clear().onsuccess = done) : setTimeout(() => look(tries - 1), 100));
+      };
+      look(50);
+    };
+  }));
+  await page.reload();
+  await faults(request, { latency_ms: 0 });
+  await s.toJobs();
+  const card = s.card('slow two.wav');
   await expect(card).toContainText('The upload did not finish');
-  await card.locator('input[type=file]').setInputFiles(song('slow.wav'));
+  await card.locator('input[type=file]').setInputFiles(song('slow two.wav'));
   await expect(card.getByRole('status')).toHaveText('Done', { timeout: 40_000 });
   // Mid-poll: reload while the job waits in the queue.
   await faults(request, { queue_ahead: 10 });
@@ -111,7 +136,7 @@ test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', a
   await s.toJobs();
   await expect(s.card('waiting.wav').getByRole('status')).toHaveText('Done', { timeout: 40_000 });
   const history = await (await request.get(`/api/app/separation_history?api_token=${FREE_TOKEN}`)).json();
-  expect(history.data.length, 'two jobs at the service, none twice').toBe(2);
+  expect(history.data.length, 'three jobs at the service, none twice').toBe(3);
 });
 
 test('a lost answer to an upload does not make the file a second job, and nobody has to press Retry', async ({ page, request, errors }) => {

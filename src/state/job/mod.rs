@@ -90,6 +90,10 @@ pub struct TrackedJob {
     /// goes on by itself if this browser kept them (`browser::kept_files`), else asks for them.
     #[serde(default)]
     pub resume: bool,
+    /// Fields this version does not know (a newer deploy's, from a tab opened after it): kept as
+    /// they are, so that this version's writes do not take them from that tab.
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl TrackedJob {
@@ -185,6 +189,7 @@ impl TrackedJob {
             attempts: 0,
             retry_at_ms: None,
             resume: false,
+            unknown: serde_json::Map::new(),
         }
     }
 
