@@ -424,7 +424,8 @@ fn fields_a_newer_version_saved_are_kept_when_this_version_writes_the_list_back(
     let (saved, unreadable) = decode_saved(&text);
     assert!(unreadable.is_empty());
     assert_eq!(saved[0].file_name, "new.wav");
-    let written = serde_json::to_value(&saved).unwrap();
+    let written: serde_json::Value =
+        serde_json::from_str(&mvsep_web::state::job::stored::encode(&saved)).unwrap();
     assert_eq!(
         written[0]["stems_wanted"],
         serde_json::json!(["vocals", "drums"])
@@ -434,4 +435,44 @@ fn fields_a_newer_version_saved_are_kept_when_this_version_writes_the_list_back(
         written[0].get("unknown").is_none(),
         "kept at the top level, where they were"
     );
+}
+
+#[test]
+fn saved_jobs_carry_their_format_and_a_newer_ones_are_left_to_a_tab_of_its_version() {
+    use mvsep_web::state::job::SCHEMA;
+    let mut job = TrackedJob::new(
+        "j".into(),
+        "v.wav".into(),
+        String::new(),
+        Phase::Uploading,
+        0.0,
+    );
+    job.owner = Some("gone tab".into());
+    assert_eq!(job.schema, SCHEMA);
+    let mut old = serde_json::to_value(&job).unwrap();
+    old.as_object_mut().unwrap().remove("schema");
+    let mut newer = serde_json::to_value(&job).unwrap();
+    newer["id"] = "k".into();
+    newer["schema"] = (SCHEMA + 1).into();
+    let (saved, unreadable) = decode_saved(&serde_json::to_string(&[old, newer]).unwrap());
+    assert!(unreadable.is_empty());
+    // An entry saved before entries carried a format reads as the first, brought up to this one.
+    assert_eq!(saved[0].schema, SCHEMA);
+    assert!(saved[1].is_newer());
+    // Their tab is gone: this version takes over its own format's job, not the newer one.
+    let merged = merge_tabs(&[], saved, "me", |_| false, &[]);
+    assert_eq!(merged[0].owner.as_deref(), Some("me"));
+    assert_eq!(merged[0].phase, Phase::Interrupted);
+    assert_eq!(merged[1].owner.as_deref(), Some("gone tab"));
+    assert_eq!(
+        merged[1].phase,
+        Phase::Uploading,
+        "shown as it was saved, not recovered here"
+    );
+    let written: serde_json::Value =
+        serde_json::from_str(&mvsep_web::state::job::stored::encode(&merged)).unwrap();
+    assert_eq!(written[1]["schema"], SCHEMA + 1, "written back as it is");
+    // Read back, the known fields are not taken for unknown ones.
+    let (again, _) = decode_saved(&written.to_string());
+    assert!(again[0].unknown.is_empty());
 }

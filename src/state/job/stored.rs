@@ -3,7 +3,7 @@
 //! version cannot read is kept aside, never dropped.
 
 use crate::state::job::queue::Phase;
-use crate::state::job::TrackedJob;
+use crate::state::job::{TrackedJob, SCHEMA};
 use crate::state::storage;
 
 pub const KEY_JOBS: &str = "mvsep.jobs";
@@ -26,13 +26,54 @@ pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
     let mut jobs = Vec::new();
     let mut unreadable = Vec::new();
     for entry in entries {
-        let entry = entry.to_string();
-        match serde_json::from_str::<TrackedJob>(&entry) {
-            Ok(j) => jobs.push(j),
-            Err(_) => unreadable.push(entry),
+        let text = entry.to_string();
+        match serde_json::from_str::<TrackedJob>(&text) {
+            Ok(mut j) => {
+                j.unknown = unknown_fields(&entry, &j);
+                migrate(&mut j);
+                jobs.push(j)
+            }
+            Err(_) => unreadable.push(text),
         }
     }
     (jobs, unreadable)
+}
+
+/// The fields of `entry` that `job` does not write, as (name, JSON text).
+fn unknown_fields(entry: &serde_json::Value, job: &TrackedJob) -> Vec<(String, String)> {
+    let known = serde_json::to_value(job).unwrap_or_default();
+    entry
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| known.get(k.as_str()).is_none())
+        .map(|(k, v)| (k.clone(), v.to_string()))
+        .collect()
+}
+
+/// The saved list's text: each job with the fields of a newer version it came with.
+pub fn encode(jobs: &[TrackedJob]) -> String {
+    let entries: Vec<serde_json::Value> = jobs
+        .iter()
+        .map(|j| {
+            let mut v = serde_json::to_value(j).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                for (k, text) in &j.unknown {
+                    o.insert(k.clone(), serde_json::from_str(text).unwrap_or_default());
+                }
+            }
+            v
+        })
+        .collect();
+    serde_json::to_string(&entries).unwrap_or_default()
+}
+
+/// Brings an entry of an older format up to this one ([`SCHEMA`]). From 1 (before entries carried
+/// their version): nothing but the number, as every field added since reads with its default.
+fn migrate(j: &mut TrackedJob) {
+    if j.schema < SCHEMA {
+        j.schema = SCHEMA;
+    }
 }
 
 /// Adds entries to those kept aside (each once).
@@ -78,7 +119,5 @@ pub fn without_expired(jobs: &[TrackedJob], now_ms: f64) -> Vec<TrackedJob> {
 }
 
 pub fn save(jobs: &[TrackedJob]) -> bool {
-    serde_json::to_string(jobs)
-        .map(|t| storage::set(KEY_JOBS, &t))
-        .unwrap_or(false)
+    storage::set(KEY_JOBS, &encode(jobs))
 }

@@ -44,7 +44,7 @@ pub fn merge_tabs(
             },
             _ => s,
         };
-        if !j.owner.as_deref().is_some_and(|o| o == me || alive(o)) {
+        if !j.is_newer() && !j.owner.as_deref().is_some_and(|o| o == me || alive(o)) {
             j.owner = Some(me.to_string());
             recover(&mut j);
         }

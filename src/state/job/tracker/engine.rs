@@ -32,7 +32,8 @@ impl Tracker {
         self.keep_new_files();
         let me = saved::me();
         // Made here and not yet stored (no owner), or this tab's.
-        let mine = |j: &TrackedJob| j.owner.as_deref().is_none_or(|o| o == me);
+        // (A newer version's job is left to a tab of that version.)
+        let mine = |j: &TrackedJob| !j.is_newer() && j.owner.as_deref().is_none_or(|o| o == me);
         // Another tab's jobs count against the plan's slots, but only their own tab sends them.
         let items: Vec<(Phase, bool)> = self.jobs.with_untracked(|l| {
             l.iter()

@@ -46,7 +46,7 @@ split_fn! {
         let gone = KNOWN.with(|k| t.jobs.with_untracked(|now| tabs::forget(&k.borrow(), now)));
         Tracker::let_go_of(gone);
         let merged = take(t, stored);
-        let text = serde_json::to_string(&merged).unwrap_or_default();
+        let text = stored::encode(&merged);
         // Unchanged, nothing is written: two tabs do not wake each other for ever.
         if text != before && !(merged.is_empty() && before.is_empty()) {
             beat(now_ms());
