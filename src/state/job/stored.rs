@@ -86,9 +86,9 @@ pub fn kept_aside() -> Vec<String> {
     storage::get_list(KEY_UNREADABLE)
 }
 
-/// A job as it must look after a reload (or when its tab is gone): what was uploading comes
-/// back as interrupted (a File does not survive a reload, so those need the person to pick the
-/// file again); what was submitted resumes polling.
+/// A job as it must look after a reload (or when its tab is gone): what was uploading or queued
+/// with its files comes back as interrupted and marked to resume (it goes on by itself if this
+/// browser kept its files, else asks for them); what was submitted resumes polling.
 pub fn recover(j: &mut TrackedJob) {
     match j.phase {
         Phase::Uploading => {

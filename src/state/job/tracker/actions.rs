@@ -1,0 +1,106 @@
+//! What a person does to a job from its card: send it again (with its file when this browser
+//! no longer holds it), stop its upload, cancel it at the service.
+
+use super::Tracker;
+use crate::api::models::{Input, Status};
+use crate::api::{ApiError, Client};
+use crate::i18n::t;
+use crate::state::job::queue::Phase;
+use leptos::prelude::*;
+
+impl Tracker {
+    /// Sends an interrupted or refused job again; a file job needs its file.
+    pub fn retry(&self, id: &str, file: Option<web_sys::File>) -> Result<(), String> {
+        let Some(job) = self.get(id) else {
+            return Err(t("This job is gone.").into());
+        };
+        if job.is_sent() && job.phase == Phase::Interrupted {
+            // Polling had stopped: check again, from the start of the backoff.
+            self.tab.update_value(|s| {
+                s.of(id, |l| {
+                    l.failures = 0;
+                    l.next_poll = 0.0;
+                })
+            });
+            self.update(id, |j| {
+                j.phase = Phase::Submitted;
+                j.message = None;
+            });
+            self.wake();
+            return Ok(());
+        }
+        if job.is_sent() {
+            return Err(t("The service already has this job: it is not sent twice.").into());
+        }
+        let has_file = file.is_some() || self.tab.with_value(|s| s.has_file(id));
+        if job.input == Input::Pair && !self.tab.with_value(|s| s.has_file(id)) {
+            return Err(t("Choose its target and reference again on Separate: this browser no longer holds them.").into());
+        }
+        if job.takes_files() && !has_file {
+            return Err(tr!("Choose {name} again to retry.", name = job.file_name));
+        }
+        if let Some(f) = file {
+            if f.name() != job.file_name || (f.size() - job.file_bytes).abs() > 0.5 {
+                return Err(tr!(
+                    "That is not {name} ({size}).",
+                    name = job.file_name,
+                    size = crate::logic::files::human_bytes(job.file_bytes)
+                ));
+            }
+            self.tab.update_value(|s| s.of(id, |l| l.files = vec![f]));
+        }
+        self.update(id, |j| {
+            j.phase = Phase::Queued;
+            j.message = None;
+            j.attempts = 0;
+            j.retry_at_ms = None;
+        });
+        self.wake();
+        Ok(())
+    }
+
+    /// Whether retrying this job needs the person to pick its file again.
+    pub fn needs_file(&self, id: &str) -> bool {
+        self.get(id)
+            .is_some_and(|j| j.takes_files() && j.input == Input::Song && !j.is_sent())
+            && !self.tab.with_value(|s| s.has_file(id))
+    }
+
+    /// Stops an upload in progress (it can be retried).
+    pub fn cancel_upload(&self, id: &str) {
+        let upload = self
+            .tab
+            .with_value(|s| s.jobs.get(id).and_then(|l| l.upload.clone()));
+        if let Some(h) = upload {
+            h.abort();
+        }
+    }
+
+    /// Cancels a waiting job at the service (credits come back).
+    pub async fn cancel_job(&self, id: &str) -> Result<String, ApiError> {
+        let Some(job) = self.get(id) else {
+            return Err(ApiError::Aborted);
+        };
+        let Some(hash) = job.hash.clone() else {
+            return Err(ApiError::Aborted);
+        };
+        let client = Client::new(
+            job.api_base.clone(),
+            self.settings.token_for(&job.api_base)?,
+        );
+        let notice = client.cancel(&hash).await?;
+        self.update(id, |j| {
+            j.phase = Phase::Ended;
+            j.status = Some(Status::Failed);
+            j.message = Some(
+                notice
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| t("Cancelled").into()),
+            );
+        });
+        self.refresh_account();
+        self.wake();
+        Ok(notice.message.unwrap_or_else(|| t("Cancelled").into()))
+    }
+}
