@@ -10,7 +10,7 @@ use mvsep_web::api::RawResponse;
 use mvsep_web::logic::catalog::{grouped, SortBy};
 use mvsep_web::logic::files::{guess_remote, refusal, result_name};
 use mvsep_web::logic::options::*;
-use mvsep_web::state::job::polling::{backoff_ms, interval_ms, within_budget};
+use mvsep_web::state::job::polling::{backoff_ms, interval_ms, past_expiry, within_budget};
 use mvsep_web::state::job::queue::{is_limit_refusal, next_to_send, Phase};
 
 fn list(name: &str) -> Vec<Algorithm> {
@@ -197,6 +197,10 @@ fn polling_interval_and_backoff() {
     assert!(within_budget(70_500.0, &recent, 20));
     // The fastest rule never exceeds 12 a minute per job.
     assert!(60_000 / interval_ms(Status::Processing, None) as usize <= 12);
+    // Polling by itself ends past the service's 72 hours.
+    let hour = 3_600_000.0;
+    assert!(!past_expiry(0.0, 71.0 * hour));
+    assert!(past_expiry(0.0, 73.0 * hour));
 }
 
 #[test]

@@ -46,3 +46,31 @@ test('a damaged saved job is kept aside and said so; the other jobs stay listed'
   expect(aside).toContain('Martian');
   expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs'))).toContain(hash);
 });
+
+test('a job sent longer ago than the service keeps one is not polled by itself; Check again asks once more', async ({ page, request, errors }) => {
+  const hash = await doneElsewhere(request, 'old song.wav');
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  await page.getByRole('button', { name: 'Follow this job' }).click();
+  await expect(page.locator('li.job').getByRole('status')).toHaveText('Done');
+  // As if it had been sent four days ago and were still waiting.
+  await page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('mvsep.jobs')!);
+    saved.forEach((j: any) => {
+      Object.assign(j, { phase: 'Submitted', status: 'waiting', result: null, message: null });
+      j.created_ms = j.submitted_ms = Date.now() - 96 * 3600_000;
+    });
+    localStorage.setItem('mvsep.jobs', JSON.stringify(saved));
+  });
+  const polls: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/separation/get?')) polls.push(r.url()); });
+  await page.goto('/jobs');
+  const card = page.locator('li.job');
+  await expect(card.getByText(/^Sent more than 72 hours ago/)).toBeVisible();
+  // Several of the engine's steps have passed (one a second): still not asked.
+  await page.waitForTimeout(3000);
+  expect(polls).toHaveLength(0);
+  await expectNoAxeViolations(page);
+  await card.getByRole('button', { name: 'Check again' }).click();
+  await expect(card.getByRole('status')).toHaveText('Done');
+  expect(polls.length).toBeGreaterThan(0);
+});

@@ -159,6 +159,31 @@ test('a lost answer to an upload does not make the file a second job, and nobody
   expect(creates.length, 'the file was sent once').toBe(1);
 });
 
+test('the lookup before a cut-off upload is sent again can be stopped, then forgotten or retried', async ({ page, request, errors }) => {
+  test.setTimeout(90_000);
+  const creates = createRequests(page);
+  const s = await SeparateScreen.start(page, FREE_TOKEN, /^BS Roformer \(vocals, instrumental\)/);
+  await s.addFiles([song('slow lookup.wav')]);
+  await faults(request, { drop_after_rate: 1 });
+  await s.submit();
+  const card = s.card('slow lookup.wav');
+  await expect(card).toContainText(/Trying again in \d+ s \(attempt 1 of 6\)/, { timeout: 15_000 });
+  // The history lookup before the resend hangs far past the time this test waits for it.
+  await faults(request, { drop_after_rate: 0, latency_ms: 25_000 });
+  await expect(card).toContainText('Checking whether the service already has it', { timeout: 30_000 });
+  await card.getByRole('button', { name: 'Cancel upload' }).click();
+  await expect(card).toContainText('Check stopped.', { timeout: 3000 });
+  await expect(card.getByRole('button', { name: 'Forget' })).toBeVisible();
+  await faults(request, { latency_ms: 0 });
+  await card.getByRole('button', { name: 'Retry' }).click();
+  // The retry looks again, finds the job the lost answer made and follows it.
+  await s.toJobs();
+  await expect(s.card('slow lookup.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+  const history = await (await request.get(`/api/app/separation_history?api_token=${FREE_TOKEN}`)).json();
+  expect(history.data.length, 'one job at the service').toBe(1);
+  expect(creates.length, 'the file was sent once').toBe(1);
+});
+
 test('no polling while the tab is hidden, a poll at once when it shows; cards are not rebuilt by polls', async ({ page, errors }) => {
   test.setTimeout(60_000);
   const polls: number[] = [];

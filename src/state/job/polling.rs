@@ -36,6 +36,13 @@ pub fn backoff_ms(failures: u32, unit: f64, retry_after_secs: Option<u32>) -> u6
 /// again"): with the backoff above, a quarter of an hour or so of a service that does not answer.
 pub const GIVE_UP_AFTER: u32 = 10;
 
+/// Whether a job sent at `sent_ms` (wall-clock ms) is past what the service keeps (its results
+/// go after about 72 hours): it is then no longer asked about by itself, since a service that
+/// kept answering "waiting" would have it polled for ever.
+pub fn past_expiry(sent_ms: f64, now_ms: f64) -> bool {
+    now_ms - sent_ms > crate::state::job::stored::EXPIRES_AFTER_MS
+}
+
 /// Whether another request fits the budget, given the times (ms) of recent ones.
 pub fn within_budget(now_ms: f64, recent: &[f64], limit: usize) -> bool {
     recent.iter().filter(|t| now_ms - **t < 60_000.0).count() < limit

@@ -35,7 +35,11 @@ impl TrackedJob {
             Phase::Uploading if self.source_url.is_some() => {
                 t("Sending the link to the service…").into()
             }
-            Phase::Uploading => t("Uploading…").into(),
+            // The lookup before a cut-off upload is sent again says so.
+            Phase::Uploading => self
+                .message
+                .clone()
+                .unwrap_or_else(|| t("Uploading…").into()),
             Phase::Interrupted | Phase::Refused => msg(),
             Phase::Submitted if self.is_fetching_link() => match &self.message {
                 Some(m) => tr!("The service is fetching the link: {m}", m = m),

@@ -20,6 +20,7 @@ impl Tracker {
                 s.of(id, |l| {
                     l.failures = 0;
                     l.next_poll = 0.0;
+                    l.asked_again = true;
                 })
             });
             self.update(id, |j| {
@@ -66,13 +67,18 @@ impl Tracker {
             && !self.tab.with_value(|s| s.has_file(id))
     }
 
-    /// Stops an upload in progress (it can be retried).
+    /// Stops an upload in progress, or the lookup before one (it can be retried).
     pub fn cancel_upload(&self, id: &str) {
-        let upload = self
-            .tab
-            .with_value(|s| s.jobs.get(id).and_then(|l| l.upload.clone()));
+        let (upload, lookup) = self.tab.with_value(|s| {
+            s.jobs
+                .get(id)
+                .map_or((None, None), |l| (l.upload.clone(), l.lookup))
+        });
         if let Some(h) = upload {
             h.abort();
+        }
+        if let Some(c) = lookup {
+            c.abort();
         }
     }
 

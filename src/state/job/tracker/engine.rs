@@ -4,7 +4,7 @@
 
 use super::{saved, Progress, Tracker};
 use crate::api::models::{Input, RemoteType};
-use crate::api::{endpoints, Client};
+use crate::api::{endpoints, ApiError, Cancel, Client};
 use crate::browser::{is_hidden, monotonic_ms, now_ms};
 use crate::i18n::t;
 use crate::state::job::polling::{self, within_budget};
@@ -56,20 +56,32 @@ impl Tracker {
         if is_hidden() {
             return;
         }
-        let due: Vec<String> = self.jobs.with_untracked(|l| {
+        // Each due job, and whether it is past the service's expiry (unless the person asked).
+        let due: Vec<(String, bool)> = self.jobs.with_untracked(|l| {
             l.iter()
                 .filter(|j| j.needs_poll() && mine(j))
-                .filter(|j| {
+                .filter_map(|j| {
                     self.tab.with_value(|s| {
-                        s.jobs
-                            .get(&j.id)
-                            .is_none_or(|l| !l.in_flight && l.next_poll <= mono)
+                        let local = s.jobs.get(&j.id);
+                        if local.is_some_and(|l| l.in_flight || l.next_poll > mono) {
+                            return None;
+                        }
+                        let sent = j.submitted_ms.unwrap_or(j.created_ms);
+                        let expired = polling::past_expiry(sent, now)
+                            && !local.is_some_and(|l| l.asked_again);
+                        Some((j.id.clone(), expired))
                     })
                 })
-                .map(|j| j.id.clone())
                 .collect()
         });
-        for id in due {
+        for (id, expired) in due {
+            if expired {
+                self.update(&id, |j| {
+                    j.phase = Phase::Interrupted;
+                    j.message = Some(t("Sent more than 72 hours ago, longer than the service keeps a job: no longer checked. Check again to ask the service once more.").into());
+                });
+                continue;
+            }
             let allowed = self.tab.with_value(|s| {
                 within_budget(mono, &s.recent, polling::OVERALL_PER_MINUTE)
                     && within_budget(
@@ -114,6 +126,11 @@ impl Tracker {
                 j.cut_off = false;
                 j.message = Some(t("Checking whether the service already has it…").into());
             });
+            // Its card's cancel stops the lookup too (up to the 30-s deadline otherwise).
+            let cancel = Cancel::new();
+            self.tab
+                .update_value(|s| s.of(&id, |l| l.lookup = Some(cancel)));
+            let client = client.cancelled_by(cancel);
             let t = *self;
             spawn_local(async move {
                 let known: Vec<String> = t
@@ -124,7 +141,15 @@ impl Tracker {
                         .map(|r| r.hash)
                         .find(|h| job::made_from(h, &job.file_name) && !known.contains(h))
                 });
+                // Done with: its controller goes.
+                cancel.abort();
+                t.tab.update_value(|s| s.of(&id, |l| l.lookup = None));
                 match found {
+                    Err(ApiError::Aborted) => t.update(&id, |j| {
+                        j.phase = Phase::Interrupted;
+                        j.cut_off = true;
+                        j.message = Some(crate::i18n::t("Check stopped. Retry looks for it at the service before sending it.").into());
+                    }),
                     Ok(Some(hash)) => t.after_send(
                         &id,
                         Ok(crate::api::models::Created { hash, link: None }),

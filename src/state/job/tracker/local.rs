@@ -2,7 +2,7 @@
 //! its file until sent, the upload in flight, and when and how often it was asked about.
 
 use super::IdMap;
-use crate::api::UploadHandle;
+use crate::api::{Cancel, UploadHandle};
 
 /// One job's part of this tab. Upload progress is apart (`Tracker::progress`): views follow it,
 /// and a signal over this record would redraw them at every change of a timer.
@@ -13,6 +13,8 @@ pub struct Local {
     /// `files` are kept in IndexedDB too (or were refused there), for a reload.
     pub kept: bool,
     pub upload: Option<UploadHandle>,
+    /// The history lookup before a cut-off upload is sent again, while it runs.
+    pub lookup: Option<Cancel>,
     /// Not asked about before this time (ms of the tab's monotonic clock).
     pub next_poll: f64,
     /// `next_poll` is the service's own `Retry-After`, which the tab's return keeps.
@@ -21,6 +23,8 @@ pub struct Local {
     pub in_flight: bool,
     /// Questions that failed in a row.
     pub failures: u32,
+    /// The person asked to check it again after polling had stopped (past the expiry too).
+    pub asked_again: bool,
     /// When it was asked about lately, for the per-job request budget.
     pub recent: Vec<f64>,
 }
