@@ -2,18 +2,22 @@ import { defineConfig } from '@playwright/test';
 
 // The release build (dist/) and the stand-in API are served from one origin by the stand-in
 // itself, as a production reverse proxy would. `make test` builds both before this runs.
+// Each worker has a stand-in of its own on the next port (tests/e2e/fixtures.ts picks it), so
+// two specs never share the service's state; two workers halve the wait on 2 cores, since a
+// test mostly waits on jobs and timers.
 const PORT = Number(process.env.E2E_PORT ?? 8791);
+const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
 
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 30_000,
   expect: { timeout: 8_000 },
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers: WORKERS,
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    // baseURL: each worker's own stand-in, set in tests/e2e/fixtures.ts.
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: [
@@ -23,12 +27,12 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `target/standin/mvsep-standin --port ${PORT} --static dist --data target/e2e-standin`,
-    url: `http://127.0.0.1:${PORT}/api/app/queue`,
+  webServer: Array.from({ length: WORKERS }, (_, i) => ({
+    command: `target/standin/mvsep-standin --port ${PORT + i} --static dist --data target/e2e-standin-${i}`,
+    url: `http://127.0.0.1:${PORT + i}/api/app/queue`,
     reuseExistingServer: false,
     timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  })),
 });

@@ -1,5 +1,5 @@
 import { Page } from '@playwright/test';
-import { test, expect, faults, doneElsewhere, expectNoAxeViolations, SettingsPage, PREMIUM_TOKEN } from './fixtures';
+import { test, expect, faults, doneElsewhere, expectNoAxeViolations, SettingsPage, PREMIUM_TOKEN, PORT } from './fixtures';
 
 // "Check the connection" tells apart, in words a person can act on: it works, the browser
 // blocked a cross-origin call, nothing answered, the token is refused; and whether result files
@@ -43,9 +43,8 @@ test('result files on a host without CORS can only be played', async ({ page, re
 });
 
 test('a cross-origin API without CORS is a browser block, told apart from a host that is not there', async ({ page, request, errors }) => {
-  const port = new URL(test.info().project.use.baseURL!).port;
   await faults(request, { cors: false });
-  const blocked = await check(page, `http://localhost:${port}`, PREMIUM_TOKEN);
+  const blocked = await check(page, `http://localhost:${PORT}`, PREMIUM_TOKEN);
   await expect(blocked).toHaveCount(1);
   await expect(blocked.first()).toHaveText(/^The browser blocked the call: http:\/\/localhost:\d+ answers, but does not let pages on http:\/\/127\.0\.0\.1:\d+ call it \(no CORS\)\..*https:\/\/de\.mvsep\.com/);
   await expectNoAxeViolations(page);

@@ -2,13 +2,13 @@ import { spawn, ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, SeparateScreen, PREMIUM_TOKEN } from './fixtures';
+import { test, expect, SeparateScreen, PREMIUM_TOKEN, PORT as STANDIN_PORT } from './fixtures';
 import { song } from './audio';
 
 // The README's nginx server block, as written there, in front of dist/ and the stand-in: a
 // real Debian nginx on the loopback (.ci/ensure-tools.sh installs it). Only what names this
 // machine is replaced: the port, the root, and the service's address (the stand-in's).
-const STANDIN_PORT = Number(process.env.E2E_PORT ?? 8791);
+// Above every worker's stand-in port (playwright.config.ts).
 const PORT = STANDIN_PORT + 6;
 const SITE = `http://127.0.0.1:${PORT}`;
 let nginx: ChildProcess | undefined;

@@ -2,13 +2,17 @@ import { test as base, expect, Page, APIRequestContext } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright';
 import { song } from './audio';
 
-/** The stand-in that playwright.config.ts starts. */
-export const STANDIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 8791}`;
+/** This worker's own stand-in: playwright.config.ts starts one per worker, on ports from E2E_PORT. */
+export const PORT = Number(process.env.E2E_PORT ?? 8791) + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+export const STANDIN = `http://127.0.0.1:${PORT}`;
 export const FREE_TOKEN = 'standin-free-token-0000000000000000';
 export const PREMIUM_TOKEN = 'standin-premium-token-000000000000';
 
 /** Every page error, console error and CSP violation fails the test that caused it. */
-export const test = base.extend<{ errors: string[] }>({
+/** Playwright's own test, pointed at this worker's stand-in: for tests that watch errors themselves. */
+export const plain = base.extend({ baseURL: STANDIN });
+
+export const test = plain.extend<{ errors: string[] }>({
   errors: async ({ page, context, request }, use) => {
     const errors: string[] = [];
     // Any breach of the build's Content-Security-Policy, on any page of the test, fails it.

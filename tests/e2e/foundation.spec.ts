@@ -1,4 +1,4 @@
-import { test, expect, SettingsPage, expectNoAxeViolations, PREMIUM_TOKEN, FREE_TOKEN } from './fixtures';
+import { test, expect, SettingsPage, expectNoAxeViolations, PREMIUM_TOKEN, FREE_TOKEN, STANDIN } from './fixtures';
 
 const SCREENS = ['Separate', 'Jobs', 'History', 'Demos', 'News', 'Leaderboard', 'Account', 'Settings'];
 
@@ -78,14 +78,14 @@ test('a 5xx page and a malformed body each get a message a person can act on', a
 test('logging out forgets the token and nothing else', async ({ page, errors }) => {
   const s = new SettingsPage(page);
   await s.open();
-  await s.setBase('http://127.0.0.1:8791');
+  await s.setBase(STANDIN);
   await s.setToken(FREE_TOKEN);
   await s.save();
   await page.goto('/account');
   await page.getByRole('button', { name: /Log out/ }).click();
   await expect(page.getByText('No API token is set.')).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('mvsep.api_token'))).toBeNull();
-  expect(await page.evaluate(() => localStorage.getItem('mvsep.api_base'))).toBe('http://127.0.0.1:8791');
+  expect(await page.evaluate(() => localStorage.getItem('mvsep.api_base'))).toBe(STANDIN);
 });
 
 test('Settings works by keyboard alone', async ({ page, errors }) => {
