@@ -8,10 +8,10 @@ use mvsep_web::api::decode::decode;
 use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
 use mvsep_web::route::Route;
-use mvsep_web::state::job::queue::Phase;
+use mvsep_web::state::job::Phase;
 use mvsep_web::state::job::stored::decode as decode_saved;
 use mvsep_web::state::job::tabs::merge_tabs;
-use mvsep_web::state::job::TrackedJob;
+use mvsep_web::state::job::{Note, TrackedJob};
 
 fn answer(name: &str) -> Job {
     decode(&ok(name), ep::get_job("x", false, None).envelope).unwrap()
@@ -61,7 +61,8 @@ fn not_found_ends_the_job_and_says_why() {
     let mut j = followed("h");
     assert!(j.take_answer(&answer("separation_get_not_found"), 2000.0));
     assert_eq!(j.status, Some(Status::NotFound));
-    assert!(j.message.as_deref().unwrap_or_default().contains("expired"));
+    assert_eq!(j.note, Some(Note::Gone));
+    assert!(j.note_text().unwrap_or_default().contains("expired"));
 }
 
 #[test]

@@ -11,7 +11,8 @@ use mvsep_web::logic::catalog::{grouped, SortBy};
 use mvsep_web::logic::files::{guess_remote, refusal, result_name};
 use mvsep_web::logic::options::*;
 use mvsep_web::state::job::polling::{backoff_ms, interval_ms, past_expiry, within_budget};
-use mvsep_web::state::job::queue::{is_limit_refusal, next_to_send, Phase};
+use mvsep_web::state::job::queue::{is_limit_refusal, next_to_send};
+use mvsep_web::state::job::Phase;
 
 fn list(name: &str) -> Vec<Algorithm> {
     decode(&RawResponse::new(200, fixture(name)), Envelope::Bare).unwrap()

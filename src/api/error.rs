@@ -3,7 +3,7 @@
 use crate::i18n::t;
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ApiError {
     /// The request never got an answer: offline, server down, DNS, or a cross-origin block
     /// (the browser reports all of these the same way).

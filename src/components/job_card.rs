@@ -5,7 +5,7 @@ use crate::i18n::t;
 use crate::logic::files::{human_bytes, human_duration};
 use crate::route::Route;
 use crate::router::use_location;
-use crate::state::job::queue::Phase;
+use crate::state::job::Phase;
 use crate::state::job::tracker::Progress;
 use crate::state::job::TrackedJob;
 use leptos::prelude::*;

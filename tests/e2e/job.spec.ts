@@ -56,7 +56,7 @@ test('a job sent longer ago than the service keeps one is not polled by itself; 
   await page.evaluate(() => {
     const saved = JSON.parse(localStorage.getItem('mvsep.jobs')!);
     saved.forEach((j: any) => {
-      Object.assign(j, { phase: 'Submitted', status: 'waiting', result: null, message: null });
+      Object.assign(j, { phase: 'Submitted', status: 'waiting', result: null, note: null });
       j.created_ms = j.submitted_ms = Date.now() - 96 * 3600_000;
     });
     localStorage.setItem('mvsep.jobs', JSON.stringify(saved));
@@ -70,6 +70,15 @@ test('a job sent longer ago than the service keeps one is not polled by itself; 
   await page.waitForTimeout(3000);
   expect(polls).toHaveLength(0);
   await expectNoAxeViolations(page);
+  // The note was saved as what it means, not as English: it follows a change of language.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+  await expect(card.getByText(/^Отправлено более 72 часов назад/)).toBeVisible();
+  await expect(card.getByText(/Sent more than/)).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Язык' }).selectOption('zh-CN');
+  await expect(card.getByText(/^已提交超过 72 小时/)).toBeVisible();
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(card.getByText(/^Sent more than 72 hours ago/)).toBeVisible();
+  expect(polls).toHaveLength(0);
   await card.getByRole('button', { name: 'Check again' }).click();
   await expect(card.getByRole('status')).toHaveText('Done');
   expect(polls.length).toBeGreaterThan(0);

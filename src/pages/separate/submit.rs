@@ -6,7 +6,7 @@ use crate::api::models::{Algorithm, Input, JobOptions, RemoteType};
 use crate::browser::{now_ms, random_unit};
 use crate::i18n::{t, tn};
 use crate::logic::options::{self, submission, Values};
-use crate::state::job::queue::Phase;
+use crate::state::job::Phase;
 use crate::state::job::{new_id, TrackedJob};
 use crate::state::Tracker;
 use leptos::prelude::*;

@@ -4,8 +4,8 @@
 //! reload resumes at the right step.
 
 use crate::api::models::{Job, Status};
-use crate::state::job::queue::Phase;
-use crate::state::job::TrackedJob;
+use crate::state::job::Phase;
+use crate::state::job::{Note, TrackedJob};
 
 /// How long the service may take to fetch a link before its "please wait" counts as a refusal.
 pub const LINK_GRACE_MS: f64 = 5.0 * 60_000.0;
@@ -38,7 +38,7 @@ impl TrackedJob {
             (_, Some(real)) if real != short || answer.status == Status::Done => {
                 self.hash = Some(real);
                 self.status = None;
-                self.message = None;
+                self.note = None;
                 false
             }
             // Done without a name, or a short hash `get-remote` does not know: the service may
@@ -46,7 +46,7 @@ impl TrackedJob {
             (Status::Done | Status::NotFound, _) => {
                 self.hash = Some(short);
                 self.status = None;
-                self.message = None;
+                self.note = None;
                 false
             }
             _ => self.take_answer(answer, now_ms),
@@ -59,15 +59,16 @@ impl TrackedJob {
         let since = self.submitted_ms.unwrap_or(self.created_ms);
         if now_ms - since < LINK_GRACE_MS {
             self.status = None;
-            self.message = Some(message.trim().to_string()).filter(|m| !m.is_empty());
+            self.note = Some(message.trim().to_string())
+                .filter(|m| !m.is_empty())
+                .map(Note::Service);
             return false;
         }
         self.status = Some(Status::Failed);
-        self.message = Some(crate::tr!(
-            "The service did not fetch the link within {n} minutes. It said: {words}",
-            n = (LINK_GRACE_MS / 60_000.0) as u32,
-            words = message.trim()
-        ));
+        self.note = Some(Note::LinkNotFetched {
+            minutes: (LINK_GRACE_MS / 60_000.0) as u32,
+            words: message.trim().to_string(),
+        });
         self.phase = Phase::Ended;
         true
     }

@@ -9,6 +9,8 @@
 //! - `tracker/`: the effects: sending, following, saving (the only part that runs anything)
 
 pub mod link;
+pub mod note;
+mod phase;
 pub mod polling;
 pub mod queue;
 pub mod status_line;
@@ -17,8 +19,8 @@ pub mod tabs;
 pub mod tracker;
 
 use crate::api::models::{Input, Job, JobOptions, RemoteType, ResultFile, Status};
-use crate::i18n::t;
-use crate::state::job::queue::Phase;
+pub use note::{Note, Step};
+pub use phase::Phase;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -58,9 +60,11 @@ pub struct TrackedJob {
     /// The service's own name for a status this app does not know (shown by name).
     #[serde(default)]
     pub status_name: Option<String>,
-    /// The server's words (failure reason, refusal) or the last error.
-    pub message: Option<String>,
-    /// The last check of its state failed (`message` says why); it shows beside the last state.
+    /// The server's words (failure reason, refusal) or the app's own note, put into words
+    /// when shown (see `note`).
+    #[serde(default)]
+    pub note: Option<Note>,
+    /// The last check of its state failed (`note` says why); it shows beside the last state.
     #[serde(default)]
     pub check_failed: bool,
     /// (position, of)
@@ -101,10 +105,11 @@ pub struct TrackedJob {
     pub unknown: Vec<(String, String)>,
 }
 
-/// The saved job's format. 2: the version written since saved jobs carry it. An entry of a newer
+/// The saved job's format. 2: the version written since saved jobs carry it; 3: the note as data
+/// (`note`) instead of a text in the language it was written in (`message`). An entry of a newer
 /// one (a tab of the next deploy) is shown and written back as it is, but left to a tab of its
 /// version to send, poll and take over.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 fn first_schema() -> u32 {
     1
@@ -115,13 +120,17 @@ impl TrackedJob {
     pub fn is_newer(&self) -> bool {
         self.schema > SCHEMA
     }
+    /// Its note in the current language.
+    pub fn note_text(&self) -> Option<String> {
+        self.note.as_ref().map(|n| n.text(&self.file_name))
+    }
     /// Takes in the service's answer about this job; true when the job has just ended (done
     /// with its files, failed, or gone).
     pub fn take_answer(&mut self, job: &Job, now_ms: f64) -> bool {
         let d = &job.data;
         self.status = Some(job.status);
         self.status_name = Some(job.status_name.clone()).filter(|_| job.status == Status::Unknown);
-        self.message = d.message.clone().filter(|m| !m.is_empty());
+        self.note = d.message.clone().filter(|m| !m.is_empty()).map(Note::Service);
         self.check_failed = false;
         self.queue = match (d.current_order, d.queue_count) {
             (Some(o), Some(c)) if job.status == Status::Waiting => Some((o, c)),
@@ -151,7 +160,7 @@ impl TrackedJob {
             }
         }
         if job.status == Status::NotFound {
-            self.message = Some(t("The result has expired (the service keeps results about 72 hours) or never existed.").into());
+            self.note = Some(Note::Gone);
         }
         if job.has_ended() && self.phase != Phase::Ended {
             self.phase = Phase::Ended;
@@ -191,7 +200,7 @@ impl TrackedJob {
             phase,
             status: None,
             status_name: None,
-            message: None,
+            note: None,
             check_failed: false,
             queue: None,
             chunks: None,

@@ -2,7 +2,7 @@
 
 use crate::api::models::Status;
 use crate::i18n::t;
-use crate::state::job::queue::Phase;
+use crate::state::job::Phase;
 use crate::state::job::TrackedJob;
 
 impl TrackedJob {
@@ -26,22 +26,20 @@ impl TrackedJob {
 
     /// One line saying where the job is, for people.
     pub fn status_line(&self, now_ms: f64) -> String {
-        let msg = || self.message.clone().unwrap_or_default();
+        let msg = || self.note_text().unwrap_or_default();
         match self.phase {
             Phase::Queued => self
-                .message
-                .clone()
+                .note_text()
                 .unwrap_or_else(|| t("Waiting for a free slot on your plan").into()),
             Phase::Uploading if self.source_url.is_some() => {
                 t("Sending the link to the service…").into()
             }
             // The lookup before a cut-off upload is sent again says so.
             Phase::Uploading => self
-                .message
-                .clone()
+                .note_text()
                 .unwrap_or_else(|| t("Uploading…").into()),
             Phase::Interrupted | Phase::Refused => msg(),
-            Phase::Submitted if self.is_fetching_link() => match &self.message {
+            Phase::Submitted if self.is_fetching_link() => match self.note_text() {
                 Some(m) => tr!("The service is fetching the link: {m}", m = m),
                 None => t("The service is fetching the link…").into(),
             },
@@ -84,8 +82,7 @@ impl TrackedJob {
                     Some(Status::Failed) => tr!(
                         "Failed: {why}",
                         why = self
-                            .message
-                            .clone()
+                            .note_text()
                             .unwrap_or_else(|| t("the service gave no reason").into())
                     ),
                     Some(Status::NotFound) => msg(),
@@ -96,7 +93,7 @@ impl TrackedJob {
                         _ => t("In progress").into(),
                     },
                 };
-                match (&self.message, self.status) {
+                match (self.note_text(), self.status) {
                     // A polling error shows next to the last known state.
                     (
                         Some(m),

@@ -2,8 +2,8 @@
 //! uploading comes back as interrupted, what was submitted resumes polling, and an entry this
 //! version cannot read is kept aside, never dropped.
 
-use crate::state::job::queue::Phase;
-use crate::state::job::{TrackedJob, SCHEMA};
+use crate::state::job::Phase;
+use crate::state::job::{Note, TrackedJob, SCHEMA};
 use crate::state::storage;
 
 pub const KEY_JOBS: &str = "mvsep.jobs";
@@ -25,9 +25,10 @@ pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
     };
     let mut jobs = Vec::new();
     let mut unreadable = Vec::new();
-    for entry in entries {
+    for mut entry in entries {
         let text = entry.to_string();
-        match serde_json::from_str::<TrackedJob>(&text) {
+        note_from_message(&mut entry);
+        match serde_json::from_str::<TrackedJob>(&entry.to_string()) {
             Ok(mut j) => {
                 j.unknown = unknown_fields(&entry, &j);
                 migrate(&mut j);
@@ -68,6 +69,19 @@ pub fn encode(jobs: &[TrackedJob]) -> String {
     serde_json::to_string(&entries).unwrap_or_default()
 }
 
+/// Before schema 3 a note was saved as text (`message`), in the language it was written in: it
+/// is kept as the service's words, shown as they are (the app's own notes of such a job read in
+/// that language until the next change of state).
+fn note_from_message(entry: &mut serde_json::Value) {
+    let old = entry.get("schema").and_then(|s| s.as_u64()).unwrap_or(1) < 3;
+    let Some(o) = entry.as_object_mut().filter(|_| old) else {
+        return;
+    };
+    if let Some(serde_json::Value::String(m)) = o.remove("message") {
+        o.insert("note".into(), serde_json::json!({ "Service": m }));
+    }
+}
+
 /// Brings an entry of an older format up to this one ([`SCHEMA`]). From 1 (before entries carried
 /// their version): nothing but the number, as every field added since reads with its default.
 fn migrate(j: &mut TrackedJob) {
@@ -95,12 +109,12 @@ pub fn recover(j: &mut TrackedJob) {
             j.phase = Phase::Interrupted;
             j.cut_off = true;
             j.resume = j.takes_files();
-            j.message = Some(crate::i18n::t("The upload did not finish: the page was closed or reloaded. Retry to send it again.").into());
+            j.note = Some(Note::CutOffByReload);
         }
         Phase::Queued if j.takes_files() => {
             j.phase = Phase::Interrupted;
             j.resume = true;
-            j.message = Some(crate::i18n::t("This file was waiting for a free slot when the page was closed. Retry and choose the file again.").into());
+            j.note = Some(Note::QueuedAtClose);
         }
         _ => {}
     }

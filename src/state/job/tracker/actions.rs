@@ -5,7 +5,7 @@ use super::Tracker;
 use crate::api::models::{Input, Status};
 use crate::api::{ApiError, Client};
 use crate::i18n::t;
-use crate::state::job::queue::Phase;
+use crate::state::job::{Note, Phase};
 use leptos::prelude::*;
 
 impl Tracker {
@@ -25,7 +25,7 @@ impl Tracker {
             });
             self.update(id, |j| {
                 j.phase = Phase::Submitted;
-                j.message = None;
+                j.note = None;
             });
             self.wake();
             return Ok(());
@@ -52,7 +52,7 @@ impl Tracker {
         }
         self.update(id, |j| {
             j.phase = Phase::Queued;
-            j.message = None;
+            j.note = None;
             j.attempts = 0;
             j.retry_at_ms = None;
         });
@@ -98,11 +98,11 @@ impl Tracker {
         self.update(id, |j| {
             j.phase = Phase::Ended;
             j.status = Some(Status::Failed);
-            j.message = Some(
+            j.note = Some(
                 notice
                     .message
                     .clone()
-                    .unwrap_or_else(|| t("Cancelled").into()),
+                    .map_or(Note::Cancelled, Note::Service),
             );
         });
         self.refresh_account();

@@ -6,9 +6,9 @@ use super::{saved, Progress, Tracker};
 use crate::api::models::{Input, RemoteType};
 use crate::api::{endpoints, ApiError, Cancel, Client};
 use crate::browser::{is_hidden, monotonic_ms, now_ms};
-use crate::i18n::t;
 use crate::state::job::polling::{self, within_budget};
-use crate::state::job::queue::{next_to_send, Phase};
+use crate::state::job::queue::next_to_send;
+use crate::state::job::{Note, Phase};
 use crate::state::job::{self, TrackedJob};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -78,7 +78,7 @@ impl Tracker {
             if expired {
                 self.update(&id, |j| {
                     j.phase = Phase::Interrupted;
-                    j.message = Some(t("Sent more than 72 hours ago, longer than the service keeps a job: no longer checked. Check again to ask the service once more.").into());
+                    j.note = Some(Note::Expired);
                 });
                 continue;
             }
@@ -111,10 +111,7 @@ impl Tracker {
             Err(e) => {
                 return self.update(&id, |j| {
                     j.phase = Phase::Interrupted;
-                    j.message = Some(format!(
-                        "{} {e}",
-                        t("Could not check whether the service already has it:")
-                    ));
+                    j.note = Some(Note::CannotLook(e));
                 })
             }
         };
@@ -124,7 +121,7 @@ impl Tracker {
             self.update(&id, |j| {
                 j.phase = Phase::Uploading;
                 j.cut_off = false;
-                j.message = Some(t("Checking whether the service already has it…").into());
+                j.note = Some(Note::Looking);
             });
             // Its card's cancel stops the lookup too (up to the 30-s deadline otherwise).
             let cancel = Cancel::new();
@@ -148,7 +145,7 @@ impl Tracker {
                     Err(ApiError::Aborted) => t.update(&id, |j| {
                         j.phase = Phase::Interrupted;
                         j.cut_off = true;
-                        j.message = Some(crate::i18n::t("Check stopped. Retry looks for it at the service before sending it.").into());
+                        j.note = Some(Note::LookStopped);
                     }),
                     Ok(Some(hash)) => t.after_send(
                         &id,
@@ -167,7 +164,7 @@ impl Tracker {
         }
         self.update(&id, |j| {
             j.phase = Phase::Uploading;
-            j.message = None;
+            j.note = None;
         });
         let t = *self;
         if let Some(url) = job.source_url.clone() {
@@ -196,7 +193,7 @@ impl Tracker {
         let Some(files) = files else {
             self.update(&id, |j| {
                 j.phase = Phase::Interrupted;
-                j.message = Some(tr!("Choose {name} again to send it.", name = j.file_name));
+                j.note = Some(Note::ChooseAgain);
             });
             return;
         };

@@ -7,7 +7,7 @@ use crate::api::{ApiError, Client};
 use crate::browser::{self, monotonic_ms, now_ms, random_unit};
 use crate::state::job::link;
 use crate::state::job::polling::{self, backoff_ms, interval_ms};
-use crate::state::job::queue::Phase;
+use crate::state::job::{Note, Phase};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -58,17 +58,15 @@ impl Tracker {
                         j.check_failed = true;
                         if failures + 1 >= polling::GIVE_UP_AFTER {
                             j.phase = Phase::Interrupted;
-                            j.message = Some(tr!(
-                                "Stopped checking this job after {n} failed attempts: {e} Check again when the service answers.",
-                                n = failures + 1,
-                                e = e
-                            ));
+                            j.note = Some(Note::CheckGaveUp {
+                                error: e.clone(),
+                                attempts: failures + 1,
+                            });
                         } else {
-                            j.message = Some(tr!(
-                                "Could not check this job: {e} Trying again in {s} s.",
-                                e = e,
-                                s = wait / 1000
-                            ));
+                            j.note = Some(Note::CheckFailed {
+                                error: e.clone(),
+                                retry_in_s: wait / 1000,
+                            });
                         }
                     });
                 }

@@ -5,7 +5,7 @@
 use super::Tracker;
 use crate::api::models::Input;
 use crate::browser::kept_files;
-use crate::state::job::queue::Phase;
+use crate::state::job::Phase;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -60,7 +60,7 @@ impl Tracker {
                 t.update(&id, |j| {
                     if j.phase == Phase::Interrupted && !j.is_sent() {
                         j.phase = Phase::Queued;
-                        j.message = None;
+                        j.note = None;
                     }
                 });
                 t.wake();

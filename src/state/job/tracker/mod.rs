@@ -4,7 +4,7 @@
 
 use crate::browser::{self, now_ms, random_unit};
 use crate::hooks::{every, on_visible};
-use crate::state::job::queue::Phase;
+use crate::state::job::Phase;
 use crate::state::job::stored;
 use crate::state::job::{self, TrackedJob};
 use crate::state::settings::Settings;

@@ -5,10 +5,8 @@
 use super::Tracker;
 use crate::api::ApiError;
 use crate::browser::{monotonic_ms, now_ms, random_unit};
-use crate::i18n::t;
-use crate::state::job::queue::{
-    after_failure, is_limit_refusal, AfterFailure, Phase, AUTO_RETRIES,
-};
+use crate::state::job::queue::{after_failure, is_limit_refusal, AfterFailure, AUTO_RETRIES};
+use crate::state::job::{Note, Phase, Step};
 use leptos::prelude::*;
 
 impl Tracker {
@@ -47,10 +45,7 @@ impl Tracker {
                 // The plan's limit: back to the queue, not an error.
                 self.update(id, |j| {
                     j.phase = Phase::Queued;
-                    j.message = Some(tr!(
-                        "Waiting for a free slot ({message})",
-                        message = message
-                    ));
+                    j.note = Some(Note::SlotWait(message));
                 });
                 // What runs now is what the plan allows: no more are sent until one ends.
                 let running = self.jobs.with_untracked(|l| {
@@ -65,7 +60,7 @@ impl Tracker {
             }
             Err(ApiError::Aborted) => self.update(id, |j| {
                 j.phase = Phase::Interrupted;
-                j.message = Some(t("Upload cancelled. Retry to send it again.").into());
+                j.note = Some(Note::UploadCancelled);
             }),
             Err(e) => return self.failed(id, e, false),
         }
@@ -79,11 +74,7 @@ impl Tracker {
         let Some(job) = self.get(id) else { return };
         let can_check = self.settings.token.with_untracked(Option::is_some);
         let rule = after_failure(&e, job.attempts, can_check, random_unit());
-        let what = if checking {
-            t("Could not check whether the service already has it:")
-        } else {
-            t("Not sent:")
-        };
+        let step = if checking { Step::Look } else { Step::Send };
         // A lookup that failed says nothing of the create: it is still to be looked for.
         let may_exist = |m: bool| m || checking;
         self.update(id, |j| match rule {
@@ -92,27 +83,26 @@ impl Tracker {
                 j.cut_off = j.cut_off || may_exist(m);
                 j.attempts += 1;
                 j.retry_at_ms = Some(now_ms() + wait_ms as f64);
-                j.message = Some(tr!(
-                    "{what} {e} Trying again in {s} s (attempt {k} of {n}).",
-                    what = what,
-                    e = e,
-                    s = wait_ms.div_ceil(1000),
-                    k = j.attempts,
-                    n = AUTO_RETRIES
-                ));
+                j.note = Some(Note::RetryIn {
+                    step,
+                    error: e.clone(),
+                    wait_s: wait_ms.div_ceil(1000),
+                    attempt: j.attempts,
+                    of: AUTO_RETRIES,
+                });
             }
             AfterFailure::Ask { may_exist: m } => {
                 j.phase = Phase::Interrupted;
                 j.cut_off = j.cut_off || may_exist(m);
-                j.message = Some(if may_exist(m) && !can_check {
-                    tr!("{what} {e} The service may have received it, and without a token this browser cannot look. Check the service before you retry, or it may be charged twice.", what = what, e = e)
-                } else {
-                    tr!("{what} {e} Retry to send it again.", what = what, e = e)
+                j.note = Some(Note::AskRetry {
+                    step,
+                    error: e.clone(),
+                    unsure: may_exist(m) && !can_check,
                 });
             }
             AfterFailure::Refused => {
                 j.phase = Phase::Refused;
-                j.message = Some(e.to_string());
+                j.note = Some(Note::Refused(e.clone()));
             }
         });
         // The next step comes when the wait is over (the tracker's tick).
