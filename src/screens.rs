@@ -95,7 +95,7 @@ where
 {
     lazy_view(
         build,
-        || view! { <Loading what=t("this screen") /> }.into_any(),
+        || view! { <Loading text=t("Loading this screen…") /> }.into_any(),
         false,
     )
 }

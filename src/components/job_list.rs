@@ -27,7 +27,7 @@ pub fn ActiveJobs(tracker: Tracker) -> impl IntoView {
             // The cards' code comes when there is a job to show: not on a first visit.
             {crate::components::lazy_view(
                 move || lazy_job_list(tracker, active),
-                || view! { <Loading what=t("your jobs") /> }.into_any(),
+                || view! { <Loading text=t("Loading your jobs…") /> }.into_any(),
                 true,
             )}
         </Show>

@@ -3,14 +3,15 @@ use leptos::prelude::*;
 /// A polite, announced loading line.
 #[component]
 pub fn Loading(
-    /// What is being loaded, e.g. "account".
+    /// The whole line, translated: "Loading the history…" (a sentence, not a noun slotted into
+    /// an English frame, which languages inflect differently).
     #[prop(into)]
-    what: String,
+    text: String,
 ) -> impl IntoView {
     view! {
         <p class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
-            {tr!("Loading {what}…", what = what)}
+            {text}
         </p>
     }
 }

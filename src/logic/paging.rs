@@ -25,11 +25,11 @@ pub fn has_next(rows_on_page: usize, size: u32) -> bool {
 /// History's `time_left` (hours until deletion) for people; negative values are expired.
 pub fn time_left(hours: Option<i64>, exists: bool) -> String {
     match hours {
-        _ if !exists => "deleted".into(),
-        None => "unknown".into(),
-        Some(h) if h < 0 => "expired".into(),
+        _ if !exists => t("deleted").into(),
+        None => t("unknown").into(),
+        Some(h) if h < 0 => t("expired").into(),
         Some(0) => t("less than an hour left").into(),
-        Some(h) if h < 48 => format!("{h} h left"),
+        Some(h) if h < 48 => crate::tr!("{h} h left", h = h),
         Some(h) => crate::tr!("{d} days {h} h left", d = h / 24, h = h % 24),
     }
 }

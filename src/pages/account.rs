@@ -197,7 +197,7 @@ fn Signed() -> impl IntoView {
         // toggled keeps the focus, and nothing is announced twice.
         <Show when=move || read.get() fallback=move || match refused.get() {
             Some(e) => view! { <ErrorView error=e on_retry=Callback::new(move |_| session.refresh()) /> }.into_any(),
-            None => view! { <Loading what="account" /> }.into_any(),
+            None => view! { <Loading text=t("Loading the account…") /> }.into_any(),
         }>
             {move || session.user().map(|u| view! { <UserSummary user=u /> })}
             <h2>{t("Switches")}</h2>
@@ -245,12 +245,12 @@ pub fn AccountPage() -> impl IntoView {
                 }
             >
                 // The signed-in part (the account, its switches) comes with its own code.
-                {crate::components::lazy_view(signed_part, || view! { <Loading what=t("your account") /> }.into_any(), true)}
+                {crate::components::lazy_view(signed_part, || view! { <Loading text=t("Loading your account…") /> }.into_any(), true)}
             </Show>
             <h2>{t("The service's queue")}</h2>
             {move || match watch.queue.get() {
                 Some(q) => view! { <QueueDetails queue=q /> }.into_any(),
-                None => view! { <Loading what="queue" /> }.into_any(),
+                None => view! { <Loading text=t("Loading the queue…") /> }.into_any(),
             }}
         </section>
     }

@@ -92,7 +92,7 @@ pub fn DemosPage() -> impl IntoView {
             </ul>
             {move || (!loading.get() && items.with(Vec::is_empty) && error.get().is_none()).then(|| view! { <p>{t("The gallery is empty.")}</p> })}
             {move || error.get().map(|e| view! { <ErrorView error=e on_retry=Callback::new(move |_| load()) /> })}
-            {move || loading.get().then(|| view! { <Loading what="demos" /> })}
+            {move || loading.get().then(|| view! { <Loading text=t("Loading the demos…") /> })}
             {move || (more.get() && !loading.get() && error.get().is_none()).then(|| view! {
                 <button type="button" class="secondary" on:click=move |_| load()>{t("Load more")}</button>
             })}

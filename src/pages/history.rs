@@ -46,7 +46,7 @@ pub fn HistoryPage() -> impl IntoView {
                     </ul>
                 </Show>
             }>
-                {loaded_view(rows, "history", move |list| match list {
+                {loaded_view(rows, t("Loading the history…"), move |list| match list {
                             list if list.is_empty() => view! {
                                 <p>{if page.get_untracked() > 1 { t("No more jobs.") } else { t("Your history is empty.") }}</p>
                                 <Pager page=page.get_untracked() has_next=false route=Route::History />

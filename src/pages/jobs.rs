@@ -38,7 +38,7 @@ pub fn JobsPage() -> impl IntoView {
                 // The cards' code comes with the first job to show.
                 {crate::components::lazy_view(
                     move || lazy_job_list(tracker, Signal::derive(ids)),
-                    || view! { <Loading what=t("your jobs") /> }.into_any(),
+                    || view! { <Loading text=t("Loading your jobs…") /> }.into_any(),
                     true,
                 )}
             </Show>

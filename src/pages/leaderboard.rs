@@ -74,7 +74,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                     <input type="search" prop:value=move || typed.get() on:input=on_filter />
                 </label>
             </div>
-            {loaded_view(board, "leaderboard", move |b| {
+            {loaded_view(board, t("Loading the leaderboard…"), move |b| {
                 let st = state.get_untracked();
                 let stems = b.sortables.clone();
                 let sort = b.sort.clone().or(st.sort.clone()).or_else(|| stems.first().cloned()).unwrap_or_default();

@@ -42,7 +42,7 @@ pub fn NewsPage() -> impl IntoView {
     view! {
         <section aria-labelledby="news-title">
             <h1 id="news-title">{t("News")}</h1>
-            {loaded_view(news, "news", move |(items, lang)| {
+            {loaded_view(news, t("Loading the news…"), move |(items, lang)| {
                             let more = has_next(items.len(), NEWS_PAGE);
                             let empty = items.is_empty();
                             view! {

@@ -36,7 +36,7 @@ pub fn QcEntryPage(
         <section aria-labelledby="entry-title">
             <h1 id="entry-title">{tr!("Entry {id}", id = id)}</h1>
             <p><a href=Route::Leaderboard.href()>{t("← Leaderboard")}</a></p>
-            {loaded_view(entry, "entry", move |e| {
+            {loaded_view(entry, t("Loading the entry…"), move |e| {
                 let metrics = metrics_of(&e);
                 let state = match e.processed {
                     Some(1) => t("Evaluated").to_string(),

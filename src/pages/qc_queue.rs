@@ -26,7 +26,7 @@ pub fn QcQueuePage() -> impl IntoView {
         <section aria-labelledby="qcq-title">
             <h1 id="qcq-title">{t("Evaluation queue")}</h1>
             <p><a href=Route::Leaderboard.href()>{t("← Leaderboard")}</a></p>
-            {loaded_view(rows, "queue", move |list| {
+            {loaded_view(rows, t("Loading the queue…"), move |list| {
                 let more = has_next(list.len(), PAGE_SIZE);
                 view! {
                     <div class="table-wrap">

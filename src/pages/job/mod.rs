@@ -110,11 +110,11 @@ pub fn JobPage(
                 // first visit does not need them).
                 Some(id) => lazy_view(
                     move || lazy_job_list(tracker, Signal::derive({ let id = id.clone(); move || vec![id.clone()] })),
-                    || view! { <Loading what=t("the job") /> }.into_any(),
+                    || view! { <Loading text=t("Loading the job…") /> }.into_any(),
                     true,
                 ),
                 None => match viewed.get() {
-                    None => view! { <Loading what=t("the job") /> }.into_any(),
+                    None => view! { <Loading text=t("Loading the job…") /> }.into_any(),
                     Some(Err(e)) => view! { <ErrorView error=e on_retry=Callback::new(move |_| viewed.refetch()) /> }.into_any(),
                     Some(Ok(j)) => view! {
                         <div class="viewed">
@@ -147,14 +147,14 @@ pub fn JobPage(
                     // The mixer's code comes with the first result shown.
                     {lazy_view(
                         move || lazy_mixer(files.clone(), song.clone(), long_names, model.clone(), others),
-                        || view! { <Loading what=t("the mixer") /> }.into_any(),
+                        || view! { <Loading text=t("Loading the mixer…") /> }.into_any(),
                         true,
                     )}
                     {
                         let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
                         lazy_view(
                             move || lazy_mirror(hash.get_value(), base.clone()),
-                            || view! { <Loading what=t("the mirror") /> }.into_any(),
+                            || view! { <Loading text=t("Loading the mirror…") /> }.into_any(),
                             true,
                         )
                     }

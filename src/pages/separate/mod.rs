@@ -200,7 +200,7 @@ pub fn SeparatePage() -> impl IntoView {
             <form class="separate" on:submit=submit novalidate>
                 <h2>{t("1. Model")}</h2>
                 {move || match algorithms.get() {
-                    None => view! { <Loading what="models" /> }.into_any(),
+                    None => view! { <Loading text=t("Loading the models…") /> }.into_any(),
                     Some(Ok(m)) => view! {
                         <p class="help">
                             {if m.age_ms > 0.0 { tn((m.age_ms / 60000.0).round() as u64, "Model list from {n} minute ago. ", "Model list from {n} minutes ago. ") } else { t("Model list just loaded. ").into() }}
@@ -219,7 +219,7 @@ pub fn SeparatePage() -> impl IntoView {
                 <h2>{t("2. Options")}</h2>
                 {move || chosen.get().map(|a| crate::components::lazy_view(
                     move || lazy_option_form(a.clone(), values, field_errors),
-                    || view! { <Loading what=t("its options") /> }.into_any(),
+                    || view! { <Loading text=t("Loading its options…") /> }.into_any(),
                     true,
                 ))}
                 <div class="field">
@@ -248,7 +248,7 @@ pub fn SeparatePage() -> impl IntoView {
                 </div>
                 {move || match input() {
                     Input::Song => ().into_any(),
-                    other => crate::components::lazy_view(move || pair::lazy_other_input(other, pair), || view! { <Loading what=t("the input") /> }.into_any(), true),
+                    other => crate::components::lazy_view(move || pair::lazy_other_input(other, pair), || view! { <Loading text=t("Loading the input…") /> }.into_any(), true),
                 }}
 
                 <h2>{t("4. Cost")}</h2>
