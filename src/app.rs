@@ -2,9 +2,9 @@
 
 use crate::components::{queue_line, Nav};
 use crate::i18n::t;
-use crate::route::Route;
-use crate::router::{on_link_intent, provide_location};
-use crate::screens::{prefetch, screen};
+use crate::routing::route::Route;
+use crate::routing::router::{on_link_intent, provide_location};
+use crate::routing::screens::{prefetch, screen};
 use crate::state::{provide_queue_watch, provide_session, provide_settings, provide_tracker};
 use leptos::prelude::*;
 

@@ -7,7 +7,7 @@ use common::ok;
 use mvsep_web::api::decode::decode;
 use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
-use mvsep_web::route::Route;
+use mvsep_web::routing::route::Route;
 use mvsep_web::state::job::Phase;
 use mvsep_web::state::job::stored::decode as decode_saved;
 use mvsep_web::state::job::tabs::merge_tabs;
@@ -226,7 +226,7 @@ fn routes_round_trip_and_a_plus_in_a_job_hash_stays_a_plus() {
 
 #[test]
 fn the_base_path_comes_from_the_pages_base_url() {
-    use mvsep_web::route::base_path;
+    use mvsep_web::routing::route::base_path;
     assert_eq!(base_path("http://127.0.0.1:8791/"), "");
     assert_eq!(base_path("https://example.org/mvsep/"), "/mvsep");
     assert_eq!(
@@ -336,7 +336,7 @@ fn the_static_shells_navigation_is_the_apps() {
             (href, label.to_string())
         })
         .collect();
-    let app: Vec<(String, String)> = mvsep_web::route::NAV
+    let app: Vec<(String, String)> = mvsep_web::routing::route::NAV
         .iter()
         .map(|(r, label)| (r.href(), label.to_string()))
         .collect();

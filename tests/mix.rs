@@ -1,11 +1,11 @@
 //! The mixer's pure rules: gains from mute/solo/volume, presets, the loop, keys, and the files it
 //! writes (WAV, ZIP, peaks).
 
-use mvsep_web::mix::keys::{action, KeyAction};
-use mvsep_web::mix::presets::{kind, presets, save, Kind, SavedMix, SavedMixes};
-use mvsep_web::mix::rules::{clock, LoopRange, MIN_DB};
-use mvsep_web::mix::zip::{directory, local_header, unique_names, Crc32, Entry};
-use mvsep_web::mix::{db_to_gain, peaks, wav, Mix};
+use mvsep_web::mixer::model::keys::{action, KeyAction};
+use mvsep_web::mixer::model::presets::{kind, presets, save, Kind, SavedMix, SavedMixes};
+use mvsep_web::mixer::model::rules::{clock, LoopRange, MIN_DB};
+use mvsep_web::mixer::model::zip::{directory, local_header, unique_names, Crc32, Entry};
+use mvsep_web::mixer::model::{db_to_gain, peaks, wav, Mix};
 
 fn labels(l: &[&str]) -> Vec<String> {
     l.iter().map(|s| s.to_string()).collect()
@@ -271,7 +271,7 @@ fn names_in_the_zip_are_distinct() {
 
 #[test]
 fn sample_rates_from_the_first_bytes() {
-    use mvsep_web::mix::probe::sample_rate;
+    use mvsep_web::mixer::model::rate::sample_rate;
     let mut w = wav::header(2, 8000, 4);
     w.extend([0u8; 16]);
     assert_eq!(sample_rate(&w), Some(8000));
@@ -294,7 +294,7 @@ fn sample_rates_from_the_first_bytes() {
 
 #[test]
 fn fixed_decimals_without_the_float_printer() {
-    use mvsep_web::mix::rules::fixed;
+    use mvsep_web::mixer::model::rules::fixed;
     assert_eq!(fixed(1.25, 1), "1.3");
     assert_eq!(fixed(-0.04, 1), "0.0");
     assert_eq!(fixed(-3.5, 1), "-3.5");

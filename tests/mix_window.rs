@@ -2,8 +2,8 @@
 //! windows that are WAVs of their own, the waveform read from the file, and the plan of pieces
 //! (window edges, the loop, the end).
 
-use mvsep_web::mix::wav;
-use mvsep_web::mix::window::{layout, next_piece, upcoming, Piece, WINDOW_SECS};
+use mvsep_web::mixer::model::wav;
+use mvsep_web::mixer::model::window::{layout, next_piece, upcoming, Piece, WINDOW_SECS};
 
 /// A 16-bit stereo WAV of `frames` frames whose samples count up.
 fn wav16(frames: u64, rate: u32) -> Vec<u8> {

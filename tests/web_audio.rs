@@ -3,10 +3,10 @@
 //! by window with the same samples.
 #![cfg(target_arch = "wasm32")]
 
-use mvsep_web::browser::audio::js::{copy_floats, n, Js};
-use mvsep_web::browser::audio::track::Track;
-use mvsep_web::mix::wav;
-use mvsep_web::mix::window::{layout, WINDOW_SECS};
+use mvsep_web::browser::js::{copy_floats, n, Js};
+use mvsep_web::mixer::audio::track::Track;
+use mvsep_web::mixer::model::wav;
+use mvsep_web::mixer::model::window::{layout, WINDOW_SECS};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

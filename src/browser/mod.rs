@@ -2,7 +2,7 @@
 //! notifications, the tab title, reading a media file's length, and probing what a host lets
 //! this page do (the connection check).
 
-pub mod audio;
+pub mod js;
 pub mod kept_files;
 pub mod media;
 pub mod page;

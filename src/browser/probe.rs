@@ -2,7 +2,7 @@
 //! a plain (no-cors) request is fetched even when the page may not read its answer, so it tells
 //! a host that answers from one that cannot be reached.
 
-use crate::browser::audio::js::{s, Js};
+use crate::browser::js::{s, Js};
 
 async fn fetch(url: &str, mode: &str) -> Option<Js> {
     let opts = Js(js_sys::Object::new().into());

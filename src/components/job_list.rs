@@ -4,7 +4,7 @@
 use crate::components::{JobCard, Loading};
 use crate::hooks::use_clock;
 use crate::i18n::t;
-use crate::route::Route;
+use crate::routing::route::Route;
 use crate::state::Tracker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

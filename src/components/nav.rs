@@ -1,6 +1,6 @@
 use crate::components::LangSwitch;
 use crate::i18n::t;
-use crate::route::{Route, NAV};
+use crate::routing::route::{Route, NAV};
 use leptos::prelude::*;
 
 /// The site header with the main navigation; the current page is marked by the router.

@@ -1,5 +1,5 @@
 use crate::i18n::t;
-use crate::route::Route;
+use crate::routing::route::Route;
 use leptos::prelude::*;
 
 /// Previous / next links that keep the page in the URL (`?page=N`).

@@ -7,7 +7,7 @@ use crate::api::ApiError;
 use crate::components::{ErrorView, Loading};
 use crate::i18n::t;
 use crate::logic::paging::{has_next, PAGE_SIZE};
-use crate::route::Route;
+use crate::routing::route::Route;
 use crate::state::use_settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

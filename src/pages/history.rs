@@ -5,8 +5,8 @@ use crate::components::{loaded_view, Pager};
 use crate::hooks::load;
 use crate::i18n::t;
 use crate::logic::paging::{has_next, openable, page_from_query, start_of, time_left, PAGE_SIZE};
-use crate::route::Route;
-use crate::router::use_location;
+use crate::routing::route::Route;
+use crate::routing::router::use_location;
 use crate::state::{use_settings, use_tracker};
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 
 use crate::components::{lazy_job_list, Loading};
 use crate::i18n::{t, tn};
-use crate::route::Route;
+use crate::routing::route::Route;
 use crate::state::job::stored::KEY_UNREADABLE;
 use crate::state::use_tracker;
 use leptos::prelude::*;

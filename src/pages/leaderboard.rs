@@ -7,8 +7,8 @@ use crate::components::{loaded_view, SdrChart};
 use crate::hooks::load;
 use crate::i18n::{t, tn};
 use crate::logic::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};
-use crate::route::Route;
-use crate::router::use_location;
+use crate::routing::route::Route;
+use crate::routing::router::use_location;
 use crate::state::use_settings;
 use leptos::prelude::*;
 

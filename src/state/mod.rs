@@ -1,11 +1,10 @@
 //! Everything the app remembers in the browser, exposed to pages through typed contexts: the
-//! settings and the session (token, account), the model list's cache, choices, saved mixes, the
+//! settings and the session (token, account), the model list's cache, choices, the
 //! service's queue, and the job (`job/`: the followed job, its rules and the tracker).
 
 pub mod cache;
 pub mod choices;
 pub mod job;
-pub mod mixes;
 pub mod session;
 pub mod settings;
 pub mod site_queue;

@@ -42,7 +42,7 @@ pub struct ResultFile {
     #[serde(default, deserialize_with = "de::opt_f64_flex")]
     pub bytes: Option<f64>,
     /// A waveform, if the service sends one (seen once, shape unknown): kept as it came and
-    /// read by the mixer (`mix::peaks::from_json`). Not saved with the job (it can be large).
+    /// read by the mixer (`mixer::model::peaks::from_json`). Not saved with the job (it can be large).
     #[serde(default, skip_serializing)]
     pub peaks: Option<serde_json::Value>,
 }

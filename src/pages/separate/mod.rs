@@ -10,7 +10,7 @@ use crate::hooks::load;
 use crate::i18n::{t, tn};
 use crate::logic::files::guess_remote;
 use crate::logic::options::{initial_values, price_multiplier, Values};
-use crate::router::use_location;
+use crate::routing::router::use_location;
 use crate::state::choices::Choices;
 use crate::state::{cache, use_settings, use_tracker};
 use cost::{cost, cost_line, free_line, plan_line, Songs};

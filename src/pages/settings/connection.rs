@@ -69,7 +69,7 @@ split_fn! {
 
 async fn check(base: &str, token: Option<String>, file: Option<String>) -> Vec<String> {
     // Read by name: a typed binding would add an import to the first visit's module.
-    let page = crate::browser::audio::js::Js::global("location").text("origin");
+    let page = crate::browser::js::Js::global("location").text("origin");
     let client = Client::new(base, None);
     let api = client.queue().await.map(|_| ());
     let host_answers = match &api {

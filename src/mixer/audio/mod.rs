@@ -5,7 +5,6 @@
 pub mod export;
 pub mod fetch;
 mod graph;
-pub mod js;
 pub mod media;
 pub mod player;
 pub mod track;

@@ -2,12 +2,12 @@
 //! all" (one ZIP of the stems, from the files already fetched, or fetched for it).
 
 use super::desk::{Desk, Phase};
-use crate::browser::audio::export;
-use crate::browser::audio::fetch;
-use crate::browser::audio::Player;
+use crate::mixer::audio::export;
+use crate::mixer::audio::fetch;
+use crate::mixer::audio::Player;
 use crate::i18n::{k, t};
 use crate::logic::files::stem_of;
-use crate::mix::rules::fixed;
+use crate::mixer::model::rules::fixed;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;

@@ -3,14 +3,14 @@
 //! as media. One `Player` answers for both.
 
 use super::fetch::{self, FetchFail};
-use super::js::Js;
+use crate::browser::js::Js;
 use super::media::Media;
 use super::track::{self, Track};
 use super::webaudio::{self, WebAudio};
 use crate::i18n::t;
-use crate::mix::probe::sample_rate;
-use crate::mix::window::layout;
-use crate::mix::{LoopRange, Mix};
+use crate::mixer::model::rate::sample_rate;
+use crate::mixer::model::window::layout;
+use crate::mixer::model::{LoopRange, Mix};
 
 pub enum Player {
     Web(WebAudio),

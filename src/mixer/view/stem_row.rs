@@ -4,11 +4,11 @@
 use super::desk::Desk;
 use super::transport::db_text;
 use crate::api::request::encode;
-use crate::browser::audio::js::Js;
+use crate::browser::js::Js;
 use crate::i18n::t;
-use crate::mix::peaks::svg_path;
-use crate::mix::presets::{kind, Kind};
-use crate::mix::rules::{fixed, MAX_DB, MIN_DB};
+use crate::mixer::model::peaks::svg_path;
+use crate::mixer::model::presets::{kind, Kind};
+use crate::mixer::model::rules::{fixed, MAX_DB, MIN_DB};
 use leptos::prelude::*;
 
 #[component]

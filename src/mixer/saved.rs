@@ -1,7 +1,7 @@
 //! The person's saved mixes, per model, in localStorage. A stored value that cannot be read is
 //! read as "none saved" and, before anything is written over it, kept under another key.
 
-use crate::mix::presets::{self, SavedMix, SavedMixes};
+use crate::mixer::model::presets::{self, SavedMix, SavedMixes};
 use crate::state::storage;
 
 const KEY: &str = "mvsep.mixes";

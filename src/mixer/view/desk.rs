@@ -1,11 +1,11 @@
 //! The mixer's shared state and what its controls do: one `Desk` (Copy) handed to every piece.
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
-use crate::browser::audio::js::{yield_now, Js};
-use crate::browser::audio::{load, Player};
+use crate::browser::js::{yield_now, Js};
+use crate::mixer::audio::{load, Player};
 use crate::i18n::t;
-use crate::mix::rules::clock;
-use crate::mix::{LoopRange, Mix};
+use crate::mixer::model::rules::clock;
+use crate::mixer::model::{LoopRange, Mix};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

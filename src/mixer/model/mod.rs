@@ -5,7 +5,7 @@
 pub mod keys;
 pub mod peaks;
 pub mod presets;
-pub mod probe;
+pub mod rate;
 pub mod rules;
 pub mod wav;
 pub mod window;

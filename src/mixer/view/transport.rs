@@ -3,7 +3,7 @@
 
 use super::desk::{Desk, Phase};
 use crate::i18n::t;
-use crate::mix::rules::{clock, fixed, MAX_DB, MIN_DB};
+use crate::mixer::model::rules::{clock, fixed, MAX_DB, MIN_DB};
 use leptos::prelude::*;
 
 fn value_of(ev: &leptos::ev::Event) -> f64 {

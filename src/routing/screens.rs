@@ -9,7 +9,7 @@ use crate::components::lazy_view;
 use crate::components::Loading;
 use crate::i18n::t;
 use crate::pages::{NotFound, SeparatePage};
-use crate::route::Route;
+use crate::routing::route::Route;
 use crate::split::SplitLoaderError;
 use leptos::prelude::*;
 use std::future::Future;

@@ -1,6 +1,6 @@
 //! Reading a result file into a Blob, and Blobs back out in pieces.
 
-use super::js::{n, s, Js};
+use crate::browser::js::{n, s, Js};
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,12 +3,12 @@
 
 use super::fetch;
 use super::graph::Graph;
-use super::js::{copy_floats, n, Js};
+use crate::browser::js::{copy_floats, n, Js};
 use super::track::Track;
 use crate::i18n::t;
-use crate::mix::window::{next_piece, Piece};
-use crate::mix::zip::{self, Crc32, Entry};
-use crate::mix::{wav, Mix};
+use crate::mixer::model::window::{next_piece, Piece};
+use crate::mixer::model::zip::{self, Crc32, Entry};
+use crate::mixer::model::{wav, Mix};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 

@@ -1,12 +1,12 @@
 //! One stem's audio for Web Audio: a WAV decoded a window at a time around the playhead (see
-//! `mix::window`). Any other file (MP3, FLAC...) is decoded whole once, as the browser's
+//! `mixer::model::window`). Any other file (MP3, FLAC...) is decoded whole once, as the browser's
 //! decoders need, then written back as a WAV and windowed the same way.
 
 use super::fetch;
-use super::js::{copy_floats, n, yield_now, Js};
-use crate::mix::peaks::Peaks;
-use crate::mix::wav;
-use crate::mix::window::{layout, WavLayout, WINDOW_SECS};
+use crate::browser::js::{copy_floats, n, yield_now, Js};
+use crate::mixer::model::peaks::Peaks;
+use crate::mixer::model::wav;
+use crate::mixer::model::window::{layout, WavLayout, WINDOW_SECS};
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -1,8 +1,8 @@
 //! One stem's path to the output (source → gain → pan → master), built the same way for
 //! playing and for rendering the mix to a file.
 
-use super::js::{n, Js};
-use crate::mix::Mix;
+use crate::browser::js::{n, Js};
+use crate::mixer::model::Mix;
 
 pub struct Graph {
     pub gains: Vec<Js>,

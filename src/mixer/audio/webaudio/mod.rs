@@ -1,4 +1,4 @@
-//! Playing stems through Web Audio. The song is played as pieces (`mix::window`): each piece is
+//! Playing stems through Web Audio. The song is played as pieces (`mixer::model::window`): each piece is
 //! one source per stem, all started at the same context time, and the next piece is scheduled
 //! to start where the last ends, a few seconds ahead; so the stems stay together to the sample,
 //! and only the windows around the playhead are decoded (a long WAV is never held whole).
@@ -6,9 +6,9 @@
 mod schedule;
 
 use super::graph::{match_labels, Graph};
-use super::js::{copy_floats, n, Js};
+use crate::browser::js::{copy_floats, n, Js};
 use super::track::Track;
-use crate::mix::{LoopRange, Mix};
+use crate::mixer::model::{LoopRange, Mix};
 use std::collections::VecDeque;
 
 /// One result's stems and their paths to the output.

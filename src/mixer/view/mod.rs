@@ -10,12 +10,12 @@ mod stem_row;
 mod transport;
 
 use crate::api::models::ResultFile;
-use crate::browser::audio::js::Js;
+use crate::browser::js::Js;
 use crate::components::text_result::TextResult;
 use crate::i18n::{t, tn};
 use crate::logic::files::{human_bytes, result_name};
 use crate::logic::subtitles::{shown_as, Shown};
-use crate::mix::keys::{action, KeyAction, HELP};
+use crate::mixer::model::keys::{action, KeyAction, HELP};
 use compare::Compare;
 pub use compare::Other;
 use desk::{Desk, Phase, Stem};
@@ -67,7 +67,7 @@ pub fn Mixer(
             peaks: f
                 .peaks
                 .as_ref()
-                .and_then(|p| crate::mix::peaks::from_json(p, 400)),
+                .and_then(|p| crate::mixer::model::peaks::from_json(p, 400)),
         })
         .collect();
     let dropped = total - named.len();
@@ -79,7 +79,7 @@ pub fn Mixer(
     crate::hooks::every(std::time::Duration::from_millis(100), move || d.tick());
     on_cleanup(move || d.close());
     let keydown = move |ev: web_sys::KeyboardEvent| {
-        // Read by name (see browser::audio::js): typed bindings would grow the first visit.
+        // Read by name (see browser::js): typed bindings would grow the first visit.
         let e = Js(ev.clone().into());
         if e.flag("ctrlKey") || e.flag("metaKey") {
             return;

@@ -2,8 +2,8 @@
 
 use super::desk::Desk;
 use crate::i18n::t;
-use crate::mix::presets::{presets, SavedMix};
-use crate::state::mixes;
+use crate::mixer::model::presets::{presets, SavedMix};
+use crate::mixer::saved as mixes;
 use leptos::prelude::*;
 
 #[component]
@@ -25,7 +25,7 @@ pub fn PresetsBar(
     let note = RwSignal::new(String::new());
     let choose = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        let target = crate::browser::audio::js::Js(ev.target().into());
+        let target = crate::browser::js::Js(ev.target().into());
         if let Some(i) = v.strip_prefix("p").and_then(|i| i.parse::<usize>().ok()) {
             if let Some(p) = built_in.with_value(|b| b.get(i).cloned()) {
                 d.change_mix(|m| m.set_muted(&p.muted));
@@ -40,7 +40,7 @@ pub fn PresetsBar(
             }
         } else if v == "all" {
             let n = d.count();
-            d.change_mix(|m| *m = crate::mix::Mix::new(n));
+            d.change_mix(|m| *m = crate::mixer::model::Mix::new(n));
             note.set(t("Every stem at full volume.").into());
         }
         // The list is a menu of actions: it goes back to its prompt.

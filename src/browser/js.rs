@@ -1,6 +1,7 @@
-//! Untyped calls for the mixer. Every typed web-sys binding adds an import (its name and a JS
-//! shim) to the main module, which the first visit downloads even when only a chunk calls it:
-//! the mixer's ~70 bindings cost 4 kB there. These go through Reflect and Function instead.
+//! Untyped calls into the browser, by name: the mixer's audio, the connection check's requests.
+//! Every typed web-sys binding adds an import (its name and a JS shim) to the main module, which
+//! the first visit downloads even when only a chunk calls it: the mixer's ~70 bindings cost 4 kB
+//! there. These go through Reflect and Function instead.
 
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};

@@ -1,8 +1,8 @@
 //! Playing stems the page may not read (another site without CORS): one `<audio>` per stem,
 //! started together and pulled back into step with the first while they play.
 
-use super::js::{s, Js};
-use crate::mix::{LoopRange, Mix};
+use crate::browser::js::{s, Js};
+use crate::mixer::model::{LoopRange, Mix};
 
 /// Further apart than this (seconds), a stem is moved to the leader's time (a jump makes it
 /// buffer again, so it is the last resort); closer, its speed is nudged until it catches up,

@@ -4,8 +4,8 @@
 use super::desk::{Desk, Phase};
 use super::is_web;
 use crate::api::models::ResultFile;
-use crate::browser::audio::player::load_other;
-use crate::browser::audio::Player;
+use crate::mixer::audio::player::load_other;
+use crate::mixer::audio::Player;
 use crate::i18n::t;
 use crate::logic::subtitles::{shown_as, Shown};
 use leptos::prelude::*;

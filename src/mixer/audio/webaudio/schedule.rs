@@ -1,10 +1,10 @@
-//! The schedule of pieces (see `mix::window`): each piece is one source per stem, all started at
+//! The schedule of pieces (see `mixer::model::window`): each piece is one source per stem, all started at
 //! the same context time, and the next is scheduled to start where the last ends, a few seconds
 //! ahead; the windows coming next are decoded meanwhile, and those behind are let go.
 
 use super::{Scheduled, WebAudio};
-use crate::browser::audio::js::n;
-use crate::mix::window::{next_piece, upcoming};
+use crate::browser::js::n;
+use crate::mixer::model::window::{next_piece, upcoming};
 
 /// Pieces are scheduled this far ahead (seconds), so a busy page does not leave a gap.
 const AHEAD: f64 = 4.0;
