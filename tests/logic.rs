@@ -410,13 +410,24 @@ fn search_folds_case_in_latin_and_cyrillic_as_people_type() {
     assert_eq!(fold("ÉCOUTE ÀÖØÞ"), "écoute àöøþ");
     // Not letters of those scripts: as they are (× is not a letter; Chinese has no case).
     assert_eq!(fold("×人声 ß 12"), "×人声 ß 12");
-    // The same as the standard library's lower case wherever it folds.
+    assert_eq!(fold("ŁÓDŹ ŠKODA Ÿ"), "łódź škoda ÿ");
+    assert_eq!(fold("ΦΩΝΉ Άλφα"), "φωνή άλφα");
+    // One way: the same as the standard library's lower case wherever it folds.
     for c in ('\u{0}'..='\u{4FF}').filter(|c| fold_char(*c) != *c) {
         assert_eq!(
             c.to_lowercase().collect::<String>(),
             fold_char(c).to_string(),
             "{c}"
         );
+    }
+    // The other: wherever the standard library folds a letter of those scripts to one letter,
+    // so does the search.
+    let scripts = ['\u{0}'..='\u{17F}', '\u{386}'..='\u{3AB}', '\u{400}'..='\u{45F}'];
+    for c in scripts.into_iter().flatten() {
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            assert_eq!(fold_char(c), l, "{c} (U+{:04X})", c as u32);
+        }
     }
 }
 

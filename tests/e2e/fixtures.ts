@@ -8,12 +8,13 @@ export const STANDIN = `http://127.0.0.1:${PORT}`;
 export const FREE_TOKEN = 'standin-free-token-0000000000000000';
 export const PREMIUM_TOKEN = 'standin-premium-token-000000000000';
 
-/** Every page error, console error and CSP violation fails the test that caused it. */
 /** Playwright's own test, pointed at this worker's stand-in: for tests that watch errors themselves. */
 export const plain = base.extend({ baseURL: STANDIN });
 
+/** Every page error, console error and CSP violation fails the test that caused it. */
+// Automatic: every test of `test` runs with it, whether or not it names `errors`.
 export const test = plain.extend<{ errors: string[] }>({
-  errors: async ({ page, context, request }, use) => {
+  errors: [async ({ page, context, request }, use) => {
     const errors: string[] = [];
     // Any breach of the build's Content-Security-Policy, on any page of the test, fails it.
     await context.exposeBinding('__cspViolation', (_source, what: string) => { errors.push(`csp: ${what}`); });
@@ -31,7 +32,7 @@ export const test = plain.extend<{ errors: string[] }>({
     await request.post(`${STANDIN}/__admin/reset`);
     await use(errors);
     expect(errors, 'no page or console errors').toEqual([]);
-  },
+  }, { auto: true }],
 });
 export { expect };
 

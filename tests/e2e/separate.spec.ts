@@ -19,14 +19,16 @@ test('one file goes to done; the stems play and download', async ({ page, errors
   // The stems are in the mixer; nothing of them is fetched until Play.
   const mixer = page.getByRole('region', { name: 'Mixer' });
   await expect(mixer.locator('li.mixer-stem')).toHaveCount(2);
+  // Every stem request is seen with its time: none may come before Play is pressed.
   const fetched: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/storage/')) fetched.push(r.url()); });
-  await page.waitForTimeout(300);
-  expect(fetched).toEqual([]);
+  const at: number[] = [];
+  page.on('request', (r) => { if (r.url().includes('/storage/')) { fetched.push(r.url()); at.push(Date.now()); } });
+  const pressed = Date.now();
   await mixer.getByRole('button', { name: 'Play' }).click();
   await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => Number(await mixer.getByRole('slider', { name: 'Position' }).inputValue())).toBeGreaterThan(0.1);
   expect(fetched.length).toBe(2);
+  expect(at.every((t) => t >= pressed), 'nothing fetched before Play').toBe(true);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my song_vocals.wav' }).click()]);
   expect(dl.suggestedFilename()).toBe('my song_vocals.wav');
   const head = (await (await page.request.get(await page.getByRole('link', { name: /Download my song_other/ }).getAttribute('href') ?? '')).body()).subarray(0, 4);
