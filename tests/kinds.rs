@@ -10,7 +10,7 @@ use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Algorithm, Created, Input, Job, Status};
 use mvsep_web::api::request::Envelope;
 use mvsep_web::api::RawResponse;
-use mvsep_web::logic::catalog::{grouped, SortBy, Task};
+use mvsep_web::logic::catalog::{grouped, SortBy, Purpose};
 use mvsep_web::logic::options::{initial_values, prompt_name, set_value, submission};
 use mvsep_web::logic::subtitles::{clock, cues, shown_as, Shown};
 use mvsep_web::state::cache::join_lists;
@@ -33,31 +33,31 @@ fn each_model_says_what_it_takes_and_does() {
     assert_eq!(kind(62).input(), Input::Prompt);
     assert_eq!(kind(104).input(), Input::Pair);
     assert_eq!(kind(40).input(), Input::Song);
-    assert_eq!(Task::of(&kind(62)), Task::Generate);
-    assert_eq!(Task::of(&kind(104)), Task::Master);
-    assert_eq!(Task::of(&kind(39)), Task::Transcribe, "Whisper");
+    assert_eq!(Purpose::of(&kind(62)), Purpose::Generate);
+    assert_eq!(Purpose::of(&kind(104)), Purpose::Master);
+    assert_eq!(Purpose::of(&kind(39)), Purpose::Transcribe, "Whisper");
     assert_eq!(
-        Task::of(&kind(120)),
-        Task::Generate,
+        Purpose::of(&kind(120)),
+        Purpose::Generate,
         "Qwen3-TTS voice cloning"
     );
-    assert_eq!(Task::of(&kind(40)), Task::Separate);
-    let enhance = grouped(&list, "", SortBy::Service, Some(Task::Enhance));
+    assert_eq!(Purpose::of(&kind(40)), Purpose::Separate);
+    let enhance = grouped(&list, "", SortBy::Service, Some(Purpose::Enhance));
     let names: Vec<&str> = enhance
         .iter()
         .flat_map(|(_, v)| v.iter().map(|a| a.name.as_str()))
         .collect();
     assert!(names.iter().any(|n| n.starts_with("AudioSR")), "{names:?}");
     // Every active model is under exactly one kind, so the filter loses none.
-    let count = |t: Option<Task>| -> usize {
+    let count = |t: Option<Purpose>| -> usize {
         grouped(&list, "", SortBy::Service, t)
             .iter()
             .map(|(_, v)| v.len())
             .sum()
     };
-    let by_kind: usize = Task::ALL.iter().map(|t| count(Some(*t))).sum();
+    let by_kind: usize = Purpose::ALL.iter().map(|t| count(Some(*t))).sum();
     assert_eq!(by_kind, count(None));
-    assert!(Task::ALL.iter().all(|t| count(Some(*t)) > 0));
+    assert!(Purpose::ALL.iter().all(|t| count(Some(*t)) > 0));
 }
 
 #[test]

@@ -14,26 +14,49 @@ pub struct Client {
     /// `https://mvsep.com`, a mirror, or `` for this origin (behind a proxy).
     pub base: String,
     pub token: Option<String>,
+    /// A token is held but may not go to `base` (see `Access`): calls that need it fail with
+    /// `Elsewhere` instead of "no token".
+    withheld: bool,
     /// Aborts this client's calls (see [`Client::cancelled_by`]).
     pub cancel: Option<Cancel>,
 }
 
-fn need(token: &Option<String>) -> Result<&str, ApiError> {
-    token
-        .as_deref()
-        .filter(|t| !t.is_empty())
-        .ok_or(ApiError::Unauthorized {
-            message: Some(crate::i18n::t("No API token is set").into()),
-        })
-}
-
 impl Client {
-    pub fn new(base: impl Into<String>, token: Option<String>) -> Self {
+    /// A client without a token (signing in, registering, the model list, a job's state):
+    /// clients with one are built by [`Access`](crate::api::Access), which keeps the rule.
+    pub fn public(base: impl Into<String>) -> Self {
+        Self::with_token(base, None)
+    }
+
+    pub(super) fn with_token(base: impl Into<String>, token: Option<String>) -> Self {
         Self {
             base: base.into(),
             token: token.filter(|t| !t.trim().is_empty()),
+            withheld: false,
             cancel: None,
         }
+    }
+
+    pub(super) fn withheld(base: impl Into<String>) -> Self {
+        Self {
+            withheld: true,
+            ..Self::public(base)
+        }
+    }
+
+    /// The token, for a call that needs it.
+    fn need(&self) -> Result<&str, ApiError> {
+        if self.withheld {
+            return Err(ApiError::Elsewhere {
+                base: self.base.clone(),
+            });
+        }
+        self.token
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .ok_or(ApiError::Unauthorized {
+                message: Some(crate::i18n::t("No API token is set").into()),
+            })
     }
 
     /// The same client, its calls aborted when `cancel` is (a screen's loads when it goes away).
@@ -114,7 +137,7 @@ impl Client {
         ApiError,
     > {
         self.upload(
-            endpoints::qc_add(need(&self.token)?, s),
+            endpoints::qc_add(self.need()?, s),
             &[zip],
             on_progress,
         )
@@ -141,7 +164,9 @@ impl Client {
     }
 
     pub async fn job(&self, hash: &str, mirror: bool) -> Result<Job, ApiError> {
-        self.run(endpoints::get_job(hash, mirror, self.token()))
+        // The mirror costs a credit and needs the token; a state does not.
+        let token = if mirror { Some(self.need()?) } else { None };
+        self.run(endpoints::get_job(hash, mirror, token))
             .await
     }
 
@@ -150,7 +175,7 @@ impl Client {
     }
 
     pub async fn cancel(&self, hash: &str) -> Result<Notice, ApiError> {
-        self.run(endpoints::cancel(need(&self.token)?, hash)).await
+        self.run(endpoints::cancel(self.need()?, hash)).await
     }
 
     /// The algorithms read one by one, how many could not be read, and the body as sent (for
@@ -202,21 +227,21 @@ impl Client {
     }
 
     pub async fn user(&self) -> Result<User, ApiError> {
-        self.run(endpoints::user(need(&self.token)?)).await
+        self.run(endpoints::user(self.need()?)).await
     }
 
     pub async fn history(&self, start: u32, limit: u32) -> Result<Vec<HistoryEntry>, ApiError> {
-        self.run(endpoints::history(need(&self.token)?, start, limit))
+        self.run(endpoints::history(self.need()?, start, limit))
             .await
     }
 
     pub async fn set_premium(&self, on: bool) -> Result<Notice, ApiError> {
-        self.run(endpoints::set_premium(need(&self.token)?, on))
+        self.run(endpoints::set_premium(self.need()?, on))
             .await
     }
 
     pub async fn set_long_filenames(&self, on: bool) -> Result<Notice, ApiError> {
-        self.run(endpoints::set_long_filenames(need(&self.token)?, on))
+        self.run(endpoints::set_long_filenames(self.need()?, on))
             .await
     }
 

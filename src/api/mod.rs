@@ -1,6 +1,7 @@
 //! The typed MVSEP client. Everything here but `transport` and `client` is plain Rust with no
 //! browser in it, so `cargo test` covers it on the host.
 
+pub mod access;
 pub mod de;
 pub mod decode;
 pub mod endpoints;
@@ -13,6 +14,7 @@ pub mod web_url;
 pub mod client;
 mod transport;
 
+pub use access::Access;
 pub use client::Client;
 pub use decode::RawResponse;
 pub use error::ApiError;

@@ -1,6 +1,6 @@
 use crate::api::models::{Algorithm, Audience, Input};
 use crate::i18n::{number, t, tn};
-use crate::logic::catalog::{grouped, SortBy, Task};
+use crate::logic::catalog::{grouped, SortBy, Purpose};
 use leptos::prelude::*;
 
 /// What the model takes, where it is not a song.
@@ -32,7 +32,7 @@ pub fn AlgorithmPicker(
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy::Service);
-    let task = RwSignal::new(None::<Task>);
+    let task = RwSignal::new(None::<Purpose>);
     let groups = Memo::new_with_compare(
         move |_| {
             algorithms.with(|list| {
@@ -72,10 +72,10 @@ pub fn AlgorithmPicker(
                 </label>
                 <label>
                     {t("What it does")}
-                    // The value is the kind's place in `Task::ALL` (one digit), or empty for all.
-                    <select on:change=move |ev| task.set(event_target_value(&ev).bytes().next().and_then(|d| Task::ALL.get(d.wrapping_sub(b'0') as usize).copied()))>
+                    // The value is the kind's place in `Purpose::ALL` (one digit), or empty for all.
+                    <select on:change=move |ev| task.set(event_target_value(&ev).bytes().next().and_then(|d| Purpose::ALL.get(d.wrapping_sub(b'0') as usize).copied()))>
                         <option value="">{t("Everything")}</option>
-                        {Task::ALL.iter().enumerate().map(|(i, k)| view! { <option value=i.to_string()>{k.label()}</option> }).collect_view()}
+                        {Purpose::ALL.iter().enumerate().map(|(i, k)| view! { <option value=i.to_string()>{k.label()}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>

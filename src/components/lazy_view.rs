@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use std::future::Future;
 
 #[derive(Clone, Copy, PartialEq)]
-enum Phase {
+enum ChunkState {
     Loading,
     Ready,
     Failed,
@@ -30,12 +30,12 @@ type Pending = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, SplitLoader
 
 fn lazy_boxed(build: Box<dyn Fn() -> Pending>, pending: fn() -> AnyView, part: bool) -> AnyView {
     let slot = StoredValue::new_local(None::<AnyView>);
-    let phase = RwSignal::new(Phase::Loading);
+    let phase = RwSignal::new(ChunkState::Loading);
     let build = StoredValue::new_local(build);
     // The view is built inside the task: it must run under this view's owner (contexts).
     let owner = Owner::current();
     let start = move || {
-        phase.set(Phase::Loading);
+        phase.set(ChunkState::Loading);
         let Some(fut) = build.try_with_value(|b| b()) else {
             return;
         };
@@ -44,10 +44,10 @@ fn lazy_boxed(build: Box<dyn Fn() -> Pending>, pending: fn() -> AnyView, part: b
                 match fut.await {
                     Ok(view) => {
                         slot.try_update_value(|s| *s = Some(view));
-                        phase.try_set(Phase::Ready);
+                        phase.try_set(ChunkState::Ready);
                     }
                     Err(_) => {
-                        phase.try_set(Phase::Failed);
+                        phase.try_set(ChunkState::Failed);
                     }
                 }
             })
@@ -59,12 +59,12 @@ fn lazy_boxed(build: Box<dyn Fn() -> Pending>, pending: fn() -> AnyView, part: b
     };
     start();
     (move || match phase.get() {
-        Phase::Loading => pending(),
-        Phase::Ready => slot
+        ChunkState::Loading => pending(),
+        ChunkState::Ready => slot
             .try_update_value(|s| s.take())
             .flatten()
             .unwrap_or_else(|| ().into_any()),
-        Phase::Failed => {
+        ChunkState::Failed => {
             let retry = start.clone();
             view! { <ChunkFailed on_retry=Callback::new(move |_| retry()) part=part /> }.into_any()
         }

@@ -7,7 +7,7 @@ use crate::order::sort_by;
 
 /// What a model does, for the picker's filter: the service's groups say it only in their names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Task {
+pub enum Purpose {
     Separate,
     Enhance,
     Generate,
@@ -15,28 +15,28 @@ pub enum Task {
     Transcribe,
 }
 
-impl Task {
-    pub const ALL: [Task; 5] = [
-        Task::Separate,
-        Task::Enhance,
-        Task::Generate,
-        Task::Master,
-        Task::Transcribe,
+impl Purpose {
+    pub const ALL: [Purpose; 5] = [
+        Purpose::Separate,
+        Purpose::Enhance,
+        Purpose::Generate,
+        Purpose::Master,
+        Purpose::Transcribe,
     ];
     pub fn label(self) -> &'static str {
         match self {
-            Task::Separate => t("Separate stems"),
-            Task::Enhance => t("Restore and enhance"),
-            Task::Generate => t("Generate (music, voice)"),
-            Task::Master => t("Master to a reference"),
-            Task::Transcribe => t("Transcribe (text, MIDI)"),
+            Purpose::Separate => t("Separate stems"),
+            Purpose::Enhance => t("Restore and enhance"),
+            Purpose::Generate => t("Generate (music, voice)"),
+            Purpose::Master => t("Master to a reference"),
+            Purpose::Transcribe => t("Transcribe (text, MIDI)"),
         }
     }
     /// What `a` does: its input kind, else what its name and group say.
-    pub fn of(a: &Algorithm) -> Task {
+    pub fn of(a: &Algorithm) -> Purpose {
         match a.input() {
-            Input::Prompt => return Task::Generate,
-            Input::Pair => return Task::Master,
+            Input::Prompt => return Purpose::Generate,
+            Input::Pair => return Purpose::Master,
             Input::Song => {}
         }
         let name = fold(&a.name);
@@ -47,13 +47,13 @@ impl Task {
             .unwrap_or_default();
         let has = |s: &str, words: &[&str]| words.iter().any(|w| s.contains(w));
         if has(&name, &["extract text", "midi"]) {
-            Task::Transcribe
+            Purpose::Transcribe
         } else if has(&name, &["voice cloning", "tts"]) {
-            Task::Generate
+            Purpose::Generate
         } else if has(&group, &["upscale", "restor"]) {
-            Task::Enhance
+            Purpose::Enhance
         } else {
-            Task::Separate
+            Purpose::Separate
         }
     }
 }
@@ -114,7 +114,7 @@ pub fn grouped<'a>(
     algs: &'a [Algorithm],
     query: &str,
     sort: SortBy,
-    task: Option<Task>,
+    task: Option<Purpose>,
 ) -> Vec<(String, Vec<&'a Algorithm>)> {
     // With a query, models named by it come before those only described by it.
     let named = |a: &Algorithm| {
@@ -125,7 +125,7 @@ pub fn grouped<'a>(
         .iter()
         .enumerate()
         .filter(|(_, a)| a.is_active && matches(a, query))
-        .filter(|(_, a)| task.is_none_or(|k| Task::of(a) == k))
+        .filter(|(_, a)| task.is_none_or(|k| Purpose::of(a) == k))
         .map(|(i, a)| (named(a), i, a))
         .collect();
     sort_by(&mut list, |(na, ia, a), (nb, ib, b)| {

@@ -4,17 +4,18 @@
 //! network or host problem, a token the service refuses, and whether result files can be read
 //! by the page (the mixer needs that) or only played.
 
+use crate::api::access::SERVICE_HOSTS;
 use crate::api::ApiError;
 use crate::i18n::{k, t};
 
 /// The service's regional hosts and mirror, offered by name in Settings.
 pub const HOSTS: [(&str, &str); 6] = [
-    ("https://mvsep.com", k("MVSEP (routes by region)")),
-    ("https://de.mvsep.com", k("Germany")),
-    ("https://de2.mvsep.com", k("Germany 2")),
-    ("https://hk.mvsep.com", k("Hong Kong")),
-    ("https://sg.mvsep.com", k("Singapore")),
-    ("https://mirror.mvsep.com", k("Mirror")),
+    (SERVICE_HOSTS[0], k("MVSEP (routes by region)")),
+    (SERVICE_HOSTS[1], k("Germany")),
+    (SERVICE_HOSTS[2], k("Germany 2")),
+    (SERVICE_HOSTS[3], k("Hong Kong")),
+    (SERVICE_HOSTS[4], k("Singapore")),
+    (SERVICE_HOSTS[5], k("Mirror")),
 ];
 
 #[derive(Debug, Clone, PartialEq)]

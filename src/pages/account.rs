@@ -66,7 +66,7 @@ fn LoginForm() -> impl IntoView {
     view! {
         <form class="stack" aria-labelledby="login-title" on:submit=move |ev| {
             ev.prevent_default();
-            let client = Client::new(settings.base.get_untracked(), None);
+            let client = Client::public(settings.base.get_untracked());
             let (e, p) = (email.get(), password.get());
             login.run(async move { client.login(&e, &p).await });
         }>
@@ -113,7 +113,7 @@ fn RegisterForm() -> impl IntoView {
             // Checked here first: nothing is sent when the two differ.
             mismatch.set(password.get() != confirm.get());
             if !mismatch.get_untracked() {
-                let client = Client::new(settings.base.get_untracked(), None);
+                let client = Client::public(settings.base.get_untracked());
                 let v = (name.get(), email.get(), password.get(), confirm.get());
                 register.run(async move { client.register(&v.0, &v.1, &v.2, &v.3).await });
             }

@@ -70,7 +70,7 @@ pub async fn load_algorithms(
             }
         }
     }
-    let client = Client::new(base.clone(), None).cancelled_by(cancel);
+    let client = Client::public(base.clone()).cancelled_by(cancel);
     let mut got = client
         .algorithms_with_body(Some(Scope::SingleUpload))
         .await?;

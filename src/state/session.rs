@@ -34,10 +34,7 @@ impl Session {
 
     /// Reads the account again.
     pub fn refresh(&self) {
-        let client = Client::new(
-            self.settings.base.get_untracked(),
-            self.settings.token.get_untracked(),
-        );
+        let client = self.settings.access_untracked().here();
         if client.token.is_none() {
             self.account.set(None);
             return;

@@ -1,8 +1,7 @@
 //! The API address and token, kept in localStorage and shared through a typed context.
 
 use crate::api::request::normalize_base;
-use crate::api::{ApiError, Client, DEFAULT_BASE};
-use crate::logic::connection::HOSTS;
+use crate::api::{Access, ApiError, Client, DEFAULT_BASE};
 use crate::state::storage;
 use leptos::prelude::*;
 
@@ -95,26 +94,24 @@ impl Settings {
         self.token.set(None);
     }
 
-    /// A client for the current settings (tracks both signals).
-    pub fn client(&self) -> Client {
-        Client::new(self.base.get(), self.token.get())
+    /// The address and token as values (tracks both signals).
+    pub fn access(&self) -> Access {
+        Access::new(self.base.get(), self.token.get())
     }
 
-    /// The token for a call to `base`: only the API address in Settings and the service's own
-    /// hosts get it (a stored job keeps the address it was made at, which may be another's).
+    /// The same, read without tracking (for actions and effects).
+    pub fn access_untracked(&self) -> Access {
+        Access::new(self.base.get_untracked(), self.token.get_untracked())
+    }
+
+    /// A client for the current settings (tracks both signals).
+    pub fn client(&self) -> Client {
+        self.access().here()
+    }
+
+    /// The token for a call to `base`, by the rule in `Access`.
     pub fn token_for(&self, base: &str) -> Result<Option<String>, ApiError> {
-        // Both are stored as `normalize_base` leaves them (a job's is the Settings' of its day).
-        let token = self.token.get_untracked();
-        if token.is_none()
-            || self.base.with_untracked(|b| b == base)
-            || HOSTS.iter().any(|(h, _)| *h == base)
-        {
-            Ok(token)
-        } else {
-            Err(ApiError::Elsewhere {
-                base: base.to_string(),
-            })
-        }
+        self.access_untracked().token_for(base)
     }
 
     pub fn has_token(&self) -> bool {

@@ -1,7 +1,7 @@
 //! A/B: another result of the same song (another model, other options) plays in step with this
 //! one; X or one button switches which is heard, stem by stem, without a gap.
 
-use super::desk::{Desk, Phase};
+use super::desk::{Desk, DeskState};
 use super::is_web;
 use crate::api::models::ResultFile;
 use crate::mixer::audio::player::load_other;
@@ -39,7 +39,7 @@ pub fn Compare(desk: Desk, others: Signal<Vec<Other>>) -> impl IntoView {
             d.compare(o.label, files);
         }
     };
-    let ready = move || matches!(d.phase.get(), Phase::Ready { media: false });
+    let ready = move || matches!(d.phase.get(), DeskState::Ready { media: false });
     move || {
         let list = others.get();
         (!list.is_empty()).then(|| {

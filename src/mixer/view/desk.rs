@@ -23,7 +23,7 @@ pub struct Stem {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Phase {
+pub enum DeskState {
     /// Nothing fetched yet (a result can be large: the person starts it).
     Idle,
     Loading {
@@ -45,7 +45,7 @@ pub struct Desk {
     pub pos: RwSignal<f64>,
     pub duration: RwSignal<f64>,
     pub playing: RwSignal<bool>,
-    pub phase: RwSignal<Phase>,
+    pub phase: RwSignal<DeskState>,
     pub peaks: RwSignal<Vec<Option<Vec<f32>>>>,
     pub level: RwSignal<f64>,
     /// What the screen reader is told (a polite live region).
@@ -73,7 +73,7 @@ impl Desk {
             pos: RwSignal::new(0.0),
             duration: RwSignal::new(0.0),
             playing: RwSignal::new(false),
-            phase: RwSignal::new(Phase::Idle),
+            phase: RwSignal::new(DeskState::Idle),
             peaks: RwSignal::new(peaks),
             level: RwSignal::new(0.0),
             said: RwSignal::new(String::new()),
@@ -114,14 +114,14 @@ impl Desk {
 
     /// Whether the stems play as media (the page may not read them).
     pub fn is_media(&self) -> bool {
-        matches!(self.phase.get(), Phase::Ready { media: true })
+        matches!(self.phase.get(), DeskState::Ready { media: true })
     }
 
     pub fn toggle_play(&self) {
         match self.phase.get_untracked() {
-            Phase::Idle | Phase::Failed(_) => self.start(),
-            Phase::Loading { .. } => {}
-            Phase::Ready { .. } => {
+            DeskState::Idle | DeskState::Failed(_) => self.start(),
+            DeskState::Loading { .. } => {}
+            DeskState::Ready { .. } => {
                 let at = self.pos.get_untracked();
                 self.with_player(|p| if p.playing() { p.pause() } else { p.play(at) });
             }
@@ -135,14 +135,14 @@ impl Desk {
             .stems
             .with_value(|s| s.iter().map(|s| s.url.clone()).collect());
         let total = urls.len() * 2;
-        self.phase.set(Phase::Loading { done: 0, total });
+        self.phase.set(DeskState::Loading { done: 0, total });
         let Some(host) = self.host.get_untracked() else {
             return;
         };
         let host = Js(host.into());
         spawn_local(async move {
             let progress = move |done| {
-                d.phase.try_set(Phase::Loading { done, total });
+                d.phase.try_set(DeskState::Loading { done, total });
             };
             match load(&urls, &host, progress).await {
                 Ok(l) => {
@@ -160,13 +160,13 @@ impl Desk {
                     if d.player.try_update_value(|p| *p = Some(player)).is_none() {
                         return;
                     }
-                    d.phase.try_set(Phase::Ready { media });
+                    d.phase.try_set(DeskState::Ready { media });
                     let at = d.pos.get_untracked();
                     d.with_player(|p| p.play(at));
                     d.draw_waveforms().await;
                 }
                 Err(e) => {
-                    d.phase.try_set(Phase::Failed(e));
+                    d.phase.try_set(DeskState::Failed(e));
                 }
             }
         });

@@ -1,7 +1,7 @@
 //! "Download this mix" (a WAV of what is heard, the loop region if one is on) and "Download
 //! all" (one ZIP of the stems, from the files already fetched, or fetched for it).
 
-use super::desk::{Desk, Phase};
+use super::desk::{Desk, DeskState};
 use crate::mixer::audio::export;
 use crate::mixer::audio::fetch;
 use crate::mixer::audio::Player;
@@ -99,7 +99,7 @@ pub fn Downloads(
     view! {
         <div class="row">
             <button type="button" on:click=export_mix
-                disabled=move || !matches!(d.phase.get(), Phase::Ready { media: false })>{t("Download this mix")}</button>
+                disabled=move || !matches!(d.phase.get(), DeskState::Ready { media: false })>{t("Download this mix")}</button>
             <button type="button" class="secondary" on:click=zip>{t("Download all (ZIP)")}</button>
         </div>
         {move || d.is_media().then(|| view! { <p class="help">{NO_EXPORT}</p> })}

@@ -18,7 +18,7 @@ use crate::logic::subtitles::{shown_as, Shown};
 use crate::mixer::model::keys::{action, KeyAction, HELP};
 use compare::Compare;
 pub use compare::Other;
-use desk::{Desk, Phase, Stem};
+use desk::{Desk, DeskState, Stem};
 use downloads::Downloads;
 use leptos::prelude::*;
 use presets_bar::PresetsBar;
@@ -127,8 +127,8 @@ pub fn Mixer(
         ev.prevent_default();
     };
     let status = move || match d.phase.get() {
-        Phase::Idle => t("Press Play to fetch the stems and mix them here.").to_string(),
-        Phase::Loading { done, total } => {
+        DeskState::Idle => t("Press Play to fetch the stems and mix them here.").to_string(),
+        DeskState::Loading { done, total } => {
             let n = total / 2;
             if done < n {
                 tr!("Fetching stems: {done} of {n}…", done = done, n = n)
@@ -136,8 +136,8 @@ pub fn Mixer(
                 tr!("Preparing stems: {k} of {n}…", k = done - n, n = n)
             }
         }
-        Phase::Ready { .. } => String::new(),
-        Phase::Failed(e) => {
+        DeskState::Ready { .. } => String::new(),
+        DeskState::Failed(e) => {
             tr!(
                 "The mixer could not start: {e} The stems can still be downloaded below.",
                 e = e
@@ -145,7 +145,7 @@ pub fn Mixer(
         }
     };
     let progress = move || match d.phase.get() {
-        Phase::Loading { done, total } => Some(
+        DeskState::Loading { done, total } => Some(
             view! { <progress max=total value=done aria-label=t("Loading the stems")></progress> },
         ),
         _ => None,

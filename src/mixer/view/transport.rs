@@ -1,7 +1,7 @@
 //! One transport for all stems: play/pause, the position, the A/B loop, the master volume and
 //! the output level.
 
-use super::desk::{Desk, Phase};
+use super::desk::{Desk, DeskState};
 use crate::i18n::t;
 use crate::mixer::model::rules::{clock, fixed, MAX_DB, MIN_DB};
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ pub fn db_text(db: f64) -> String {
 pub fn Transport(desk: Desk) -> impl IntoView {
     let d = desk;
     let play_label = move || match d.phase.get() {
-        Phase::Loading { .. } => t("Loading…"),
+        DeskState::Loading { .. } => t("Loading…"),
         _ if d.playing.get() => t("Pause"),
         _ => t("Play"),
     };
@@ -45,7 +45,7 @@ pub fn Transport(desk: Desk) -> impl IntoView {
                 max=move || fixed(d.duration.get().max(0.1), 1)
                 prop:value=move || fixed(shown(), 1)
                 aria-valuetext=move || tr!("{at} of {all}", at = clock(shown()), all = clock(d.duration.get()))
-                disabled=move || !matches!(d.phase.get(), Phase::Ready { .. })
+                disabled=move || !matches!(d.phase.get(), DeskState::Ready { .. })
                 on:input=move |ev| dragging.set(Some(value_of(&ev)))
                 on:change=move |ev| { dragging.set(None); d.seek(value_of(&ev)); } />
             <span class="time">{move || format!("{} / {}", clock(shown()), clock(d.duration.get()))}</span>

@@ -1,7 +1,6 @@
 //! The mirror of a job's results (1 credit): its own code, fetched when results are shown.
 
 use crate::api::web_url::web_url;
-use crate::api::Client;
 use crate::components::ErrorView;
 use crate::hooks::Task;
 use crate::i18n::t;
@@ -14,8 +13,8 @@ fn Mirror(hash: String, base: String) -> impl IntoView {
     let settings = use_settings();
     let mirror = Task::new();
     let get = move |_| {
-        let (token, b, h) = (settings.token_for(&base), base.clone(), hash.clone());
-        mirror.run(async move { Client::new(b, token?).job(&h, true).await });
+        let (client, h) = (settings.access_untracked().client(&base), hash.clone());
+        mirror.run(async move { client.job(&h, true).await });
     };
     view! {
         <h2>{t("Mirror")}</h2>

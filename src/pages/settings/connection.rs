@@ -4,7 +4,7 @@
 //! the page (the mixer needs that) or only played.
 
 use crate::api::web_url::{web_url, web_url_on};
-use crate::api::{ApiError, Client};
+use crate::api::{Access, ApiError, Client};
 use crate::browser::probe;
 use crate::i18n::t;
 use crate::logic::connection::{files_line, reach, reach_line, token_refused, Files, Reach};
@@ -70,7 +70,7 @@ split_fn! {
 async fn check(base: &str, token: Option<String>, file: Option<String>) -> Vec<String> {
     // Read by name: a typed binding would add an import to the first visit's module.
     let page = crate::browser::js::Js::global("location").text("origin");
-    let client = Client::new(base, None);
+    let client = Client::public(base);
     let api = client.queue().await.map(|_| ());
     let host_answers = match &api {
         Err(ApiError::Network { .. }) => probe::answers(&format!("{base}/api/app/queue")).await,
@@ -83,7 +83,7 @@ async fn check(base: &str, token: Option<String>, file: Option<String>) -> Vec<S
     }
     out.push(match token.clone() {
         None => t("No token is set: lists work without one; set one to separate.").into(),
-        Some(t) => match Client::new(base, Some(t)).user().await {
+        Some(t) => match Access::new(base, Some(t)).here().user().await {
             Ok(u) => tr!("The token works: signed in as {name}.", name = u.name),
             Err(e) => match token_refused(&e) {
                 Some(m) => tr!("The API answers, but your token is not valid (the service says: {m}). Copy it again from your MVSEP account page.", m = m),

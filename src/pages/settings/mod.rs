@@ -4,7 +4,7 @@
 mod appearance;
 mod connection;
 
-use crate::api::{ApiError, Client};
+use crate::api::{Access, ApiError};
 use crate::components::{ErrorView, SecretInput, UserSummary};
 use crate::hooks::Task;
 use crate::i18n::t;
@@ -66,7 +66,8 @@ pub fn SettingsPage() -> impl IntoView {
                         type="button"
                         class="secondary"
                         on:click=move |_| {
-                            let client = Client::new(base.get().trim().trim_end_matches('/'), Some(token.get().trim().to_string()));
+                            // The address and token being set: the token goes to that address.
+                            let client = Access::new(base.get().trim().trim_end_matches('/'), Some(token.get().trim().to_string())).here();
                             check.run(async move { client.user().await });
                         }
                     >

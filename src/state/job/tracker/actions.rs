@@ -3,7 +3,7 @@
 
 use super::Tracker;
 use crate::api::models::{Input, Status};
-use crate::api::{ApiError, Client};
+use crate::api::ApiError;
 use crate::i18n::t;
 use crate::state::job::{Note, Phase};
 use leptos::prelude::*;
@@ -90,10 +90,7 @@ impl Tracker {
         let Some(hash) = job.hash.clone() else {
             return Err(ApiError::Aborted);
         };
-        let client = Client::new(
-            job.api_base.clone(),
-            self.settings.token_for(&job.api_base)?,
-        );
+        let client = self.settings.access_untracked().client(&job.api_base);
         let notice = client.cancel(&hash).await?;
         self.update(id, |j| {
             j.phase = Phase::Ended;

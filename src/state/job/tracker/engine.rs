@@ -4,7 +4,7 @@
 
 use super::{saved, Progress, Tracker};
 use crate::api::models::{Input, RemoteType};
-use crate::api::{endpoints, ApiError, Cancel, Client};
+use crate::api::{endpoints, ApiError, Cancel};
 use crate::browser::{is_hidden, monotonic_ms, now_ms};
 use crate::state::job::polling::{self, within_budget};
 use crate::state::job::queue::next_to_send;
@@ -106,15 +106,14 @@ impl Tracker {
         }
         // A cut-off upload may be at its old address, which gets the token only if Settings
         // still points there (or it is the service's own host).
-        let client = match self.settings.token_for(&job.api_base) {
-            Ok(token) => Client::new(job.api_base.clone(), token),
-            Err(e) => {
-                return self.update(&id, |j| {
-                    j.phase = Phase::Interrupted;
-                    j.note = Some(Note::CannotLook(e));
-                })
-            }
-        };
+        let access = self.settings.access_untracked();
+        if let Err(e) = access.token_for(&job.api_base) {
+            return self.update(&id, |j| {
+                j.phase = Phase::Interrupted;
+                j.note = Some(Note::CannotLook(e));
+            });
+        }
+        let client = access.client(&job.api_base);
         // A cut-off upload may have reached the service: look in the history before sending it
         // again, so that one file never becomes two jobs.
         if job.cut_off && client.token.is_some() {

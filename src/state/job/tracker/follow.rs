@@ -28,7 +28,7 @@ impl Tracker {
                 polling::prune(now, &mut l.recent);
             });
         });
-        let client = Client::new(job.api_base.clone(), None);
+        let client = Client::public(job.api_base.clone());
         let t = *self;
         spawn_local(async move {
             let r = if link {
