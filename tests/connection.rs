@@ -3,7 +3,9 @@
 //! there, a token refused in either of the service's shapes, and the words for each.
 
 use mvsep_web::api::ApiError;
-use mvsep_web::logic::connection::{files_line, reach, reach_line, token_refused, Files, Reach};
+use mvsep_web::pages::settings::reach::{
+    files_line, reach, reach_line, token_refused, Files, Reach,
+};
 
 fn network() -> ApiError {
     ApiError::Network {

@@ -8,9 +8,9 @@ use mvsep_web::api::decode::decode;
 use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
 use mvsep_web::routing::route::Route;
-use mvsep_web::state::job::Phase;
 use mvsep_web::state::job::stored::decode as decode_saved;
 use mvsep_web::state::job::tabs::merge_tabs;
+use mvsep_web::state::job::Phase;
 use mvsep_web::state::job::{Note, TrackedJob};
 
 fn answer(name: &str) -> Job {

@@ -10,9 +10,9 @@ use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Algorithm, Created, Input, Job, Status};
 use mvsep_web::api::request::Envelope;
 use mvsep_web::api::RawResponse;
-use mvsep_web::logic::catalog::{grouped, SortBy, Purpose};
-use mvsep_web::logic::options::{initial_values, prompt_name, set_value, submission};
-use mvsep_web::logic::subtitles::{clock, cues, shown_as, Shown};
+use mvsep_web::catalog::list::{grouped, Purpose, SortBy};
+use mvsep_web::catalog::options::{initial_values, prompt_name, set_value, submission};
+use mvsep_web::results::subtitles::{clock, cues, shown_as, Shown};
 use mvsep_web::state::cache::join_lists;
 use serde_json::Value;
 

@@ -9,8 +9,8 @@ use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
 use mvsep_web::api::ApiError;
 use mvsep_web::state::job::link::LINK_GRACE_MS;
-use mvsep_web::state::job::Phase;
 use mvsep_web::state::job::stored::decode as decode_saved;
+use mvsep_web::state::job::Phase;
 use mvsep_web::state::job::TrackedJob;
 
 const WAIT: &str = r#"{"success":false,"data":{"message":"Your audio file is being downloaded, please wait a while..."}}"#;

@@ -7,9 +7,9 @@ use mvsep_web::api::decode::decode;
 use mvsep_web::api::models::{Algorithm, RemoteType, Status};
 use mvsep_web::api::request::Envelope;
 use mvsep_web::api::RawResponse;
-use mvsep_web::logic::catalog::{grouped, SortBy};
-use mvsep_web::logic::files::{guess_remote, refusal, result_name};
-use mvsep_web::logic::options::*;
+use mvsep_web::catalog::list::{grouped, SortBy};
+use mvsep_web::catalog::options::*;
+use mvsep_web::results::files::{guess_remote, refusal, result_name};
 use mvsep_web::state::job::polling::{backoff_ms, interval_ms, past_expiry, within_budget};
 use mvsep_web::state::job::queue::{is_limit_refusal, next_to_send};
 use mvsep_web::state::job::Phase;
@@ -404,7 +404,7 @@ fn the_cost_line_says_the_cost_and_whether_the_balance_is_spent() {
 
 #[test]
 fn search_folds_case_in_latin_and_cyrillic_as_people_type() {
-    use mvsep_web::logic::fold::{fold, fold_char};
+    use mvsep_web::catalog::fold::{fold, fold_char};
     assert_eq!(fold("MelBand RoFormer"), "melband roformer");
     assert_eq!(fold("ВОКАЛ и Ёлка"), "вокал и ёлка");
     assert_eq!(fold("ÉCOUTE ÀÖØÞ"), "écoute àöøþ");
@@ -422,7 +422,11 @@ fn search_folds_case_in_latin_and_cyrillic_as_people_type() {
     }
     // The other: wherever the standard library folds a letter of those scripts to one letter,
     // so does the search.
-    let scripts = ['\u{0}'..='\u{17F}', '\u{386}'..='\u{3AB}', '\u{400}'..='\u{45F}'];
+    let scripts = [
+        '\u{0}'..='\u{17F}',
+        '\u{386}'..='\u{3AB}',
+        '\u{400}'..='\u{45F}',
+    ];
     for c in scripts.into_iter().flatten() {
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {

@@ -54,7 +54,11 @@ fn a_saved_note_reads_in_the_language_shown_now() {
     assert_ne!(chinese, english);
     assert!(!chinese.contains("Trying again"), "{chinese}");
     install("en", Vec::new(), None);
-    assert_eq!(j.note_text().unwrap(), english, "back in English after the switch");
+    assert_eq!(
+        j.note_text().unwrap(),
+        english,
+        "back in English after the switch"
+    );
 }
 
 #[test]
@@ -133,7 +137,10 @@ fn an_older_versions_text_note_becomes_the_services_words_and_is_not_written_bac
             "Загрузка не завершилась: страница была закрыта".into()
         ))
     );
-    assert!(saved[0].unknown.is_empty(), "message is not kept as unknown");
+    assert!(
+        saved[0].unknown.is_empty(),
+        "message is not kept as unknown"
+    );
     let written: serde_json::Value = serde_json::from_str(&encode(&saved)).unwrap();
     assert!(written[0].get("message").is_none());
     assert_eq!(written[0]["schema"], 3);

@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-use mvsep_web::logic::paging::*;
+use mvsep_web::pages::paging::*;
 
 #[test]
 fn paging_maths() {

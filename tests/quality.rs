@@ -3,7 +3,7 @@ use mvsep_web::api::decode::decode;
 use mvsep_web::api::models::{Leaderboard, QcEntry};
 use mvsep_web::api::request::Envelope;
 use mvsep_web::api::RawResponse;
-use mvsep_web::logic::quality::*;
+use mvsep_web::quality::*;
 
 fn entry(json: &str) -> QcEntry {
     serde_json::from_str(json).unwrap()

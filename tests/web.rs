@@ -189,8 +189,8 @@ mod option_form {
     use mvsep_web::api::models::Algorithm;
     use mvsep_web::api::request::Envelope;
     use mvsep_web::api::RawResponse;
+    use mvsep_web::catalog::options::{fields, initial_values, is_visible, Control};
     use mvsep_web::components::OptionForm;
-    use mvsep_web::logic::options::{fields, initial_values, is_visible, Control};
 
     fn list(body: &str) -> Vec<Algorithm> {
         decode(&RawResponse::new(200, body), Envelope::Bare).unwrap()
@@ -305,7 +305,7 @@ mod option_form {
             .unwrap();
         tick().await;
         assert_eq!(
-            mvsep_web::logic::options::value_of(&values.get_untracked(), "add_opt1"),
+            mvsep_web::catalog::options::value_of(&values.get_untracked(), "add_opt1"),
             Some("171")
         );
         assert!(

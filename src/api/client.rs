@@ -136,11 +136,7 @@ impl Client {
         ),
         ApiError,
     > {
-        self.upload(
-            endpoints::qc_add(self.need()?, s),
-            &[zip],
-            on_progress,
-        )
+        self.upload(endpoints::qc_add(self.need()?, s), &[zip], on_progress)
     }
 
     /// Creates a job of a model that takes no song: its options are the whole input.
@@ -166,8 +162,7 @@ impl Client {
     pub async fn job(&self, hash: &str, mirror: bool) -> Result<Job, ApiError> {
         // The mirror costs a credit and needs the token; a state does not.
         let token = if mirror { Some(self.need()?) } else { None };
-        self.run(endpoints::get_job(hash, mirror, token))
-            .await
+        self.run(endpoints::get_job(hash, mirror, token)).await
     }
 
     pub async fn job_remote(&self, hash: &str) -> Result<Job, ApiError> {
@@ -236,8 +231,7 @@ impl Client {
     }
 
     pub async fn set_premium(&self, on: bool) -> Result<Notice, ApiError> {
-        self.run(endpoints::set_premium(self.need()?, on))
-            .await
+        self.run(endpoints::set_premium(self.need()?, on)).await
     }
 
     pub async fn set_long_filenames(&self, on: bool) -> Result<Notice, ApiError> {

@@ -1,6 +1,6 @@
 use crate::api::models::{Algorithm, Audience, Input};
+use crate::catalog::list::{grouped, Purpose, SortBy};
 use crate::i18n::{number, t, tn};
-use crate::logic::catalog::{grouped, SortBy, Purpose};
 use leptos::prelude::*;
 
 /// What the model takes, where it is not a song.

@@ -2,11 +2,11 @@ use crate::api::models::Status;
 use crate::components::drop_zone::event_target;
 use crate::components::ProgressBar;
 use crate::i18n::t;
-use crate::logic::files::{human_bytes, human_duration};
+use crate::results::files::{human_bytes, human_duration};
 use crate::routing::route::Route;
 use crate::routing::router::use_location;
-use crate::state::job::Phase;
 use crate::state::job::tracker::Progress;
+use crate::state::job::Phase;
 use crate::state::job::TrackedJob;
 use leptos::prelude::*;
 

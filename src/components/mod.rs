@@ -22,6 +22,7 @@ pub mod secret_input;
 pub mod text_result;
 pub mod user_summary;
 
+pub use crate::mixer::view::{lazy_mixer, Other};
 pub use algorithm_picker::AlgorithmPicker;
 pub use chunk_failed::ChunkFailed;
 pub use drop_zone::DropZone;
@@ -32,7 +33,6 @@ pub use lang_switch::LangSwitch;
 pub use lazy_view::lazy_view;
 pub use loaded::loaded_view;
 pub use loading::Loading;
-pub use crate::mixer::view::{lazy_mixer, Other};
 pub use model_about::lazy_model_about;
 pub use nav::Nav;
 pub use option_form::{lazy_option_form, OptionForm};

@@ -1,6 +1,6 @@
 use crate::api::models::Algorithm;
+use crate::catalog::options::{fields, is_visible, set_value, value_of, Control, Values};
 use crate::i18n::t;
-use crate::logic::options::{fields, is_visible, set_value, value_of, Control, Values};
 use leptos::prelude::*;
 
 /// One control per option field of an algorithm, in name order; fields hidden by a condition

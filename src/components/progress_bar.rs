@@ -15,7 +15,7 @@ pub fn ProgressBar(
             class="bar"
             aria-label=label
             max="1"
-            value=move || value.get().map(|v| crate::logic::files::fixed(v, 4))
+            value=move || value.get().map(|v| crate::results::files::fixed(v, 4))
         ></progress>
     }
 }

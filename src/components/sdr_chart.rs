@@ -1,4 +1,4 @@
-use crate::logic::quality::bars;
+use crate::quality::bars;
 use leptos::prelude::*;
 
 /// Horizontal bars of one stem's SDR for the rows on screen, drawn as SVG from the data. The

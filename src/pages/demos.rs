@@ -6,7 +6,7 @@ use crate::api::web_url::web_url_on;
 use crate::api::ApiError;
 use crate::components::{ErrorView, Loading};
 use crate::i18n::t;
-use crate::logic::paging::{has_next, PAGE_SIZE};
+use crate::pages::paging::{has_next, PAGE_SIZE};
 use crate::routing::route::Route;
 use crate::state::use_settings;
 use leptos::prelude::*;

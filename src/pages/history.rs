@@ -4,7 +4,7 @@
 use crate::components::{loaded_view, Pager};
 use crate::hooks::load;
 use crate::i18n::t;
-use crate::logic::paging::{has_next, openable, page_from_query, start_of, time_left, PAGE_SIZE};
+use crate::pages::paging::{has_next, openable, page_from_query, start_of, time_left, PAGE_SIZE};
 use crate::routing::route::Route;
 use crate::routing::router::use_location;
 use crate::state::{use_settings, use_tracker};

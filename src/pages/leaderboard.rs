@@ -6,7 +6,7 @@ use crate::api::models::quality::DATASET_TYPES;
 use crate::components::{loaded_view, SdrChart};
 use crate::hooks::load;
 use crate::i18n::{t, tn};
-use crate::logic::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};
+use crate::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};
 use crate::routing::route::Route;
 use crate::routing::router::use_location;
 use crate::state::use_settings;

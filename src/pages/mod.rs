@@ -8,6 +8,7 @@ pub mod jobs;
 pub mod leaderboard;
 pub mod news;
 pub mod not_found;
+pub mod paging;
 pub mod qc_entry;
 pub mod qc_queue;
 pub mod qc_submit;

@@ -6,7 +6,7 @@ use crate::api::ApiError;
 use crate::components::{loaded_view, Pager, SafeHtml};
 use crate::hooks::load;
 use crate::i18n::t;
-use crate::logic::paging::{has_next, news_lang, page_from_query, start_of};
+use crate::pages::paging::{has_next, news_lang, page_from_query, start_of};
 use crate::routing::route::Route;
 use crate::routing::router::use_location;
 use crate::state::use_settings;

@@ -5,7 +5,7 @@ use crate::api::ApiError;
 use crate::components::{loaded_view, ErrorView, SecretInput};
 use crate::hooks::{every_visible, load, Task};
 use crate::i18n::t;
-use crate::logic::quality::{dataset_name, metrics_of};
+use crate::quality::{dataset_name, metrics_of};
 use crate::routing::route::Route;
 use crate::state::use_settings;
 use leptos::prelude::*;

@@ -4,8 +4,8 @@
 use crate::components::{loaded_view, Pager};
 use crate::hooks::{every_visible, load};
 use crate::i18n::t;
-use crate::logic::paging::{has_next, page_from_query, start_of, PAGE_SIZE};
-use crate::logic::quality::dataset_name;
+use crate::pages::paging::{has_next, page_from_query, start_of, PAGE_SIZE};
+use crate::quality::dataset_name;
 use crate::routing::route::Route;
 use crate::routing::router::use_location;
 use crate::state::use_settings;

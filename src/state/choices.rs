@@ -1,6 +1,6 @@
 //! The last options chosen per algorithm, and the last algorithm and output format.
 
-use crate::logic::options::Values;
+use crate::catalog::options::Values;
 use crate::state::storage;
 use serde::{Deserialize, Serialize};
 

@@ -3,8 +3,8 @@
 
 use super::fetch;
 use super::graph::Graph;
-use crate::browser::js::{copy_floats, n, Js};
 use super::track::Track;
+use crate::browser::js::{copy_floats, n, Js};
 use crate::i18n::t;
 use crate::mixer::model::window::{next_piece, Piece};
 use crate::mixer::model::zip::{self, Crc32, Entry};

@@ -3,10 +3,10 @@
 //! as media. One `Player` answers for both.
 
 use super::fetch::{self, FetchFail};
-use crate::browser::js::Js;
 use super::media::Media;
 use super::track::{self, Track};
 use super::webaudio::{self, WebAudio};
+use crate::browser::js::Js;
 use crate::i18n::t;
 use crate::mixer::model::rate::sample_rate;
 use crate::mixer::model::window::layout;

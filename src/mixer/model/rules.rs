@@ -1,7 +1,7 @@
 //! Mute, solo, volume and pan per stem, a master volume, and the A/B loop: the state the
 //! person sets and the gain each stem gets from it.
 
-pub use crate::logic::files::fixed;
+pub use crate::results::files::fixed;
 use serde::{Deserialize, Serialize};
 
 /// The volume sliders' range in dB; the bottom of the range is silence.

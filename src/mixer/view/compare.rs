@@ -4,10 +4,10 @@
 use super::desk::{Desk, DeskState};
 use super::is_web;
 use crate::api::models::ResultFile;
+use crate::i18n::t;
 use crate::mixer::audio::player::load_other;
 use crate::mixer::audio::Player;
-use crate::i18n::t;
-use crate::logic::subtitles::{shown_as, Shown};
+use crate::results::subtitles::{shown_as, Shown};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -2,8 +2,8 @@
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
 use crate::browser::js::{yield_now, Js};
-use crate::mixer::audio::{load, Player};
 use crate::i18n::t;
+use crate::mixer::audio::{load, Player};
 use crate::mixer::model::rules::clock;
 use crate::mixer::model::{LoopRange, Mix};
 use leptos::html::Div;

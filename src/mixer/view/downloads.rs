@@ -2,12 +2,12 @@
 //! all" (one ZIP of the stems, from the files already fetched, or fetched for it).
 
 use super::desk::{Desk, DeskState};
+use crate::i18n::{k, t};
 use crate::mixer::audio::export;
 use crate::mixer::audio::fetch;
 use crate::mixer::audio::Player;
-use crate::i18n::{k, t};
-use crate::logic::files::stem_of;
 use crate::mixer::model::rules::fixed;
+use crate::results::files::stem_of;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;

@@ -118,7 +118,7 @@ pub fn JobPage(
                     Some(Err(e)) => view! { <ErrorView error=e on_retry=Callback::new(move |_| viewed.refetch()) /> }.into_any(),
                     Some(Ok(j)) => view! {
                         <div class="viewed">
-                            <p role="status">{j.map(|j| j.status_line(now.get_untracked())).unwrap_or_default()}</p>
+                            <p role="status">{j.map(|j| j.viewed_line(now.get_untracked())).unwrap_or_default()}</p>
                             <p class="help">{t("This job is not followed in this browser.")}</p>
                             <div class="row">
                                 <button type="button" on:click=follow>{t("Follow this job")}</button>

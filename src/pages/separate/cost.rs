@@ -1,9 +1,9 @@
 //! The lines under "4. Cost": what the songs will likely cost against the balance, the free
 //! plan's separations left today, and how many jobs the plan runs at once.
 
+use crate::catalog::options::credits;
 use crate::components::{free_left, free_over};
 use crate::i18n::{t, tn};
-use crate::logic::options::credits;
 
 /// Credits for a song of `secs` seconds at (price coefficient, options' multiplier).
 pub fn cost(secs: Option<f64>, (coefficient, multiplier): (f64, f64)) -> Option<u64> {

@@ -3,13 +3,13 @@
 
 use crate::api::models::{Algorithm, Audience, Input, RemoteType, OUTPUT_FORMATS};
 use crate::browser::{self, now_ms};
+use crate::catalog::options::{initial_values, price_multiplier, Values};
 use crate::components::{
     lazy_model_about, lazy_option_form, ActiveJobs, AlgorithmPicker, ErrorView, Loading,
 };
 use crate::hooks::load;
 use crate::i18n::{t, tn};
-use crate::logic::files::guess_remote;
-use crate::logic::options::{initial_values, price_multiplier, Values};
+use crate::results::files::guess_remote;
 use crate::routing::router::use_location;
 use crate::state::choices::Choices;
 use crate::state::{cache, use_settings, use_tracker};

@@ -6,7 +6,7 @@ use super::songs::AUDIO_FILES;
 use crate::api::models::Input;
 use crate::components::DropZone;
 use crate::i18n::t;
-use crate::logic::files::human_bytes;
+use crate::results::files::human_bytes;
 use leptos::prelude::*;
 
 /// (target, reference)

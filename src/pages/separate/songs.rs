@@ -6,7 +6,7 @@ use crate::api::models::RemoteType;
 use crate::browser::{self, now_ms, random_unit};
 use crate::components::DropZone;
 use crate::i18n::{t, tn};
-use crate::logic::files::{guess_remote, human_bytes, human_duration, refusal};
+use crate::results::files::{guess_remote, human_bytes, human_duration, refusal};
 use crate::state::job::new_id;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

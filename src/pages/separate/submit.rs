@@ -4,8 +4,8 @@
 use super::songs::{pending_refusal, Pending};
 use crate::api::models::{Algorithm, Input, JobOptions, RemoteType};
 use crate::browser::{now_ms, random_unit};
+use crate::catalog::options::{self, submission, Values};
 use crate::i18n::{t, tn};
-use crate::logic::options::{self, submission, Values};
 use crate::state::job::Phase;
 use crate::state::job::{new_id, TrackedJob};
 use crate::state::Tracker;

@@ -7,7 +7,7 @@ use crate::api::web_url::{web_url, web_url_on};
 use crate::api::{Access, ApiError, Client};
 use crate::browser::probe;
 use crate::i18n::t;
-use crate::logic::connection::{files_line, reach, reach_line, token_refused, Files, Reach};
+use crate::pages::settings::reach::{files_line, reach, reach_line, token_refused, Files, Reach};
 use crate::state::Tracker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -3,12 +3,13 @@
 
 mod appearance;
 mod connection;
+pub mod reach;
 
 use crate::api::{Access, ApiError};
 use crate::components::{ErrorView, SecretInput, UserSummary};
 use crate::hooks::Task;
 use crate::i18n::t;
-use crate::logic::connection::HOSTS;
+use crate::pages::settings::reach::HOSTS;
 use crate::state::use_settings;
 use appearance::Appearance;
 use connection::ConnectionCheck;

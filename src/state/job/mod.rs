@@ -130,7 +130,11 @@ impl TrackedJob {
         let d = &job.data;
         self.status = Some(job.status);
         self.status_name = Some(job.status_name.clone()).filter(|_| job.status == Status::Unknown);
-        self.note = d.message.clone().filter(|m| !m.is_empty()).map(Note::Service);
+        self.note = d
+            .message
+            .clone()
+            .filter(|m| !m.is_empty())
+            .map(Note::Service);
         self.check_failed = false;
         self.queue = match (d.current_order, d.queue_count) {
             (Some(o), Some(c)) if job.status == Status::Waiting => Some((o, c)),

@@ -66,14 +66,27 @@ pub enum Note {
 }
 
 impl Note {
+    /// A note of the service's answer (its words, or that the job is gone) in the current
+    /// language; none for the app's own notes of sending and following.
+    pub fn of_answer(&self) -> Option<String> {
+        match self {
+            Note::Service(words) => Some(words.clone()),
+            Note::Gone => Some(t("The result has expired (the service keeps results about 72 hours) or never existed.").into()),
+            _ => None,
+        }
+    }
+
     /// The note in the current language; `file_name` is the job's (some notes name it).
     pub fn text(&self, file_name: &str) -> String {
+        if let Some(words) = self.of_answer() {
+            return words;
+        }
         let step = |s: &Step| match s {
             Step::Send => t("Not sent:"),
             Step::Look => t("Could not check whether the service already has it:"),
         };
         match self {
-            Note::Service(words) => words.clone(),
+            Note::Service(_) | Note::Gone => String::new(),
             Note::Refused(e) => e.to_string(),
             Note::CheckFailed { error, retry_in_s } => tr!(
                 "Could not check this job: {e} Trying again in {s} s.",
@@ -86,7 +99,6 @@ impl Note {
                 e = error
             ),
             Note::Expired => t("Sent more than 72 hours ago, longer than the service keeps a job: no longer checked. Check again to ask the service once more.").into(),
-            Note::Gone => t("The result has expired (the service keeps results about 72 hours) or never existed.").into(),
             Note::Looking => t("Checking whether the service already has it…").into(),
             Note::LookStopped => t("Check stopped. Retry looks for it at the service before sending it.").into(),
             Note::CannotLook(e) => format!("{} {e}", step(&Step::Look)),

@@ -3,7 +3,7 @@
 use crate::api::models::Status;
 use crate::i18n::t;
 use crate::state::job::Phase;
-use crate::state::job::TrackedJob;
+use crate::state::job::{Note, TrackedJob};
 
 impl TrackedJob {
     /// The line without its running clock (see [`Self::running_clock`]): what a screen reader
@@ -21,25 +21,35 @@ impl TrackedJob {
         let working = matches!(self.phase, Phase::Submitted)
             && self.status == Some(Status::Processing)
             && !self.check_failed;
-        working.then(|| crate::logic::files::human_duration((now_ms - since) / 1000.0))
+        working.then(|| crate::results::files::human_duration((now_ms - since) / 1000.0))
     }
 
     /// One line saying where the job is, for people.
     pub fn status_line(&self, now_ms: f64) -> String {
-        let msg = || self.note_text().unwrap_or_default();
+        self.line_with(now_ms, &|n| n.text(&self.file_name))
+    }
+
+    /// The line of a job only viewed, not followed: its only notes are those of the service's
+    /// answer (its words, or that the job is gone). The code that words the app's own notes
+    /// is then not fetched with the job page (a shared link's first visit).
+    pub fn viewed_line(&self, now_ms: f64) -> String {
+        self.line_with(now_ms, &|n| n.of_answer().unwrap_or_default())
+    }
+
+    fn line_with(&self, now_ms: f64, note: &dyn Fn(&Note) -> String) -> String {
+        let note_text = || self.note.as_ref().map(note);
+        let msg = || note_text().unwrap_or_default();
         match self.phase {
-            Phase::Queued => self
-                .note_text()
-                .unwrap_or_else(|| t("Waiting for a free slot on your plan").into()),
+            Phase::Queued => {
+                note_text().unwrap_or_else(|| t("Waiting for a free slot on your plan").into())
+            }
             Phase::Uploading if self.source_url.is_some() => {
                 t("Sending the link to the service…").into()
             }
             // The lookup before a cut-off upload is sent again says so.
-            Phase::Uploading => self
-                .note_text()
-                .unwrap_or_else(|| t("Uploading…").into()),
+            Phase::Uploading => note_text().unwrap_or_else(|| t("Uploading…").into()),
             Phase::Interrupted | Phase::Refused => msg(),
-            Phase::Submitted if self.is_fetching_link() => match self.note_text() {
+            Phase::Submitted if self.is_fetching_link() => match note_text() {
                 Some(m) => tr!("The service is fetching the link: {m}", m = m),
                 None => t("The service is fetching the link…").into(),
             },
@@ -61,7 +71,7 @@ impl TrackedJob {
                             .unwrap_or(0.0);
                         tr!(
                             "Processing for {time}",
-                            time = crate::logic::files::human_duration(secs)
+                            time = crate::results::files::human_duration(secs)
                         )
                     }
                     Some(Status::Distributing) => match self.chunks {
@@ -81,9 +91,7 @@ impl TrackedJob {
                     Some(Status::Done) => t("Done").into(),
                     Some(Status::Failed) => tr!(
                         "Failed: {why}",
-                        why = self
-                            .note_text()
-                            .unwrap_or_else(|| t("the service gave no reason").into())
+                        why = note_text().unwrap_or_else(|| t("the service gave no reason").into())
                     ),
                     Some(Status::NotFound) => msg(),
                     Some(Status::Unknown) => match &self.status_name {
@@ -93,7 +101,7 @@ impl TrackedJob {
                         _ => t("In progress").into(),
                     },
                 };
-                match (self.note_text(), self.status) {
+                match (note_text(), self.status) {
                     // A polling error shows next to the last known state.
                     (
                         Some(m),

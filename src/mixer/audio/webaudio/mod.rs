@@ -6,8 +6,8 @@
 mod schedule;
 
 use super::graph::{match_labels, Graph};
-use crate::browser::js::{copy_floats, n, Js};
 use super::track::Track;
+use crate::browser::js::{copy_floats, n, Js};
 use crate::mixer::model::{LoopRange, Mix};
 use std::collections::VecDeque;
 

@@ -45,7 +45,7 @@ impl Tracker {
                 return Err(tr!(
                     "That is not {name} ({size}).",
                     name = job.file_name,
-                    size = crate::logic::files::human_bytes(job.file_bytes)
+                    size = crate::results::files::human_bytes(job.file_bytes)
                 ));
             }
             self.tab.update_value(|s| s.of(id, |l| l.files = vec![f]));

@@ -8,8 +8,8 @@ use crate::api::{endpoints, ApiError, Cancel};
 use crate::browser::{is_hidden, monotonic_ms, now_ms};
 use crate::state::job::polling::{self, within_budget};
 use crate::state::job::queue::next_to_send;
-use crate::state::job::{Note, Phase};
 use crate::state::job::{self, TrackedJob};
+use crate::state::job::{Note, Phase};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

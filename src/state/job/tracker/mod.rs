@@ -4,8 +4,8 @@
 
 use crate::browser::{self, now_ms, random_unit};
 use crate::hooks::{every, on_visible};
-use crate::state::job::Phase;
 use crate::state::job::stored;
+use crate::state::job::Phase;
 use crate::state::job::{self, TrackedJob};
 use crate::state::settings::Settings;
 use crate::state::{QueueWatch, Session};

@@ -78,7 +78,10 @@ impl Tracker {
         // A lookup that failed says nothing of the create: it is still to be looked for.
         let may_exist = |m: bool| m || checking;
         self.update(id, |j| match rule {
-            AfterFailure::Retry { wait_ms, may_exist: m } => {
+            AfterFailure::Retry {
+                wait_ms,
+                may_exist: m,
+            } => {
                 j.phase = Phase::Queued;
                 j.cut_off = j.cut_off || may_exist(m);
                 j.attempts += 1;

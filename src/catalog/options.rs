@@ -194,7 +194,7 @@ pub fn prompt_name(alg: &Algorithm, sent: &Values) -> String {
         .filter(|f| !matches!(f.control, Control::Select(_)))
         .find_map(|f| value_of(sent, &f.name).map(str::to_string))
         .and_then(|p| {
-            crate::logic::text::lines(&p)
+            crate::text::lines(&p)
                 .map(str::trim)
                 .find(|l| !l.is_empty())
                 .map(str::to_string)

@@ -1,8 +1,8 @@
 //! Text results (speech to text): what kind of text a file holds, and subtitles (SRT, WebVTT)
 //! read into timed lines.
 
-use crate::logic::files::extension;
-use crate::logic::text::{lines, pieces};
+use crate::results::files::extension;
+use crate::text::{lines, pieces};
 
 /// How a result file is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub fn shown_as(name: &str) -> Shown {
         Some("srt" | "vtt") => Shown::Subtitles,
         Some("txt" | "json" | "lrc" | "csv") => Shown::Text,
         None => Shown::Audio,
-        Some(e) if crate::logic::files::AUDIO_EXTENSIONS.contains(&e) => Shown::Audio,
+        Some(e) if crate::results::files::AUDIO_EXTENSIONS.contains(&e) => Shown::Audio,
         Some("aiff" | "aif" | "m4b" | "wma") => Shown::Audio,
         Some(_) => Shown::Download,
     }

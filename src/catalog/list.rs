@@ -1,8 +1,8 @@
 //! The algorithm catalogue: active ones only, searched, sorted and grouped.
 
 use crate::api::models::{Algorithm, Input};
+use crate::catalog::fold::fold;
 use crate::i18n::t;
-use crate::logic::fold::fold;
 use crate::order::sort_by;
 
 /// What a model does, for the picker's filter: the service's groups say it only in their names.
