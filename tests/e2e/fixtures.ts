@@ -1,6 +1,7 @@
 import { test as base, expect, Page, APIRequestContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { song } from './audio';
+import { JobCard } from './objects';
 
 /** This worker's own stand-in: playwright.config.ts starts one per worker, on ports from E2E_PORT. */
 export const PORT = Number(process.env.E2E_PORT ?? 8791) + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
@@ -114,7 +115,7 @@ export class SeparateScreen {
     await expect(this.page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
   }
   card(file: string) {
-    return this.page.locator('li.job', { has: this.page.locator('.file', { hasText: file }) });
+    return new JobCard(this.page, file).root;
   }
 }
 

@@ -1,4 +1,5 @@
 import { test, expect, expectNoAxeViolations, doneElsewhere } from './fixtures';
+import { JobCard } from './objects';
 
 test('opening a job not started here shows it without adding it to Jobs, until it is followed', async ({ page, request, errors }) => {
   const hash = await doneElsewhere(request, 'shared song.wav');
@@ -16,7 +17,7 @@ test('opening a job not started here shows it without adding it to Jobs, until i
   await expect(page.getByRole('button', { name: 'Forget' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
   await expect(page.locator('li.job')).toHaveCount(1);
-  await expect(page.locator('li.job').getByRole('status')).toHaveText('Done');
+  await new JobCard(page).expectDone();
   expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs'))).toContain(hash);
 });
 
@@ -32,7 +33,7 @@ test('a damaged saved job is kept aside and said so; the other jobs stay listed'
   const hash = await doneElsewhere(request, 'kept song.wav');
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
   await page.getByRole('button', { name: 'Follow this job' }).click();
-  await expect(page.locator('li.job').getByRole('status')).toHaveText('Done');
+  await new JobCard(page).expectDone();
   await page.evaluate(() => {
     const saved = JSON.parse(localStorage.getItem('mvsep.jobs') ?? '[]');
     saved.push({ id: 7, phase: 'Martian' });
@@ -52,7 +53,7 @@ test('a job sent longer ago than the service keeps one is not polled by itself; 
   const fresh = await doneElsewhere(request, 'fresh song.wav');
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
   await page.getByRole('button', { name: 'Follow this job' }).click();
-  await expect(page.locator('li.job').getByRole('status')).toHaveText('Done');
+  await new JobCard(page).expectDone();
   // As if it had been sent four days ago and were still waiting; beside it, one sent just now.
   await page.evaluate((fresh) => {
     const saved = JSON.parse(localStorage.getItem('mvsep.jobs')!);
@@ -66,23 +67,23 @@ test('a job sent longer ago than the service keeps one is not polled by itself; 
   page.on('request', (r) => { if (r.url().includes('/separation/get?')) polls.push(r.url()); });
   const old = () => polls.filter((u) => u.includes('old-song'));
   await page.goto('/jobs');
-  const card = page.locator('li.job', { hasText: 'old song.wav' });
-  await expect(card.getByText(/^Sent more than 72 hours ago/)).toBeVisible();
+  const card = new JobCard(page, 'old song.wav');
+  await expect(card.text(/^Sent more than 72 hours ago/)).toBeVisible();
   // The engine has asked about the fresh job and drawn its answer: the old one was not asked.
-  await expect(page.locator('li.job', { hasText: 'fresh song.wav' }).getByRole('status')).toHaveText('Done');
+  await new JobCard(page, 'fresh song.wav').expectDone();
   expect(polls.some((u) => u.includes('fresh-song'))).toBe(true);
   expect(old()).toHaveLength(0);
   await expectNoAxeViolations(page);
   // The note was saved as what it means, not as English: it follows a change of language.
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
-  await expect(card.getByText(/^Отправлено более 72 часов назад/)).toBeVisible();
-  await expect(card.getByText(/Sent more than/)).toHaveCount(0);
+  await expect(card.text(/^Отправлено более 72 часов назад/)).toBeVisible();
+  await expect(card.text(/Sent more than/)).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Язык' }).selectOption('zh-CN');
-  await expect(card.getByText(/^已提交超过 72 小时/)).toBeVisible();
+  await expect(card.text(/^已提交超过 72 小时/)).toBeVisible();
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await expect(card.getByText(/^Sent more than 72 hours ago/)).toBeVisible();
+  await expect(card.text(/^Sent more than 72 hours ago/)).toBeVisible();
   expect(old()).toHaveLength(0);
-  await card.getByRole('button', { name: 'Check again' }).click();
-  await expect(card.getByRole('status')).toHaveText('Done');
+  await card.button('Check again').click();
+  await card.expectDone();
   expect(old().length).toBeGreaterThan(0);
 });

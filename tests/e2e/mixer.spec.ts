@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Page, APIRequestContext } from '@playwright/test';
 import { test, expect, faults, expectNoAxeViolations, doneElsewhere, SeparateScreen, PREMIUM_TOKEN } from './fixtures';
 import { song } from './audio';
+import { MixerPanel } from './objects';
 import { readWav, readZip, rms } from './wavs';
 
 // sep_type 40 with its "fullness" option: six stems (Vocals, Other, Vocals fullness 1-3,
@@ -12,47 +13,46 @@ async function openResult(page: Page, request: APIRequestContext, name: string, 
   const hash = await doneElsewhere(request, name, SIX, secs);
   const answer = await (await request.get(`/api/separation/get?hash=${encodeURIComponent(hash)}`)).json();
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
-  const mixer = page.getByRole('region', { name: 'Mixer' });
-  await expect(mixer).toBeVisible();
+  const mixer = new MixerPanel(page);
+  await expect(mixer.root).toBeVisible();
   return { hash, files: answer.data.files as { type: string; url: string }[], mixer };
 }
 
 const level = (page: Page) => page.getByRole('meter', { name: 'Output level' }).evaluate((m: HTMLMeterElement) => m.value);
-const seconds = async (page: Page) => Number(await page.getByRole('slider', { name: 'Position' }).inputValue());
+const seconds = (page: Page) => new MixerPanel(page).seconds();
 
 test('the stems play together: mute and solo change what comes out, the loop returns to A, axe finds nothing', async ({ page, request, errors }) => {
   const { mixer } = await openResult(page, request, 'mix me.wav', 6);
-  await expect(mixer.locator('li.mixer-stem')).toHaveCount(6);
+  await expect(mixer.stems()).toHaveCount(6);
   await expectNoAxeViolations(page);
-  await mixer.getByRole('button', { name: 'Play' }).click();
-  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  await mixer.play();
   const t0 = await seconds(page);
   await expect.poll(() => seconds(page)).toBeGreaterThan(t0 + 0.3);
   // A waveform per stem, drawn from the decoded audio.
-  await expect(mixer.locator('li.mixer-stem .wave svg path')).toHaveCount(6);
+  await expect(mixer.waves()).toHaveCount(6);
   // The output (an AnalyserNode after the master) carries sound...
   await expect.poll(() => level(page)).toBeGreaterThan(0.005);
   // ...none when every stem is muted (keys 1-6)...
   for (let i = 1; i <= 6; i++) await page.keyboard.press(`Digit${i}`);
-  await expect(mixer.getByRole('button', { name: 'Mute Vocals', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(mixer.mute('Vocals')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => level(page)).toBeLessThan(0.0005);
   // ...and sound again with one stem back on.
   await page.keyboard.press('Digit2');
   await expect.poll(() => level(page)).toBeGreaterThan(0.002);
   // Volume at the bottom of its range silences it again.
-  await mixer.getByRole('slider', { name: 'Volume of Other' }).fill('-40');
+  await mixer.volume('Other').fill('-40');
   await expect.poll(() => level(page)).toBeLessThan(0.0005);
   await expectNoAxeViolations(page);
 
   // Loop 4.7-5.3 s, across the edge between two of the windows the mixer decodes (5 s): after
   // playing longer than the loop, the playhead is still inside it.
-  await mixer.getByRole('button', { name: 'Pause' }).click();
-  await mixer.getByRole('slider', { name: 'Position' }).fill('4.7');
-  await mixer.getByRole('button', { name: 'Set A' }).click();
-  await mixer.getByRole('slider', { name: 'Position' }).fill('5.3');
-  await mixer.getByRole('button', { name: 'Set B' }).click();
-  await expect(mixer.getByRole('button', { name: 'Loop' })).toHaveAttribute('aria-pressed', 'true');
-  await mixer.getByRole('button', { name: 'Play' }).click();
+  await mixer.button('Pause').click();
+  await mixer.position().fill('4.7');
+  await mixer.button('Set A').click();
+  await mixer.position().fill('5.3');
+  await mixer.button('Set B').click();
+  await expect(mixer.loop()).toHaveAttribute('aria-pressed', 'true');
+  await mixer.button('Play').click();
   const seen: number[] = [];
   for (let i = 0; i < 12; i++) { await page.waitForTimeout(150); seen.push(await seconds(page)); }
   expect(Math.min(...seen)).toBeGreaterThanOrEqual(4.69);
@@ -65,12 +65,11 @@ test('the mix exports as a WAV of what is heard, and all stems as one ZIP byte f
   // 11 s: the mix is rendered a 5-s window at a time, so two window edges are inside it.
   const { files, mixer } = await openResult(page, request, 'export me.wav', 11);
   const stems = await Promise.all(files.map(async (f) => (await request.get(f.url)).body()));
-  await mixer.getByRole('button', { name: 'Play' }).click();
-  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
-  await mixer.getByRole('button', { name: 'Pause' }).click();
+  await mixer.play();
+  await mixer.button('Pause').click();
   // Vocals muted: the export is the sum of the five others.
-  await mixer.getByRole('button', { name: 'Mute Vocals', exact: true }).click();
-  const [mixDl] = await Promise.all([page.waitForEvent('download'), mixer.getByRole('button', { name: 'Download this mix' }).click()]);
+  await mixer.mute('Vocals').click();
+  const mixDl = await mixer.download('Download this mix');
   expect(mixDl.suggestedFilename()).toMatch(/^export.me_mix\.wav$/);
   const mix = readWav(fs.readFileSync(await mixDl.path()));
   const parts = stems.map((b) => readWav(b));
@@ -89,34 +88,34 @@ test('the mix exports as a WAV of what is heard, and all stems as one ZIP byte f
   expect(withVocals).toBeGreaterThan(0);
   expect(rms(parts[0].samples[0])).toBeGreaterThan(0.01);
 
-  const [zipDl] = await Promise.all([page.waitForEvent('download'), mixer.getByRole('button', { name: 'Download all (ZIP)' }).click()]);
+  const zipDl = await mixer.download('Download all (ZIP)');
   expect(zipDl.suggestedFilename()).toMatch(/^export.me_stems\.zip$/);
   const entries = readZip(fs.readFileSync(await zipDl.path()));
   expect(entries.map((e) => e.method)).toEqual(files.map(() => 0));
   expect(entries.length).toBe(files.length);
   entries.forEach((e, i) => expect(Buffer.compare(e.data, stems[i]), e.name).toBe(0));
-  await expect(mixer.getByText(/^Saved export.me_stems\.zip\.$/)).toBeVisible();
+  await expect(mixer.root.getByText(/^Saved export.me_stems\.zip\.$/)).toBeVisible();
 });
 
 test('the mixer runs from the keyboard alone', async ({ page, request, errors }) => {
   const { mixer } = await openResult(page, request, 'keys.wav', 4);
-  await mixer.getByRole('button', { name: 'Play' }).focus();
+  await mixer.button('Play').focus();
   await page.keyboard.press('Space');
-  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  await expect(mixer.button('Pause')).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('Digit1');
-  await expect(mixer.getByRole('button', { name: 'Mute Vocals', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(mixer.mute('Vocals')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Shift+Digit2');
-  await expect(mixer.getByRole('button', { name: 'Solo Other' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(mixer.solo('Other')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Shift+Digit3');
-  await expect(mixer.getByRole('button', { name: 'Solo Other' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(mixer.solo('Other')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Alt+Shift+Digit3');
-  await expect(mixer.getByRole('button', { name: 'Solo Other' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(mixer.solo('Other')).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('?');
-  await expect(mixer.getByRole('heading', { name: 'Mixer keys' })).toBeVisible();
+  await expect(mixer.root.getByRole('heading', { name: 'Mixer keys' })).toBeVisible();
   // Tab onto the position slider: the arrows are its own; Space still plays and pauses.
-  await mixer.getByRole('slider', { name: 'Position' }).focus();
+  await mixer.position().focus();
   await page.keyboard.press('Space');
-  await expect(mixer.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(mixer.button('Play')).toBeVisible();
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -127,11 +126,11 @@ test('the mixer runs from the keyboard alone', async ({ page, request, errors })
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('b');
-  await expect(mixer.getByRole('button', { name: 'Loop' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(mixer.loop()).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('l');
-  await expect(mixer.getByRole('button', { name: 'Loop' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(mixer.loop()).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('t');
-  await expect(mixer.getByRole('status').filter({ hasText: /^At 0:00\.6 of 0:04\.0$/ })).toHaveCount(1);
+  await expect(mixer.root.getByRole('status').filter({ hasText: /^At 0:00\.6 of 0:04\.0$/ })).toHaveCount(1);
   await expectNoAxeViolations(page);
 });
 
@@ -140,14 +139,14 @@ test('files the page may not read still play in step, and the page says why the 
   const hash = await doneElsewhere(request, 'far away.wav', SIX, 4);
   await faults(request, { foreign_files: true, peaks: true, queue_ahead: 0 });
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
-  const mixer = page.getByRole('region', { name: 'Mixer' });
-  await expect(mixer.locator('li.mixer-stem a[download]').first()).toHaveAttribute('href', /^http:\/\/localhost:/);
-  await mixer.getByRole('button', { name: 'Play' }).click();
-  await expect(mixer.getByText(/does not let this page read them/)).toBeVisible({ timeout: 15_000 });
-  await expect(mixer.getByRole('button', { name: 'Download this mix' })).toBeDisabled();
-  await expect(mixer.getByRole('slider', { name: 'Pan of Vocals', exact: true })).toBeDisabled();
+  const mixer = new MixerPanel(page);
+  await expect(mixer.root.locator('li.mixer-stem a[download]').first()).toHaveAttribute('href', /^http:\/\/localhost:/);
+  await mixer.button('Play').click();
+  await expect(mixer.root.getByText(/does not let this page read them/)).toBeVisible({ timeout: 15_000 });
+  await expect(mixer.button('Download this mix')).toBeDisabled();
+  await expect(mixer.pan('Vocals')).toBeDisabled();
   // Waveforms from the service's peaks: the page cannot read the audio itself.
-  await expect(mixer.locator('li.mixer-stem .wave svg path')).toHaveCount(6);
+  await expect(mixer.waves()).toHaveCount(6);
   const times = () => page.locator('.mixer-media audio').evaluateAll((els) => els.map((e) => (e as HTMLAudioElement).currentTime));
   await expect.poll(async () => Math.min(...await times())).toBeGreaterThan(0.5);
   const spreads: number[] = [];
@@ -182,20 +181,19 @@ test('two results of the same song play in step and X switches between them', as
   await s.toJobs();
   await expect(page.locator('li.job .job-status', { hasText: /^Done$/ })).toHaveCount(2, { timeout: 30_000 });
   // A: the two-stem result.
-  const mixer = page.getByRole('region', { name: 'Mixer' });
+  const mixer = new MixerPanel(page);
   for (const i of [0, 1]) {
     await s.card('ab.wav').nth(i).getByRole('link', { name: 'Open' }).click();
-    await expect(mixer.locator('li.mixer-stem').first()).toBeVisible();
-    if (await mixer.locator('li.mixer-stem').count() === 2) break;
+    await expect(mixer.stems().first()).toBeVisible();
+    if (await mixer.stems().count() === 2) break;
     await s.toJobs();
   }
-  await expect(mixer.locator('li.mixer-stem')).toHaveCount(2);
-  await mixer.getByRole('button', { name: 'Play' }).click();
-  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
-  const compare = mixer.getByRole('combobox', { name: 'Compare with' });
+  await expect(mixer.stems()).toHaveCount(2);
+  await mixer.play();
+  const compare = mixer.root.getByRole('combobox', { name: 'Compare with' });
   await expect(compare.locator('option')).toHaveCount(2);
   await compare.selectOption({ index: 1 });
-  await expect(mixer.getByRole('button', { name: /^Hearing A: this result$/ })).toHaveAttribute('aria-pressed', 'false', { timeout: 15_000 });
+  await expect(mixer.button(/^Hearing A: this result$/)).toHaveAttribute('aria-pressed', 'false', { timeout: 15_000 });
   // A's two stems muted: nothing heard from A. B's Vocals follows A's Vocals by name, but its
   // other stems have no counterpart and play: switching to B is heard.
   await page.keyboard.press('Digit1');
@@ -203,7 +201,7 @@ test('two results of the same song play in step and X switches between them', as
   await expect.poll(() => level(page)).toBeLessThan(0.0005);
   const t1 = await seconds(page);
   await page.keyboard.press('x');
-  await expect(mixer.getByRole('button', { name: /^Hearing B: / })).toHaveAttribute('aria-pressed', 'true');
+  await expect(mixer.button(/^Hearing B: /)).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => level(page)).toBeGreaterThan(0.002);
   expect(await seconds(page), 'the playhead runs on across the switch').toBeGreaterThanOrEqual(t1);
   // Soloing A's Vocals leaves B's unmatched stems out too: silent again (Vocals is muted).
@@ -212,28 +210,28 @@ test('two results of the same song play in step and X switches between them', as
   await page.keyboard.press('Shift+Digit1');
   // Back to A: silent once more.
   await page.keyboard.press('x');
-  await expect(mixer.getByRole('button', { name: /^Hearing A/ })).toBeVisible();
+  await expect(mixer.button(/^Hearing A/)).toBeVisible();
   await expect.poll(() => level(page)).toBeLessThan(0.0005);
   await expectNoAxeViolations(page);
 });
 
 test('presets follow the stems, and a saved mix comes back for the model after a reload', async ({ page, request, errors }) => {
   const { hash, mixer } = await openResult(page, request, 'presets.wav', 2);
-  const preset = mixer.getByRole('combobox', { name: 'Preset' });
+  const preset = mixer.root.getByRole('combobox', { name: 'Preset' });
   const names = await preset.locator('option').allTextContents();
   expect(names).toEqual(['Choose a mix…', 'All stems', 'Karaoke', 'Only vocals']);
   await preset.selectOption({ label: 'Karaoke' });
-  const muted = async () => Promise.all((await mixer.getByRole('button', { name: /^Mute / }).all()).map((b) => b.getAttribute('aria-pressed')));
+  const muted = async () => Promise.all((await mixer.button(/^Mute /).all()).map((b) => b.getAttribute('aria-pressed')));
   // Vocals, Other, Vocals (fullness 1), Instrumental (fullness 1), Vocals (fullness 2), (fullness 3)
   expect(await muted()).toEqual(['true', 'false', 'true', 'false', 'true', 'true']);
-  await mixer.getByRole('slider', { name: 'Volume of Other' }).fill('-6');
-  await mixer.getByLabel('Mix name').fill('Practice');
-  await mixer.getByRole('button', { name: 'Save mix' }).click();
-  await expect(mixer.getByText(/^Saved “Practice” for /)).toBeVisible();
+  await mixer.volume('Other').fill('-6');
+  await mixer.root.getByLabel('Mix name').fill('Practice');
+  await mixer.button('Save mix').click();
+  await expect(mixer.root.getByText(/^Saved “Practice” for /)).toBeVisible();
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
   await preset.selectOption({ label: 'Saved: Practice' });
   expect(await muted()).toEqual(['true', 'false', 'true', 'false', 'true', 'true']);
-  await expect(mixer.getByRole('slider', { name: 'Volume of Other' })).toHaveValue('-6');
+  await expect(mixer.volume('Other')).toHaveValue('-6');
   await preset.selectOption({ label: 'All stems' });
   expect(await muted()).toEqual(['false', 'false', 'false', 'false', 'false', 'false']);
   await expectNoAxeViolations(page);

@@ -20,6 +20,7 @@ use songs::{Pending, SongInput};
 
 pub mod cost;
 mod pair;
+pub mod plan;
 mod songs;
 mod submit;
 
@@ -167,23 +168,25 @@ pub fn SeparatePage() -> impl IntoView {
             chosen: chosen.get_untracked(),
             refusal: model_refusal.get_untracked(),
             values: values.get_untracked(),
-            field_errors,
-            submit_error,
-            submitted,
             output_format: output_format.get_untracked(),
             is_demo: is_demo.get_untracked(),
             use_link: use_link.get_untracked(),
             link: link.get_untracked(),
-            link_out: link,
             remote: remote.get_untracked(),
             pending: pending.get_untracked(),
-            pending_out: pending,
             input: untrack(input),
             pair: pair.get_untracked(),
             api_base: settings.base.get_untracked(),
-            tracker,
             premium: premium.get_untracked(),
             price: (coefficient.get_untracked(), multiplier.get_untracked()),
+            out: submit::Outlets {
+                field_errors,
+                submit_error,
+                submitted,
+                link,
+                pending,
+                tracker,
+            },
         };
         spawn_local(async move {
             if submit::send(form).await.is_err() {
