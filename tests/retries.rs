@@ -79,3 +79,51 @@ fn a_refusal_is_not_sent_again() {
     };
     assert_eq!(after_failure(&invalid, 0, true, 0.5), AfterFailure::Refused);
 }
+
+#[test]
+fn how_a_job_is_sent_follows_what_it_takes_and_what_this_tab_holds() {
+    use mvsep_web::api::models::Input;
+    use mvsep_web::state::job::queue::{sending, Sending};
+    use mvsep_web::state::job::{Phase, TrackedJob};
+    let mut j = TrackedJob::new(
+        "j".into(),
+        "a.wav".into(),
+        String::new(),
+        Phase::Queued,
+        0.0,
+    );
+    assert_eq!(sending(&j, Ok(true), 1), Sending::Files(&["audiofile"]));
+    assert_eq!(
+        sending(&j, Ok(false), 1),
+        Sending::Files(&["audiofile"]),
+        "a free upload needs no token"
+    );
+    assert_eq!(sending(&j, Ok(true), 0), Sending::NeedsFiles);
+    j.input = Input::Pair;
+    assert_eq!(
+        sending(&j, Ok(true), 2),
+        Sending::Files(&["target_audiofile", "reference_audiofile"])
+    );
+    assert_eq!(
+        sending(&j, Ok(true), 1),
+        Sending::NeedsFiles,
+        "both or none"
+    );
+    j.input = Input::Prompt;
+    assert_eq!(sending(&j, Ok(true), 0), Sending::Options);
+    j.input = Input::Song;
+    j.source_url = Some("https://example.org/a.mp3".into());
+    assert_eq!(sending(&j, Ok(true), 0), Sending::Link);
+    // Cut off: looked for first when a token may go there; never sent blindly where it may not.
+    j.cut_off = true;
+    assert_eq!(sending(&j, Ok(true), 0), Sending::Look);
+    assert_eq!(
+        sending(&j, Ok(false), 0),
+        Sending::Link,
+        "no token: nothing to look in"
+    );
+    let e = ApiError::Elsewhere {
+        base: "https://x.example".into(),
+    };
+    assert_eq!(sending(&j, Err(e.clone()), 0), Sending::CannotLook(e));
+}

@@ -1,7 +1,8 @@
 //! The batch queue's decisions, as plain functions over the jobs' phases.
 
-use crate::api::ApiError;
-use crate::state::job::Phase;
+use crate::api::models::Input;
+use crate::api::{endpoints, ApiError};
+use crate::state::job::{Phase, TrackedJob};
 
 /// Uploads in flight at once, whatever the plan: they share the connection, so more would only
 /// slow each of them. (Separate says "three" in words.)
@@ -66,5 +67,47 @@ pub fn after_failure(e: &ApiError, attempts: u32, can_check: bool, unit: f64) ->
     AfterFailure::Retry {
         wait_ms: crate::state::job::polling::backoff_ms(attempts, unit, e.retry_after()),
         may_exist,
+    }
+}
+
+/// How a job goes to the service, decided from what is known of it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sending {
+    /// A cut-off upload whose address may not get the token: nothing can be looked up or sent.
+    CannotLook(ApiError),
+    /// A cut-off upload: looked for in the history first, so one file never becomes two jobs.
+    Look,
+    /// A link the service fetches.
+    Link,
+    /// Only the options (a model that takes no song).
+    Options,
+    /// The files this tab holds, as these parts.
+    Files(&'static [&'static str]),
+    /// The files are not here any more: the person is asked for them.
+    NeedsFiles,
+}
+
+/// How `job` goes: `token` is whether a token may go to its address (or why not), `held` how
+/// many of its files this tab holds.
+pub fn sending(job: &TrackedJob, token: Result<bool, ApiError>, held: usize) -> Sending {
+    let has_token = match token {
+        Ok(has) => has,
+        Err(e) => return Sending::CannotLook(e),
+    };
+    if job.cut_off && has_token {
+        return Sending::Look;
+    }
+    if job.source_url.is_some() {
+        return Sending::Link;
+    }
+    let parts = match job.input {
+        Input::Prompt => return Sending::Options,
+        Input::Pair => endpoints::TARGET_AND_REFERENCE,
+        Input::Song => endpoints::SONG,
+    };
+    if held == parts.len() {
+        Sending::Files(parts)
+    } else {
+        Sending::NeedsFiles
     }
 }

@@ -3,12 +3,11 @@
 //! `Tracker::wake`), not part of the first screen.
 
 use super::{saved, Progress, Tracker};
-use crate::api::models::{Input, RemoteType};
-use crate::api::{endpoints, ApiError, Cancel};
+use crate::api::models::RemoteType;
 use crate::browser::{is_hidden, monotonic_ms, now_ms};
 use crate::state::job::polling::{self, within_budget};
-use crate::state::job::queue::next_to_send;
-use crate::state::job::{self, TrackedJob};
+use crate::state::job::queue::{next_to_send, sending, Sending};
+use crate::state::job::TrackedJob;
 use crate::state::job::{Note, Phase};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -107,95 +106,64 @@ impl Tracker {
         // A cut-off upload may be at its old address, which gets the token only if Settings
         // still points there (or it is the service's own host).
         let access = self.settings.access_untracked();
-        if let Err(e) = access.token_for(&job.api_base) {
-            return self.update(&id, |j| {
-                j.phase = Phase::Interrupted;
-                j.note = Some(Note::CannotLook(e));
-            });
-        }
         let client = access.client(&job.api_base);
-        // A cut-off upload may have reached the service: look in the history before sending it
-        // again, so that one file never becomes two jobs.
-        if job.cut_off && client.token.is_some() {
-            self.update(&id, |j| {
-                j.phase = Phase::Uploading;
-                j.cut_off = false;
-                j.note = Some(Note::Looking);
-            });
-            // Its card's cancel stops the lookup too (up to the 30-s deadline otherwise).
-            let cancel = Cancel::new();
-            self.tab
-                .update_value(|s| s.of(&id, |l| l.lookup = Some(cancel)));
-            let client = client.cancelled_by(cancel);
-            let t = *self;
-            spawn_local(async move {
-                let known: Vec<String> = t
-                    .jobs
-                    .with_untracked(|l| l.iter().filter_map(|j| j.hash.clone()).collect());
-                let found = client.history(0, 20).await.map(|rows| {
-                    rows.into_iter()
-                        .map(|r| r.hash)
-                        .find(|h| job::made_from(h, &job.file_name) && !known.contains(h))
-                });
-                // Done with: its controller goes.
-                cancel.abort();
-                t.tab.update_value(|s| s.of(&id, |l| l.lookup = None));
-                match found {
-                    Err(ApiError::Aborted) => t.update(&id, |j| {
-                        j.phase = Phase::Interrupted;
-                        j.cut_off = true;
-                        j.note = Some(Note::LookStopped);
-                    }),
-                    Ok(Some(hash)) => t.after_send(
-                        &id,
-                        Ok(crate::api::models::Created { hash, link: None }),
-                        false,
-                    ),
-                    Ok(None) => {
-                        t.update(&id, |j| j.phase = Phase::Queued);
-                        t.wake();
-                    }
-                    // Not known whether the service has it: never sent blindly.
-                    Err(e) => t.failed(&id, e, true),
-                }
-            });
-            return;
-        }
-        self.update(&id, |j| {
-            j.phase = Phase::Uploading;
-            j.note = None;
-        });
-        let t = *self;
-        if let Some(url) = job.source_url.clone() {
-            let remote = job.remote_type.unwrap_or(RemoteType::Direct);
-            spawn_local(async move {
-                let r = client.create_from_url(&job.options, &url, remote).await;
-                t.after_send(&id, r, true);
-            });
-            return;
-        }
-        if job.input == Input::Prompt {
-            spawn_local(async move {
-                let r = client.create_without_file(&job.options).await;
-                t.after_send(&id, r, false);
-            });
-            return;
-        }
-        let fields = match job.input {
-            Input::Pair => endpoints::TARGET_AND_REFERENCE,
-            _ => endpoints::SONG,
-        };
         let files = self
             .tab
             .with_value(|s| s.jobs.get(&id).map(|l| l.files.clone()))
-            .filter(|f| f.len() == fields.len());
-        let Some(files) = files else {
-            self.update(&id, |j| {
+            .unwrap_or_default();
+        let token = access.token_for(&job.api_base).map(|t| t.is_some());
+        let how = sending(&job, token, files.len());
+        let t = *self;
+        match how {
+            Sending::CannotLook(e) => self.update(&id, |j| {
+                j.phase = Phase::Interrupted;
+                j.note = Some(Note::CannotLook(e));
+            }),
+            Sending::NeedsFiles => self.update(&id, |j| {
                 j.phase = Phase::Interrupted;
                 j.note = Some(Note::ChooseAgain);
-            });
-            return;
-        };
+            }),
+            Sending::Look => self.look_first(id, job.file_name, client),
+            Sending::Link => {
+                self.uploading(&id);
+                let url = job.source_url.unwrap_or_default();
+                let remote = job.remote_type.unwrap_or(RemoteType::Direct);
+                spawn_local(async move {
+                    let r = client.create_from_url(&job.options, &url, remote).await;
+                    t.after_send(&id, r, true);
+                });
+            }
+            Sending::Options => {
+                self.uploading(&id);
+                spawn_local(async move {
+                    let r = client.create_without_file(&job.options).await;
+                    t.after_send(&id, r, false);
+                });
+            }
+            Sending::Files(parts) => {
+                self.uploading(&id);
+                self.upload(id, &job.options, parts, files, client);
+            }
+        }
+    }
+
+    fn uploading(&self, id: &str) {
+        self.update(id, |j| {
+            j.phase = Phase::Uploading;
+            j.note = None;
+        });
+    }
+
+    /// Sends the files, with progress; the handle lets the card cancel it.
+    fn upload(
+        &self,
+        id: String,
+        options: &crate::api::models::JobOptions,
+        parts: &'static [&'static str],
+        files: Vec<web_sys::File>,
+        client: crate::api::Client,
+    ) {
+        let t = *self;
         let started = now_ms();
         let progress_id = id.clone();
         let on_progress = move |loaded: f64, total: f64| {
@@ -211,8 +179,8 @@ impl Tracker {
                 );
             });
         };
-        let parts: Vec<&web_sys::Blob> = files.iter().map(|f| f.as_ref()).collect();
-        match client.create_with_progress(&job.options, fields, &parts, on_progress) {
+        let blobs: Vec<&web_sys::Blob> = files.iter().map(|f| f.as_ref()).collect();
+        match client.create_with_progress(options, parts, &blobs, on_progress) {
             Ok((handle, answer)) => {
                 self.tab
                     .update_value(|s| s.of(&id, |l| l.upload = Some(handle)));

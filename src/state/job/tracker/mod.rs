@@ -19,6 +19,7 @@ mod follow;
 mod id_map;
 mod kept;
 mod local;
+mod lookup;
 mod outcome;
 mod progress;
 mod saved;
