@@ -19,6 +19,7 @@ use leptos::task::spawn_local;
 use songs::{Pending, SongInput};
 
 pub mod cost;
+mod form;
 mod pair;
 pub mod plan;
 mod songs;
@@ -161,33 +162,31 @@ pub fn SeparatePage() -> impl IntoView {
 
     // Offered until the person has answered the browser's question.
     let undecided = RwSignal::new(browser::page::notifications_undecided());
+    let model = form::FormModel {
+        chosen,
+        refusal: model_refusal,
+        values,
+        output_format,
+        is_demo,
+        use_link,
+        remote,
+        pair,
+        base: settings.base,
+        premium,
+        price: (coefficient, multiplier),
+        out: submit::Outlets {
+            field_errors,
+            submit_error,
+            submitted,
+            link,
+            pending,
+            tracker,
+        },
+    };
     // What pressing Separate does is code of its own, fetched at the first press.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form = submit::Form {
-            chosen: chosen.get_untracked(),
-            refusal: model_refusal.get_untracked(),
-            values: values.get_untracked(),
-            output_format: output_format.get_untracked(),
-            is_demo: is_demo.get_untracked(),
-            use_link: use_link.get_untracked(),
-            link: link.get_untracked(),
-            remote: remote.get_untracked(),
-            pending: pending.get_untracked(),
-            input: untrack(input),
-            pair: pair.get_untracked(),
-            api_base: settings.base.get_untracked(),
-            premium: premium.get_untracked(),
-            price: (coefficient.get_untracked(), multiplier.get_untracked()),
-            out: submit::Outlets {
-                field_errors,
-                submit_error,
-                submitted,
-                link,
-                pending,
-                tracker,
-            },
-        };
+        let form = model.snapshot();
         spawn_local(async move {
             if submit::send(form).await.is_err() {
                 submit_error.try_set(Some(
