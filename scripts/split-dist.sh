@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Turns Trunk's one-wasm release into the split release: every screen but Separate in a chunk
-# fetched on demand (see src/routing/screens.rs). Runs as Trunk's post_build hook of a release build
+# fetched on demand (see src/app/screens.rs). Runs as Trunk's post_build hook of a release build
 # (trunk serve is left unsplit), or by hand after `trunk build --release`: scripts/split-dist.sh dist
 #
 # Steps: build the app with `--features split` and relocations kept; wasm-split-cli cuts the

@@ -22,7 +22,6 @@ pub mod secret_input;
 pub mod text_result;
 pub mod user_summary;
 
-pub use crate::mixer::view::{lazy_mixer, Other};
 pub use algorithm_picker::AlgorithmPicker;
 pub use chunk_failed::ChunkFailed;
 pub use drop_zone::DropZone;

@@ -1,9 +1,9 @@
 //! A result that is text (subtitles, a transcript, JSON): read and shown as text, subtitles with
 //! their times, with Copy and Download. A file the page may not read is offered as a download.
 
+use crate::browser::fetch::{text, FetchFail};
 use crate::browser::js::{s, Js};
 use crate::i18n::t;
-use crate::mixer::audio::fetch::{text, FetchFail};
 use crate::results::subtitles::{clock, cues, Shown};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

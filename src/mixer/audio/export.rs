@@ -1,9 +1,9 @@
 //! The files the mixer saves: the mix as heard (a WAV rendered offline, window by window) and all
 //! stems as one stored ZIP whose bytes stay in the browser's Blobs (only headers are written).
 
-use super::fetch;
 use super::graph::Graph;
 use super::track::Track;
+use crate::browser::fetch;
 use crate::browser::js::{copy_floats, n, Js};
 use crate::i18n::t;
 use crate::mixer::model::window::{next_piece, Piece};

@@ -3,7 +3,6 @@
 //! stem kept in sync when it may not; and the files it saves (the mix as WAV, all stems as ZIP).
 
 pub mod export;
-pub mod fetch;
 mod graph;
 pub mod media;
 pub mod player;

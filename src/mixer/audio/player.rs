@@ -2,10 +2,10 @@
 //! (WAVs a window at a time, other files decoded whole) or, when the page may not read them,
 //! as media. One `Player` answers for both.
 
-use super::fetch::{self, FetchFail};
 use super::media::Media;
 use super::track::{self, Track};
 use super::webaudio::{self, WebAudio};
+use crate::browser::fetch::{self, FetchFail};
 use crate::browser::js::Js;
 use crate::i18n::t;
 use crate::mixer::model::rate::sample_rate;

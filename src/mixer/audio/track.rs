@@ -2,7 +2,7 @@
 //! `mixer::model::window`). Any other file (MP3, FLAC...) is decoded whole once, as the browser's
 //! decoders need, then written back as a WAV and windowed the same way.
 
-use super::fetch;
+use crate::browser::fetch;
 use crate::browser::js::{copy_floats, n, yield_now, Js};
 use crate::mixer::model::peaks::Peaks;
 use crate::mixer::model::wav;

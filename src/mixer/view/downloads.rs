@@ -2,9 +2,9 @@
 //! all" (one ZIP of the stems, from the files already fetched, or fetched for it).
 
 use super::desk::{Desk, DeskState};
+use crate::browser::fetch;
 use crate::i18n::{k, t};
 use crate::mixer::audio::export;
-use crate::mixer::audio::fetch;
 use crate::mixer::audio::Player;
 use crate::mixer::model::rules::fixed;
 use crate::results::files::stem_of;

@@ -1,7 +1,8 @@
 //! The job: one folder for all of it. This file is a job this browser follows, what survives a
 //! reload, and how the service's answers change it. Beside it:
+//! - `phase.rs`, `note.rs`, `naming.rs`: where it is, what its card says, how it is named (pure)
 //! - `stored.rs`: the saved list read entry by entry, and recovery after a reload (pure)
-//! - `queue.rs`: the phase and the batch queue's rules, what to do after a failed create (pure)
+//! - `queue.rs`: the batch queue's rules, how a job is sent, what to do after a failed create (pure)
 //! - `polling.rs`: when to ask again, backoff, the request budget (pure)
 //! - `link.rs`: a link job through get-remote (pure)
 //! - `status_line.rs`: what its card says (pure)
@@ -9,6 +10,7 @@
 //! - `tracker/`: the effects: sending, following, saving (the only part that runs anything)
 
 pub mod link;
+mod naming;
 pub mod note;
 mod phase;
 pub mod polling;
@@ -19,6 +21,7 @@ pub mod tabs;
 pub mod tracker;
 
 use crate::api::models::{Input, Job, JobOptions, RemoteType, ResultFile, Status};
+pub use naming::{hash_name, made_from, new_id, slug};
 pub use note::{Note, Step};
 pub use phase::Phase;
 use serde::{Deserialize, Serialize};
@@ -236,62 +239,6 @@ impl TrackedJob {
     pub fn is_finishing(&self) -> bool {
         self.status == Some(Status::Done) && self.result.as_ref().is_none_or(|r| r.files.is_empty())
     }
-}
-
-/// The part of a job hash made from the file's name: `20240205144711-c46e6a674c-my-song.mp3`
-/// → `my-song.mp3`.
-pub fn hash_name(hash: &str) -> &str {
-    hash.splitn(3, '-').nth(2).unwrap_or(hash)
-}
-
-/// How a file's name appears in its job hash, as the service writes it (the stand-in too: both
-/// run the table in `tests/fixtures/slug_cases.json`): the stem in lower-case ASCII letters and
-/// digits, other runs as one `-` (at most 60; "audio" when nothing is left), then the extension
-/// (up to 5 characters, else "mp3").
-pub fn slug(file_name: &str) -> String {
-    let (stem, ext) = match file_name.rsplit_once('.') {
-        Some((s, e)) if !s.is_empty() && e.len() <= 5 => (s, e.to_ascii_lowercase()),
-        _ => (file_name, "mp3".to_string()),
-    };
-    let mut out = String::new();
-    for c in stem.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-');
-    let stem: String = if out.is_empty() {
-        "audio".into()
-    } else {
-        out.chars().take(60).collect()
-    };
-    format!("{stem}.{ext}")
-}
-
-/// Whether `hash` was made from a file named `file_name`: its name in the hash, or that name
-/// with a number the service adds to tell uploads of one name apart ("song-2.mp3").
-pub fn made_from(hash: &str, file_name: &str) -> bool {
-    let (got, want) = (hash_name(hash), slug(file_name));
-    if got == want {
-        return true;
-    }
-    let (Some((got_stem, got_ext)), Some((stem, ext))) =
-        (got.rsplit_once('.'), want.rsplit_once('.'))
-    else {
-        return false;
-    };
-    got_ext == ext
-        && got_stem
-            .strip_prefix(stem)
-            .and_then(|n| n.strip_prefix('-'))
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// A fresh local id.
-pub fn new_id(now_ms: f64, unit: f64) -> String {
-    format!("{:x}-{:06x}", now_ms as u64, (unit * 16_777_215.0) as u64)
 }
 
 impl TrackedJob {

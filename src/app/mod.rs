@@ -1,10 +1,13 @@
-//! The shell: the contexts every screen reads, the navigation bar and the current screen.
+//! The shell: the contexts every screen reads, the navigation bar and the current screen
+//! (`screens.rs`: the view of each route; every screen but Separate a lazily loaded chunk).
 
+pub mod screens;
+
+use crate::app::screens::{prefetch, screen};
 use crate::components::{queue_line, Nav};
 use crate::i18n::t;
 use crate::routing::route::Route;
 use crate::routing::router::{on_link_intent, provide_location};
-use crate::routing::screens::{prefetch, screen};
 use crate::state::{provide_queue_watch, provide_session, provide_settings, provide_tracker};
 use leptos::prelude::*;
 
