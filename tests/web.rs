@@ -319,3 +319,34 @@ mod option_form {
         assert!(!shown(&root).contains(&"add_opt3".to_string()));
     }
 }
+
+/// Every name the app calls the browser by (tests/fixtures/js_names.txt, checked against the code
+/// by tests/js_names.rs) exists in this browser: as a global, or on a global object or any web
+/// API's prototype. A misspelt name would otherwise do nothing, silently.
+#[wasm_bindgen_test]
+fn every_name_the_app_calls_the_browser_by_exists() {
+    let exists = js_sys::Function::new_with_args(
+        "name",
+        "const owners = [globalThis, document, navigator, location];
+         for (const k of Object.getOwnPropertyNames(globalThis)) {
+           let v; try { v = globalThis[k]; } catch { continue; }
+           if (typeof v === 'function' && v.prototype) owners.push(v.prototype);
+         }
+         return owners.some((o) => { try { return name in o; } catch { return false; } });",
+    );
+    let missing: Vec<&str> = include_str!("fixtures/js_names.txt")
+        .lines()
+        .filter(|n| {
+            !exists
+                .call1(&wasm_bindgen::JsValue::NULL, &(*n).into())
+                .unwrap()
+                .is_truthy()
+        })
+        .collect();
+    assert!(missing.is_empty(), "not in this browser: {missing:?}");
+    // And the check can fail: a misspelt name is found nowhere.
+    assert!(!exists
+        .call1(&wasm_bindgen::JsValue::NULL, &"createGian".into())
+        .unwrap()
+        .is_truthy());
+}

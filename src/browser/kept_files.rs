@@ -1,13 +1,13 @@
 //! Files not sent yet, kept in IndexedDB, so that a reload, a crash or a closed laptop resumes a
 //! batch without asking for them again. The browser keeps a stored File as it is, on disk: it is
-//! never read into this page's memory. Called by name through `Reflect` rather than web-sys's
-//! IndexedDB types: each of those bindings would add its glue to the JavaScript that every first
-//! visit fetches, and only the engine's chunk uses this.
+//! never read into this page's memory. Called by name through `browser::js` rather than
+//! web-sys's IndexedDB types: each of those bindings would add its glue to the JavaScript that
+//! every first visit fetches, and only the engine's chunk uses this.
 
-use js_sys::{Array, Function, Promise, Reflect};
+use crate::browser::js::{n, s, Js, JsResult};
+use js_sys::{Array, Promise};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 const DB: &str = "mvsep-files";
 const STORE: &str = "files";
@@ -16,60 +16,40 @@ const STORE: &str = "files";
 /// as without this store): a browser's quota for a site is a share of the free disk.
 pub const KEEP_UP_TO_BYTES: f64 = 2.0 * 1024.0 * 1024.0 * 1024.0;
 
-type Js = Result<JsValue, JsValue>;
-
-fn get(obj: &JsValue, name: &str) -> Js {
-    Reflect::get(obj, &name.into())
-}
-
-fn call(obj: &JsValue, name: &str, args: &[&JsValue]) -> Js {
-    let f: Function = get(obj, name)?.dyn_into()?;
-    match args {
-        [] => f.call0(obj),
-        [a] => f.call1(obj, a),
-        [a, b, ..] => f.call2(obj, a, b),
-    }
-}
-
 /// The result of an IDBRequest, once it succeeds.
-async fn finished(req: JsValue) -> Js {
+async fn finished(req: Js) -> JsResult {
     let p = Promise::new(&mut |resolve, reject| {
-        let _ = Reflect::set(&req, &"onsuccess".into(), &resolve);
-        let _ = Reflect::set(&req, &"onerror".into(), &reject);
+        req.set("onsuccess", resolve);
+        req.set("onerror", reject);
     });
-    JsFuture::from(p).await?;
-    get(&req, "result")
+    Js(p.into()).wait().await?;
+    Ok(req.get("result"))
 }
 
 /// The store, in a transaction of `mode` ("readonly" or "readwrite").
-async fn store(mode: &str) -> Js {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let idb = get(&window, "indexedDB")?;
-    let req = call(&idb, "open", &[&DB.into(), &1.into()])?;
+async fn store(mode: &str) -> JsResult {
+    let req = Js::global("indexedDB").call("open", &[s(DB), n(1.0)])?;
     let opening = req.clone();
     let create = Closure::once_into_js(move || {
-        if let Ok(db) = get(&opening, "result") {
-            let _ = call(&db, "createObjectStore", &[&STORE.into()]);
-        }
+        let _ = opening.get("result").call("createObjectStore", &[s(STORE)]);
     });
-    Reflect::set(&req, &"onupgradeneeded".into(), &create)?;
+    req.set("onupgradeneeded", create);
     let db = finished(req).await?;
-    let tx = call(&db, "transaction", &[&STORE.into(), &mode.into()])?;
-    call(&tx, "objectStore", &[&STORE.into()])
+    let tx = db.call("transaction", &[s(STORE), s(mode)])?;
+    tx.call("objectStore", &[s(STORE)])
 }
 
 /// One request `op` to the store, in a transaction of `mode`; its result.
-async fn ask(mode: &str, op: &str, args: &[&JsValue]) -> Js {
-    let s = store(mode).await?;
-    finished(call(&s, op, args)?).await
+async fn ask(mode: &str, op: &str, args: &[JsValue]) -> JsResult {
+    finished(store(mode).await?.call(op, args)?).await
 }
 
 /// The result of a read that answers a list (none when it failed or found nothing).
-async fn list(op: &str, args: &[&JsValue]) -> Array {
+async fn list(op: &str, args: &[JsValue]) -> Array {
     ask("readonly", op, args)
         .await
         .ok()
-        .and_then(|v| v.dyn_into::<Array>().ok())
+        .and_then(|v| v.0.dyn_into::<Array>().ok())
         .unwrap_or_else(Array::new)
 }
 
@@ -80,12 +60,12 @@ pub async fn keep(id: &str, files: &[web_sys::File]) -> bool {
         return false;
     }
     let list: Array = files.iter().collect();
-    ask("readwrite", "put", &[&list, &id.into()]).await.is_ok()
+    ask("readwrite", "put", &[list.into(), s(id)]).await.is_ok()
 }
 
 /// Job `id`'s kept files (none if there are none, or they cannot be read back).
 pub async fn files(id: &str) -> Vec<web_sys::File> {
-    let found = list("get", &[&id.into()]).await;
+    let found = list("get", &[s(id)]).await;
     // Only this app writes the store, and only Files. (Indexed rather than iterated, and
     // unchecked: the iterator and the type check would be code the first visit fetches.)
     (0..found.length())
@@ -103,5 +83,5 @@ pub async fn ids() -> Vec<String> {
 
 /// Lets go of job `id`'s files (sent, or forgotten).
 pub async fn drop_files(id: &str) {
-    let _ = ask("readwrite", "delete", &[&id.into()]).await;
+    let _ = ask("readwrite", "delete", &[s(id)]).await;
 }
