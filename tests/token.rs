@@ -61,7 +61,7 @@ fn every_client_with_a_token_comes_through_access_which_keeps_the_rule() {
     use mvsep_web::api::{Access, Client};
     let access = Access::new("https://proxy.example.org", Some("tok".into()));
     // The Settings address and the service's own hosts get the token.
-    assert_eq!(access.here().token.as_deref(), Some("tok"));
+    assert_eq!(access.clone().here().token.as_deref(), Some("tok"));
     assert_eq!(
         access.client("https://hk.mvsep.com").token.as_deref(),
         Some("tok")
@@ -74,7 +74,7 @@ fn every_client_with_a_token_comes_through_access_which_keeps_the_rule() {
     };
     assert_eq!(at_once(elsewhere.cancel("h")), Err(gone.clone()));
     assert_eq!(at_once(elsewhere.user()), Err(gone.clone()));
-    assert_eq!(at_once(elsewhere.job("h", true)), Err(gone));
+    assert_eq!(at_once(elsewhere.mirror("h")), Err(gone));
     // A public client has no token, and says so rather than "elsewhere".
     let public = Client::public("https://proxy.example.org");
     assert_eq!(public.token, None);

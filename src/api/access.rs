@@ -47,13 +47,13 @@ impl Access {
     /// calls that need one failing with `Elsewhere` before anything is sent.
     pub fn client(&self, base: &str) -> Client {
         match self.token_for(base) {
-            Ok(token) => Client::with_token(base, token),
-            Err(_) => Client::withheld(base),
+            Ok(token) => Client::with_token(base.to_string(), token),
+            Err(_) => Client::withheld(base.to_string()),
         }
     }
 
-    /// A client for the API address in Settings.
-    pub fn here(&self) -> Client {
-        self.client(&self.base)
+    /// A client for the API address in Settings, which the token always goes to.
+    pub fn here(self) -> Client {
+        Client::with_token(self.base, self.token)
     }
 }

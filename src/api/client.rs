@@ -25,19 +25,20 @@ impl Client {
     /// A client without a token (signing in, registering, the model list, a job's state):
     /// clients with one are built by [`Access`](crate::api::Access), which keeps the rule.
     pub fn public(base: impl Into<String>) -> Self {
-        Self::with_token(base, None)
+        Self::with_token(base.into(), None)
     }
 
-    pub(super) fn with_token(base: impl Into<String>, token: Option<String>) -> Self {
+    /// `token` as `Access` leaves it: none when it is empty.
+    pub(super) fn with_token(base: String, token: Option<String>) -> Self {
         Self {
-            base: base.into(),
-            token: token.filter(|t| !t.trim().is_empty()),
+            base,
+            token,
             withheld: false,
             cancel: None,
         }
     }
 
-    pub(super) fn withheld(base: impl Into<String>) -> Self {
+    pub(super) fn withheld(base: String) -> Self {
         Self {
             withheld: true,
             ..Self::public(base)
@@ -159,10 +160,15 @@ impl Client {
             .await
     }
 
-    pub async fn job(&self, hash: &str, mirror: bool) -> Result<Job, ApiError> {
-        // The mirror costs a credit and needs the token; a state does not.
-        let token = if mirror { Some(self.need()?) } else { None };
-        self.run(endpoints::get_job(hash, mirror, token)).await
+    /// A job's state (no token).
+    pub async fn job(&self, hash: &str) -> Result<Job, ApiError> {
+        self.run(endpoints::get_job(hash, false, None)).await
+    }
+
+    /// A job's state with mirror links: it costs a credit and needs the token.
+    pub async fn mirror(&self, hash: &str) -> Result<Job, ApiError> {
+        self.run(endpoints::get_job(hash, true, Some(self.need()?)))
+            .await
     }
 
     pub async fn job_remote(&self, hash: &str) -> Result<Job, ApiError> {

@@ -14,7 +14,7 @@ fn Mirror(hash: String, base: String) -> impl IntoView {
     let mirror = Task::new();
     let get = move |_| {
         let (client, h) = (settings.access_untracked().client(&base), hash.clone());
-        mirror.run(async move { client.job(&h, true).await });
+        mirror.run(async move { client.mirror(&h).await });
     };
     view! {
         <h2>{t("Mirror")}</h2>

@@ -28,7 +28,9 @@ pub fn JobPage(
     let settings = use_settings();
     let now = use_clock();
     let hash = StoredValue::new(hash);
-    let followed = Memo::new(move |_| {
+    // Derived, not a memo: what the page draws from it is memoised below (`results`, the
+    // card's id), and a memo would compare whole jobs, code the job page then fetches.
+    let followed = Signal::derive(move || {
         hash.with_value(|h| {
             tracker
                 .jobs
@@ -44,7 +46,7 @@ pub fn JobPage(
             if skip {
                 return Ok(None);
             }
-            let answer = client.job(&h, false).await?;
+            let answer = client.job(&h).await?;
             let mut job = TrackedJob::from_hash(h.clone(), &h, client.base.clone(), now_ms());
             job.take_answer(&answer, now_ms());
             Ok(Some(job))

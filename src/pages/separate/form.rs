@@ -3,8 +3,8 @@
 //! submit code arrives), as the plain values the plan decides on (`plan::Submission`).
 
 use super::pair::Pair;
-use super::plan::{Song, Submission};
-use super::songs::{pending_refusal, Pending};
+use super::plan::Submission;
+use super::songs::Pending;
 use super::submit::{Form, Outlets};
 use crate::api::models::{Algorithm, Input, RemoteType};
 use crate::catalog::options::Values;
@@ -47,15 +47,9 @@ impl FormModel {
                 .use_link
                 .get_untracked()
                 .then(|| (self.out.link.get_untracked(), self.remote.get_untracked())),
-            songs: songs
-                .iter()
-                .map(|p| Song {
-                    name: p.file.name(),
-                    bytes: p.file.size(),
-                    secs: p.duration.flatten(),
-                    refused: pending_refusal(p, premium).is_some(),
-                })
-                .collect(),
+            // Read from `pending` by the submit code (`submit::songs`): as code of the first
+            // visit it cost 0.3 kB there.
+            songs: Vec::new(),
             pair: match &pair {
                 (Some(target), Some(_)) => Some((target.name(), target.size())),
                 _ => None,
@@ -66,6 +60,7 @@ impl FormModel {
         Form {
             submission,
             pending: songs,
+            premium,
             pair,
             out: self.out,
         }

@@ -2,8 +2,8 @@
 //! in the tracker's queue with its files, and the outcome written back. Its code is fetched at
 //! the first press.
 
-use super::plan::{plan, Files, Plan, Submission};
-use super::songs::Pending;
+use super::plan::{plan, Files, Plan, Song, Submission};
+use super::songs::{pending_refusal, Pending};
 use crate::api::models::Input;
 use crate::browser::{now_ms, random_unit};
 use crate::state::job::new_id;
@@ -13,8 +13,10 @@ use leptos::prelude::*;
 /// The form as it stands when Separate is pressed: its values, which the plan decides on, and
 /// the files they stand for.
 pub struct Form {
+    /// Its `songs` are read from `pending` here (see `songs`).
     pub submission: Submission,
     pub pending: Vec<Pending>,
+    pub premium: bool,
     /// A mastering job's (target, reference).
     pub pair: (Option<web_sys::File>, Option<web_sys::File>),
     pub out: Outlets,
@@ -39,10 +41,24 @@ split_fn! {
     }
 }
 
-fn enqueue(f: Form) {
+/// The songs in the form as the plan reads them.
+fn songs(pending: &[Pending], premium: bool) -> Vec<Song> {
+    pending
+        .iter()
+        .map(|p| Song {
+            name: p.file.name(),
+            bytes: p.file.size(),
+            secs: p.duration.flatten(),
+            refused: pending_refusal(p, premium).is_some(),
+        })
+        .collect()
+}
+
+fn enqueue(mut f: Form) {
     let out = f.out;
     out.submit_error.try_set(None);
     out.submitted.try_set(None);
+    f.submission.songs = songs(&f.pending, f.premium);
     let s = &f.submission;
     match plan(s, || new_id(now_ms(), random_unit()), now_ms()) {
         Plan::Refused { why, fields } => {

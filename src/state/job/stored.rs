@@ -25,13 +25,12 @@ pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
     };
     let mut jobs = Vec::new();
     let mut unreadable = Vec::new();
-    for mut entry in entries {
+    for entry in entries {
         let text = entry.to_string();
-        note_from_message(&mut entry);
-        match serde_json::from_str::<TrackedJob>(&entry.to_string()) {
+        match serde_json::from_str::<TrackedJob>(&text) {
             Ok(mut j) => {
                 j.unknown = unknown_fields(&entry, &j);
-                migrate(&mut j);
+                migrate(&mut j, &entry);
                 jobs.push(j)
             }
             Err(_) => unreadable.push(text),
@@ -43,11 +42,13 @@ pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
 /// The fields of `entry` that `job` does not write, as (name, JSON text).
 fn unknown_fields(entry: &serde_json::Value, job: &TrackedJob) -> Vec<(String, String)> {
     let known = serde_json::to_value(job).unwrap_or_default();
+    // Before schema 3 the note was `message`: read by `migrate`, not written back.
+    let old = !job.is_newer() && job.schema < 3;
     entry
         .as_object()
         .into_iter()
         .flatten()
-        .filter(|(k, _)| known.get(k.as_str()).is_none())
+        .filter(|(k, _)| known.get(k.as_str()).is_none() && !(old && k.as_str() == "message"))
         .map(|(k, v)| (k.clone(), v.to_string()))
         .collect()
 }
@@ -69,22 +70,17 @@ pub fn encode(jobs: &[TrackedJob]) -> String {
     serde_json::to_string(&entries).unwrap_or_default()
 }
 
-/// Before schema 3 a note was saved as text (`message`), in the language it was written in: it
-/// is kept as the service's words, shown as they are (the app's own notes of such a job read in
-/// that language until the next change of state).
-fn note_from_message(entry: &mut serde_json::Value) {
-    let old = entry.get("schema").and_then(|s| s.as_u64()).unwrap_or(1) < 3;
-    let Some(o) = entry.as_object_mut().filter(|_| old) else {
-        return;
-    };
-    if let Some(serde_json::Value::String(m)) = o.remove("message") {
-        o.insert("note".into(), serde_json::json!({ "Service": m }));
-    }
-}
-
 /// Brings an entry of an older format up to this one ([`SCHEMA`]). From 1 (before entries carried
-/// their version): nothing but the number, as every field added since reads with its default.
-fn migrate(j: &mut TrackedJob) {
+/// their version): every field added since reads with its default. From 1 and 2: the note was
+/// saved as text (`message`), in the language of its day; it is kept as the service's words,
+/// shown as they are.
+fn migrate(j: &mut TrackedJob, entry: &serde_json::Value) {
+    if j.schema < 3 && j.note.is_none() {
+        j.note = entry
+            .get("message")
+            .and_then(|m| m.as_str())
+            .map(|m| Note::Service(m.to_string()));
+    }
     if j.schema < SCHEMA {
         j.schema = SCHEMA;
     }

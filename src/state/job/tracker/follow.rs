@@ -34,7 +34,7 @@ impl Tracker {
             let r = if link {
                 client.job_remote(&hash).await
             } else {
-                client.job(&hash, false).await
+                client.job(&hash).await
             };
             t.tab.update_value(|s| s.of(&id, |l| l.in_flight = false));
             match r {
