@@ -8,7 +8,7 @@ use mvsep_web::api::decode::decode;
 use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
 use mvsep_web::routing::route::Route;
-use mvsep_web::state::job::stored::decode as decode_saved;
+use mvsep_web::state::job::saved::decode as decode_saved;
 use mvsep_web::state::job::tabs::merge_tabs;
 use mvsep_web::state::job::Phase;
 use mvsep_web::state::job::{Note, TrackedJob};
@@ -345,7 +345,7 @@ fn the_static_shells_navigation_is_the_apps() {
 
 #[test]
 fn a_full_storage_lets_go_of_finished_jobs_past_the_services_expiry_first() {
-    use mvsep_web::state::job::stored::{without_expired, EXPIRES_AFTER_MS};
+    use mvsep_web::state::job::saved::{without_expired, EXPIRES_AFTER_MS};
     let job = |id: &str, phase: Phase, age_ms: f64| {
         TrackedJob::new(
             id.into(),
@@ -371,7 +371,7 @@ fn a_full_storage_lets_go_of_finished_jobs_past_the_services_expiry_first() {
 
 #[test]
 fn a_job_picked_up_with_files_to_send_is_marked_to_resume_from_the_kept_files() {
-    use mvsep_web::state::job::stored::recover;
+    use mvsep_web::state::job::saved::recover;
     let mut uploading = TrackedJob::new(
         "u".into(),
         "a.wav".into(),
@@ -426,7 +426,7 @@ fn fields_a_newer_version_saved_are_kept_when_this_version_writes_the_list_back(
     assert!(unreadable.is_empty());
     assert_eq!(saved[0].file_name, "new.wav");
     let written: serde_json::Value =
-        serde_json::from_str(&mvsep_web::state::job::stored::encode(&saved)).unwrap();
+        serde_json::from_str(&mvsep_web::state::job::saved::encode(&saved)).unwrap();
     assert_eq!(
         written[0]["stems_wanted"],
         serde_json::json!(["vocals", "drums"])
@@ -471,7 +471,7 @@ fn saved_jobs_carry_their_format_and_a_newer_ones_are_left_to_a_tab_of_its_versi
         "shown as it was saved, not recovered here"
     );
     let written: serde_json::Value =
-        serde_json::from_str(&mvsep_web::state::job::stored::encode(&merged)).unwrap();
+        serde_json::from_str(&mvsep_web::state::job::saved::encode(&merged)).unwrap();
     assert_eq!(written[1]["schema"], SCHEMA + 1, "written back as it is");
     // Read back, the known fields are not taken for unknown ones.
     let (again, _) = decode_saved(&written.to_string());

@@ -9,7 +9,7 @@ use mvsep_web::api::endpoints as ep;
 use mvsep_web::api::models::{Job, Status};
 use mvsep_web::api::ApiError;
 use mvsep_web::state::job::link::LINK_GRACE_MS;
-use mvsep_web::state::job::stored::decode as decode_saved;
+use mvsep_web::state::job::saved::decode as decode_saved;
 use mvsep_web::state::job::Phase;
 use mvsep_web::state::job::TrackedJob;
 

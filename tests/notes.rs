@@ -4,7 +4,7 @@
 
 use mvsep_web::api::ApiError;
 use mvsep_web::i18n::install;
-use mvsep_web::state::job::stored::{decode, encode};
+use mvsep_web::state::job::saved::{decode, encode};
 use mvsep_web::state::job::{Note, Phase, Step, TrackedJob, SCHEMA};
 
 /// A catalogue's plain texts (plural forms left out), as the app installs them.

@@ -14,7 +14,7 @@ pub fn for_model(model: &str) -> Vec<SavedMix> {
     all().remove(model).unwrap_or_default()
 }
 
-/// What is stored, for changing it: an unreadable value is kept aside first.
+/// What is stored, for changing it: an unreadable value is set aside first.
 fn for_writing() -> SavedMixes {
     match storage::get(KEY) {
         Some(t) => serde_json::from_str(&t).unwrap_or_else(|_| {

@@ -3,7 +3,7 @@
 use crate::components::{lazy_job_list, Loading};
 use crate::i18n::{t, tn};
 use crate::routing::route::Route;
-use crate::state::job::stored::KEY_UNREADABLE;
+use crate::state::job::saved::KEY_UNREADABLE;
 use crate::state::use_tracker;
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn JobsPage() -> impl IntoView {
             <h1 id="jobs-title">{t("Jobs")}</h1>
             <p class="help">{t("Jobs started in this browser. They are kept here across reloads; the service keeps results about 72 hours.")}</p>
             {move || {
-                let n = tracker.saving.with(|s| s.kept_aside);
+                let n = tracker.saving.with(|s| s.unreadable);
                 (n > 0).then(|| view! {
                     <p class="notice" role="status">{tn(
                         n as u64,

@@ -1,7 +1,8 @@
 //! The job: one folder for all of it. This file is a job this browser follows, what survives a
 //! reload, and how the service's answers change it. Beside it:
 //! - `phase.rs`, `note.rs`, `naming.rs`: where it is, what its card says, how it is named (pure)
-//! - `stored.rs`: the saved list read entry by entry, and recovery after a reload (pure)
+//! - `saved.rs`: the saved list read entry by entry (what cannot be read is set aside), and
+//!   recovery after a reload (pure)
 //! - `queue.rs`: the batch queue's rules, how a job is sent, what to do after a failed create (pure)
 //! - `polling.rs`: when to ask again, backoff, the request budget (pure)
 //! - `link.rs`: a link job through get-remote (pure)
@@ -15,8 +16,8 @@ pub mod note;
 mod phase;
 pub mod polling;
 pub mod queue;
+pub mod saved;
 pub mod status_line;
-pub mod stored;
 pub mod tabs;
 pub mod tracker;
 
@@ -101,7 +102,7 @@ pub struct TrackedJob {
     #[serde(default = "first_schema")]
     pub schema: u32,
     /// Fields this version does not know (a newer deploy's, from a tab opened after it), as
-    /// (name, JSON text): written back as they are (`stored::encode`), so that this version's
+    /// (name, JSON text): written back as they are (`saved::encode`), so that this version's
     /// writes do not take them from that tab. (Not serde's `flatten`: its machinery costs the
     /// screens' chunks about 0.4 kB.)
     #[serde(skip)]

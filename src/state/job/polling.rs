@@ -40,7 +40,7 @@ pub const GIVE_UP_AFTER: u32 = 10;
 /// go after about 72 hours): it is then no longer asked about by itself, since a service that
 /// kept answering "waiting" would have it polled for ever.
 pub fn past_expiry(sent_ms: f64, now_ms: f64) -> bool {
-    now_ms - sent_ms > crate::state::job::stored::EXPIRES_AFTER_MS
+    now_ms - sent_ms > crate::state::job::saved::EXPIRES_AFTER_MS
 }
 
 /// Whether another request fits the budget, given the times (ms) of recent ones.

@@ -5,7 +5,7 @@
 //! reload. A job forgotten in one tab is forgotten in all. So no tab writes over another's
 //! jobs, and no job is sent by two tabs.
 
-use crate::state::job::stored::recover;
+use crate::state::job::saved::recover;
 use crate::state::job::TrackedJob;
 use crate::state::storage;
 

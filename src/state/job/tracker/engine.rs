@@ -2,7 +2,7 @@
 //! once something was submitted, so in the split build its code is a chunk fetched then (see
 //! `Tracker::wake`), not part of the first screen.
 
-use super::{saved, Progress, Tracker};
+use super::{persist, Progress, Tracker};
 use crate::api::models::RemoteType;
 use crate::browser::{is_hidden, monotonic_ms, now_ms};
 use crate::state::job::polling::{self, within_budget};
@@ -25,9 +25,9 @@ impl Tracker {
     pub(super) fn run(&self) {
         let now = now_ms();
         let mono = monotonic_ms();
-        saved::beat(now);
+        persist::beat(now);
         self.keep_new_files();
-        let me = saved::me();
+        let me = persist::me();
         // Made here and not yet stored (no owner), or this tab's.
         // (A newer version's job is left to a tab of that version.)
         let mine = |j: &TrackedJob| !j.is_newer() && j.owner.as_deref().is_none_or(|o| o == me);

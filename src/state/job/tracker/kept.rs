@@ -36,7 +36,7 @@ impl Tracker {
     /// browser kept go on by themselves (a cut-off upload is looked for at the service first);
     /// the others keep asking for them.
     pub(super) fn resume_kept(&self) {
-        let me = super::saved::me();
+        let me = super::persist::me();
         let waiting: Vec<(String, usize)> = self.jobs.with_untracked(|l| {
             l.iter()
                 .filter(|j| j.resume && j.owner.as_deref() == Some(me.as_str()))

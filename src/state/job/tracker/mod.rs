@@ -4,7 +4,7 @@
 
 use crate::browser::{self, now_ms, random_unit};
 use crate::hooks::{every, on_visible};
-use crate::state::job::stored;
+use crate::state::job::saved;
 use crate::state::job::Phase;
 use crate::state::job::{self, TrackedJob};
 use crate::state::settings::Settings;
@@ -21,8 +21,8 @@ mod kept;
 mod local;
 mod lookup;
 mod outcome;
+mod persist;
 mod progress;
-mod saved;
 
 pub use id_map::IdMap;
 use local::TabState;
@@ -31,8 +31,8 @@ pub use progress::Progress;
 /// How the saved list stands (one signal: each costs the first visit).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Saving {
-    /// Saved entries that could not be read and are kept aside (known once they are read).
-    pub kept_aside: usize,
+    /// Saved entries that could not be read and are set aside (known once they are read).
+    pub unreadable: usize,
     /// The browser refused to store the jobs (its storage is full), even without expired ones.
     pub full: bool,
 }
@@ -47,7 +47,7 @@ pub struct Tracker {
     pub watch: QueueWatch,
     /// What this tab knows of each job and a reload loses (see `local.rs`).
     tab: StoredValue<TabState, LocalStorage>,
-    /// What Jobs says of the saved list: entries kept aside, a full storage.
+    /// What Jobs says of the saved list: entries set aside, a full storage.
     pub saving: RwSignal<Saving>,
     /// Whether the saved jobs have been read: nothing is written before (it would erase them).
     restored: RwSignal<bool>,
@@ -57,7 +57,7 @@ pub struct Tracker {
 impl Tracker {
     pub fn new(session: Session, watch: QueueWatch) -> Self {
         let settings = session.settings;
-        let saved = stored::stored();
+        let saved = saved::saved_text();
         let t = Self {
             jobs: RwSignal::new(Vec::new()),
             progress: RwSignal::new(IdMap::new()),
@@ -72,7 +72,7 @@ impl Tracker {
         // only when there is something saved or to save: not on a first visit.
         if let Some(text) = saved {
             spawn_local(async move {
-                let _ = saved::restore(t, text).await;
+                let _ = persist::restore(t, text).await;
             });
         }
         // Another tab wrote: its jobs are shown here, a token it set or forgot is this tab's too.
@@ -80,15 +80,15 @@ impl Tracker {
         // each other for ever.)
         browser::page::on_storage(move || {
             spawn_local(async move {
-                let _ = saved::store(t).await;
+                let _ = persist::store(t).await;
             });
         });
         // Every change is written at once: a crash loses nothing.
         Effect::new(move |_| {
             let empty = t.jobs.with(Vec::is_empty);
-            if t.restored.get() && !(empty && stored::stored().is_none()) {
+            if t.restored.get() && !(empty && saved::saved_text().is_none()) {
                 spawn_local(async move {
-                    let _ = saved::store(t).await;
+                    let _ = persist::store(t).await;
                 });
             }
         });

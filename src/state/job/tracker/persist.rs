@@ -4,7 +4,7 @@
 
 use super::Tracker;
 use crate::browser::now_ms;
-use crate::state::job::stored::{self, KEY_JOBS};
+use crate::state::job::saved::{self, KEY_JOBS};
 use crate::state::job::tabs;
 use crate::state::storage;
 use leptos::prelude::*;
@@ -19,12 +19,12 @@ split_fn! {
     tracker_engine / preload_restore;
     /// Reads the saved jobs into the tracker (with any opened meanwhile), then follows them.
     pub fn restore(t: Tracker, text: String) -> () {
-        let (saved, unreadable) = stored::decode(&text);
+        let (jobs, unreadable) = saved::decode(&text);
         // Before anything is written over them: what cannot be read is kept, not dropped.
-        stored::keep_aside(&unreadable);
-        let n = stored::kept_aside().len();
-        t.saving.update(|s| s.kept_aside = n);
-        take(t, saved);
+        saved::set_aside(&unreadable);
+        let n = saved::set_aside_entries().len();
+        t.saving.update(|s| s.unreadable = n);
+        take(t, jobs);
         t.sweep_kept();
         t.restored.set(true);
         t.wake();
@@ -39,18 +39,18 @@ split_fn! {
     pub fn store(t: Tracker) -> () {
         t.settings.reload();
         let before = storage::get(KEY_JOBS).unwrap_or_default();
-        let (stored, unreadable) = stored::decode(&before);
+        let (stored, unreadable) = saved::decode(&before);
         if !before.is_empty() {
-            stored::keep_aside(&unreadable);
+            saved::set_aside(&unreadable);
         }
         let gone = KNOWN.with(|k| t.jobs.with_untracked(|now| tabs::forget(&k.borrow(), now)));
         Tracker::let_go_of(gone);
         let merged = take(t, stored);
-        let text = stored::encode(&merged);
+        let text = saved::encode(&merged);
         // Unchanged, nothing is written: two tabs do not wake each other for ever.
         if text != before && !(merged.is_empty() && before.is_empty()) {
             beat(now_ms());
-            let full = !stored::save(&merged) && !make_room(t, &merged);
+            let full = !saved::save(&merged) && !make_room(t, &merged);
             if t.saving.with_untracked(|s| s.full != full) {
                 t.saving.update(|s| s.full = full);
             }
@@ -90,8 +90,8 @@ pub(super) fn beat(now: f64) {
 /// The storage refused `jobs`: they are saved without the finished ones past the service's
 /// expiry, if there are any; false when that is not enough.
 fn make_room(t: Tracker, jobs: &[crate::state::job::TrackedJob]) -> bool {
-    let kept = stored::without_expired(jobs, now_ms());
-    if kept.len() == jobs.len() || !stored::save(&kept) {
+    let kept = saved::without_expired(jobs, now_ms());
+    if kept.len() == jobs.len() || !saved::save(&kept) {
         return false;
     }
     t.jobs.set(kept);

@@ -1,6 +1,6 @@
 //! The followed jobs, kept in localStorage so that a reload or a crash loses nothing: what was
 //! uploading comes back as interrupted, what was submitted resumes polling, and an entry this
-//! version cannot read is kept aside, never dropped.
+//! version cannot read is set aside, never dropped.
 
 use crate::state::job::Phase;
 use crate::state::job::{Note, TrackedJob, SCHEMA};
@@ -13,7 +13,7 @@ pub const KEY_UNREADABLE: &str = "mvsep.jobs.unreadable";
 
 /// What was saved, if anything: a first visit has nothing, and then the code that reads it is
 /// never fetched (see the tracker).
-pub fn stored() -> Option<String> {
+pub fn saved_text() -> Option<String> {
     storage::get(KEY_JOBS).filter(|t| !matches!(t.trim(), "" | "[]"))
 }
 
@@ -86,13 +86,13 @@ fn migrate(j: &mut TrackedJob, entry: &serde_json::Value) {
     }
 }
 
-/// Adds entries to those kept aside (each once).
-pub fn keep_aside(entries: &[String]) {
+/// Adds entries to those set aside (each once).
+pub fn set_aside(entries: &[String]) {
     storage::add_to_list(KEY_UNREADABLE, entries, usize::MAX);
 }
 
-/// The entries kept aside because they could not be read.
-pub fn kept_aside() -> Vec<String> {
+/// The entries set aside because they could not be read.
+pub fn set_aside_entries() -> Vec<String> {
     storage::get_list(KEY_UNREADABLE)
 }
 
