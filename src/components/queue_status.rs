@@ -6,6 +6,17 @@ fn n(v: Option<i64>) -> i64 {
     v.unwrap_or(0)
 }
 
+/// The service's name of a queue's plan in the language's words (one it does not know as it
+/// came).
+fn plan_name(plan: &str) -> &str {
+    match plan {
+        "premium" => t("premium"),
+        "registered" => t("registered"),
+        "unregistered" => t("unregistered"),
+        other => other,
+    }
+}
+
 /// One line: the service's load (and the person's plan queue when known).
 pub fn queue_line(q: &SiteQueue) -> String {
     let c = &q.queue;
@@ -19,7 +30,7 @@ pub fn queue_line(q: &SiteQueue) -> String {
         if let (Some(plan), Some(queue)) = (&p.plan, &p.queue) {
             s.push_str(&tr!(
                 " · your plan ({plan}): {queue}",
-                plan = plan,
+                plan = plan_name(plan),
                 queue = queue
             ));
         }
@@ -59,7 +70,7 @@ pub fn QueueDetails(queue: SiteQueue) -> impl IntoView {
             <dt>{t("Waiting, unregistered")}</dt><dd>{n(c.unregistered)}</dd>
             {queue.plan.clone().map(|p| view! {
                 <dt>{t("Your plan")}</dt>
-                <dd>{format!("{}: {}", p.plan.unwrap_or_default(), p.queue.map(|q| q.to_string()).unwrap_or_default())}</dd>
+                <dd>{format!("{}: {}", plan_name(&p.plan.unwrap_or_default()), p.queue.map(|q| q.to_string()).unwrap_or_default())}</dd>
             })}
             {queue.free.map(|f| view! { <dt>{t("Free separations today")}</dt><dd>{free_left(f)}</dd> })}
         </dl>

@@ -94,19 +94,22 @@ impl Settings {
         self.token.set(None);
     }
 
-    /// The address and token as values (tracks both signals).
-    pub fn access(&self) -> Access {
-        Access::new(self.base.get(), self.token.get())
-    }
-
-    /// The same, read without tracking (for actions and effects).
+    /// The address and token as values, read without tracking (for actions and effects). Both
+    /// are kept as `Access` wants them (the token is never empty: see `load` and `save`).
     pub fn access_untracked(&self) -> Access {
-        Access::new(self.base.get_untracked(), self.token.get_untracked())
+        Access {
+            base: self.base.get_untracked(),
+            token: self.token.get_untracked(),
+        }
     }
 
     /// A client for the current settings (tracks both signals).
     pub fn client(&self) -> Client {
-        self.access().here()
+        Access {
+            base: self.base.get(),
+            token: self.token.get(),
+        }
+        .here()
     }
 
     /// The token for a call to `base`, by the rule in `Access`.

@@ -23,18 +23,14 @@ test('a javascript: result address is neither a link nor a source, and clicking 
   await expect(page.locator('ul.mirror a')).toHaveCount(2);
   expect(await hostile(page).count()).toBe(0);
   await mirror.filter({ hasText: 'Evil' }).click();
-  // A script behind the click would have run by the time a later click has taken effect.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
-  await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
-  expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
-  await page.goBack();
-  await expect(mirror).toHaveCount(3);
   await expectNoAxeViolations(page);
 
   // Followed, the job is stored with the service's words as they came; read back after a
-  // reload, the same rule holds.
+  // reload, the same rule holds. (A script behind the click above would have run by the time
+  // this later click has taken effect.)
   await page.getByRole('button', { name: 'Follow this job' }).click();
   await expect(page.getByRole('button', { name: 'Forget' })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
   await expect.poll(() => page.evaluate(() => localStorage.getItem('mvsep.jobs') ?? '')).toContain('javascript:');
   await page.reload();
   await expect(page.getByRole('region', { name: 'Mixer' }).locator('li.mixer-stem')).toHaveCount(2);

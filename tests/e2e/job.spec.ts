@@ -67,7 +67,8 @@ test('a job sent longer ago than the service keeps one is not polled by itself; 
   page.on('request', (r) => { if (r.url().includes('/separation/get?')) polls.push(r.url()); });
   const old = () => polls.filter((u) => u.includes('old-song'));
   await page.goto('/jobs');
-  const card = new JobCard(page, 'old song.wav');
+  // Followed from its hash, it is named as the hash names it.
+  const card = new JobCard(page, 'old-song.wav');
   await expect(card.text(/^Sent more than 72 hours ago/)).toBeVisible();
   // The engine has asked about the fresh job and drawn its answer: the old one was not asked.
   await new JobCard(page, 'fresh song.wav').expectDone();

@@ -12,7 +12,8 @@ function recordEnglish(lang: string) {
   const service = new Set<string>();
   (window as any).__english = () => heard.filter((h) => !service.has(h.split(' ')[0]));
   const foreign = (el: Element) => {
-    if (el.closest('script, style, noscript, [translate="no"], .server-html')) return true;
+    // <head>: the tab's title names the person's file.
+    if (el.closest('head, script, style, noscript, [translate="no"], .server-html')) return true;
     const other = el.closest('[lang]');
     return !!other && !other.getAttribute('lang')!.startsWith(lang.split('-')[0]);
   };
