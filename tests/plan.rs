@@ -37,7 +37,6 @@ fn form(alg: Algorithm) -> Submission {
         output_format: 1,
         is_demo: false,
         link: None,
-        songs: Vec::new(),
         pair: None,
         api_base: "https://mvsep.com".into(),
         price: (1.0, 1.0),
@@ -54,13 +53,13 @@ fn ids() -> impl FnMut() -> String {
 
 #[test]
 fn songs_become_one_queued_job_each_and_refused_ones_stay_in_the_form() {
-    let mut f = form(model(40));
-    f.songs = vec![
+    let f = form(model(40));
+    let songs = vec![
         song("a.wav", 60.0, false),
         song("too long.wav", 9000.0, true),
         song("b.wav", 180.0, false),
     ];
-    let Plan::Queue { jobs, kept, said } = plan(&f, ids(), 5.0) else {
+    let Plan::Queue { jobs, kept, said } = plan(&f, &songs, ids(), 5.0) else {
         panic!("queued")
     };
     assert_eq!(kept, vec![1]);
@@ -87,15 +86,15 @@ fn nothing_goes_without_a_model_songs_or_complete_options() {
     let mut f = form(model(40));
     f.chosen = None;
     assert!(
-        matches!(plan(&f, ids(), 0.0), Plan::Refused { why, .. } if why == "Choose a model first.")
+        matches!(plan(&f, &[], ids(), 0.0), Plan::Refused { why, .. } if why == "Choose a model first.")
     );
     let f = form(model(40));
     assert!(
-        matches!(plan(&f, ids(), 0.0), Plan::Refused { why, .. } if why == "Add at least one song.")
+        matches!(plan(&f, &[], ids(), 0.0), Plan::Refused { why, .. } if why == "Add at least one song.")
     );
-    let mut f = form(model(40));
-    f.songs = vec![song("x.wav", 9000.0, true)];
-    let Plan::Refused { why, fields } = plan(&f, ids(), 0.0) else {
+    let f = form(model(40));
+    let songs = vec![song("x.wav", 9000.0, true)];
+    let Plan::Refused { why, fields } = plan(&f, &songs, ids(), 0.0) else {
         panic!("refused")
     };
     assert!(
@@ -105,14 +104,16 @@ fn nothing_goes_without_a_model_songs_or_complete_options() {
     assert!(fields.is_empty());
     // A prompt model without its prompt: the field says what it needs.
     let f = form(model(62));
-    let Plan::Refused { why, fields } = plan(&f, ids(), 0.0) else {
+    let Plan::Refused { why, fields } = plan(&f, &[], ids(), 0.0) else {
         panic!("refused")
     };
     assert_eq!(why, "Some options need a value.");
     assert_eq!(fields[0].0, "add_opt1");
     let mut f = form(model(40));
     f.refusal = Some("Premium only".into());
-    assert!(matches!(plan(&f, ids(), 0.0), Plan::Refused { why, .. } if why == "Premium only"));
+    assert!(
+        matches!(plan(&f, &[], ids(), 0.0), Plan::Refused { why, .. } if why == "Premium only")
+    );
 }
 
 #[test]
@@ -122,7 +123,7 @@ fn a_link_a_prompt_and_a_pair_each_make_one_job_of_their_kind() {
         "https://example.org/music/song.mp3?x=1".into(),
         RemoteType::Direct,
     ));
-    let Plan::Queue { jobs, said, .. } = plan(&f, ids(), 0.0) else {
+    let Plan::Queue { jobs, said, .. } = plan(&f, &[], ids(), 0.0) else {
         panic!("queued")
     };
     assert_eq!(said, "The link was sent to the queue.");
@@ -133,11 +134,11 @@ fn a_link_a_prompt_and_a_pair_each_make_one_job_of_their_kind() {
     );
     assert_eq!(jobs[0].1, Files::None);
     f.link = Some(("javascript:alert(1)".into(), RemoteType::Direct));
-    assert!(matches!(plan(&f, ids(), 0.0), Plan::Refused { .. }));
+    assert!(matches!(plan(&f, &[], ids(), 0.0), Plan::Refused { .. }));
 
     let mut f = form(model(62));
     set_value(&mut f.values, "add_opt1", "A calm piano\nwith rain");
-    let Plan::Queue { jobs, .. } = plan(&f, ids(), 0.0) else {
+    let Plan::Queue { jobs, .. } = plan(&f, &[], ids(), 0.0) else {
         panic!("queued")
     };
     assert_eq!(jobs[0].0.input, Input::Prompt);
@@ -146,10 +147,10 @@ fn a_link_a_prompt_and_a_pair_each_make_one_job_of_their_kind() {
 
     let mut f = form(model(104));
     assert!(
-        matches!(plan(&f, ids(), 0.0), Plan::Refused { why, .. } if why.starts_with("Choose both files"))
+        matches!(plan(&f, &[], ids(), 0.0), Plan::Refused { why, .. } if why.starts_with("Choose both files"))
     );
     f.pair = Some(("target.wav".into(), 1000.0));
-    let Plan::Queue { jobs, .. } = plan(&f, ids(), 0.0) else {
+    let Plan::Queue { jobs, .. } = plan(&f, &[], ids(), 0.0) else {
         panic!("queued")
     };
     assert_eq!(jobs[0].0.input, Input::Pair);

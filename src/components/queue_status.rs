@@ -1,5 +1,5 @@
 use crate::api::models::SiteQueue;
-use crate::i18n::{number, t, tn};
+use crate::i18n::{k, number, t, tn};
 use leptos::prelude::*;
 
 fn n(v: Option<i64>) -> i64 {
@@ -9,12 +9,8 @@ fn n(v: Option<i64>) -> i64 {
 /// The service's name of a queue's plan in the language's words (one it does not know as it
 /// came).
 fn plan_name(plan: &str) -> &str {
-    match plan {
-        "premium" => t("premium"),
-        "registered" => t("registered"),
-        "unregistered" => t("unregistered"),
-        other => other,
-    }
+    const PLANS: [&str; 3] = [k("premium"), k("registered"), k("unregistered")];
+    PLANS.iter().find(|p| **p == plan).map_or(plan, |p| t(p))
 }
 
 /// One line: the service's load (and the person's plan queue when known).

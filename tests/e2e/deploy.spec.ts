@@ -82,8 +82,7 @@ test('behind nginx: a deep link reloads, a missing chunk is a 404, a job goes to
   await s.addFiles([song('behind nginx.wav', 2)]);
   await s.submit();
   await s.toJobs();
-  await expect(s.card('behind nginx.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
-  await s.card('behind nginx.wav').getByRole('link', { name: 'Open' }).click();
+  await s.job('behind nginx.wav').openWhenDone(30_000);
   // Result files stay on the service's host (here the stand-in's own address), as on mvsep.com.
   const link = page.getByRole('link', { name: 'Download behind nginx_vocals.wav' });
   const href = (await link.getAttribute('href'))!;

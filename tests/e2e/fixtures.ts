@@ -115,7 +115,11 @@ export class SeparateScreen {
     await expect(this.page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
   }
   card(file: string) {
-    return new JobCard(this.page, file).root;
+    return this.job(file).root;
+  }
+  /** The job card of `file`, as a page object. */
+  job(file: string) {
+    return new JobCard(this.page, file);
   }
 }
 

@@ -66,8 +66,7 @@ test('a model that makes audio from a prompt: no file is sent, the piece comes b
   expect(bodies[0]).not.toContain('filename=');
   expect(bodies[0]).toContain('A calm piano\r\nwith rain');
   await s.toJobs();
-  await expect(s.card('A calm piano.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
-  await s.card('A calm piano.wav').getByRole('link', { name: 'Open' }).click();
+  await s.job('A calm piano.wav').openWhenDone(30_000);
   const mixer = page.getByRole('region', { name: 'Mixer' });
   await expect(mixer.locator('li.mixer-stem')).toHaveCount(1);
   const href = await page.getByRole('link', { name: /^Download A calm piano_audio/i }).getAttribute('href');
@@ -98,8 +97,7 @@ test('mastering sends a target and a reference, and the master comes back at the
   // own test), and the master below is made from both.
   await expect.poll(() => bodies.length).toBe(1);
   await s.toJobs();
-  await expect(s.card('my mix.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
-  await s.card('my mix.wav').getByRole('link', { name: 'Open' }).click();
+  await s.job('my mix.wav').openWhenDone(30_000);
   await expect(page.getByRole('region', { name: 'Mixer' }).locator('li.mixer-stem')).toHaveCount(1);
   const href = await page.getByRole('link', { name: /^Download my mix_mastered/i }).getAttribute('href');
   const master = readWav(await (await page.request.get(href ?? '')).body());
@@ -116,8 +114,7 @@ test('speech to text: the subtitles are shown as text with their times, copied a
   await s.addFiles([song('interview.wav', 5)]);
   await s.submit();
   await s.toJobs();
-  await expect(s.card('interview.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
-  await s.card('interview.wav').getByRole('link', { name: 'Open' }).click();
+  await s.job('interview.wav').openWhenDone(30_000);
   const srt = page.getByRole('region', { name: /Subtitles \(SRT\)/ });
   await expect(srt.getByRole('listitem')).toHaveCount(3);
   await expect(srt.getByRole('listitem').nth(1)).toHaveText('0:02 Line 2 of the song.');
@@ -147,8 +144,7 @@ test('the service in its other shapes: a job runs as with the recorded ones', as
   await s.toJobs();
   // `converting` is followed by name; `success: "true"` was a success.
   await expect(s.card('shapes.wav')).toContainText('In progress: converting', { timeout: 20_000 });
-  await expect(s.card('shapes.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
-  await s.card('shapes.wav').getByRole('link', { name: 'Open' }).click();
+  await s.job('shapes.wav').openWhenDone(30_000);
   // The size from `bytes` (sent as text), in the app's own words ("kB"), not the service's "KB".
   const row = page.getByRole('region', { name: 'Mixer' }).locator('li.mixer-stem').first();
   await expect(row).toContainText(/ · [\d.,]+ kB/);

@@ -170,7 +170,7 @@ test('two results of the same song play in step and X switches between them', as
   await s.addFiles([file]);
   await s.submit();
   await s.toJobs();
-  await expect(s.card('ab.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+  await s.job('ab.wav').expectDone(30_000);
   // The same file again, another model type with the fullness stems: six stems (Vocals,
   // Instrumental and four fullness stems), only Vocals named as one of the first's.
   await s.open();

@@ -49,4 +49,9 @@ export class JobCard {
   async expectDone(timeout = 30_000) {
     await expect(this.status()).toHaveText('Done', { timeout });
   }
+  /** Waits for Done, then opens the result's page. */
+  async openWhenDone(timeout = 30_000) {
+    await this.expectDone(timeout);
+    await this.link('Open').click();
+  }
 }

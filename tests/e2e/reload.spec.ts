@@ -29,7 +29,7 @@ test('a batch interrupted by a reload resumes with no file asked for again', asy
   await page.reload();
   await expect(page.locator('li.job')).toHaveCount(3);
   for (const n of names) {
-    await expect(s.card(n).getByRole('status')).toHaveText('Done', { timeout: 60_000 });
+    await s.job(n).expectDone(60_000);
   }
   await expect(page.getByText(/choose the file again|Choose .* again/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);

@@ -21,7 +21,7 @@ test('a batch under transient faults finishes by itself, each file once at the s
   await faults(request, { error_rate: 0.15, drop_rate: 0.05, drop_after_rate: 0.1, malformed_rate: 0.05 });
   await s.toJobs();
   for (const n of names) {
-    await expect(s.card(n).getByRole('status')).toHaveText('Done', { timeout: 120_000 });
+    await s.job(n).expectDone(120_000);
   }
   await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
   await faults(request, { error_rate: 0, drop_rate: 0, drop_after_rate: 0, malformed_rate: 0 });

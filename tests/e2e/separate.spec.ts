@@ -9,8 +9,7 @@ test('one file goes to done; the stems play and download', async ({ page, errors
   await expect(page.getByText('About 1 credit; your balance is 500.')).toBeVisible();
   await s.submit();
   await s.toJobs();
-  await expect(s.card('my song.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
-  await s.card('my song.wav').getByRole('link', { name: 'Open' }).click();
+  await s.job('my song.wav').openWhenDone(30_000);
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
   await expect(page.getByText('Vocal model type:')).toBeVisible();
   const own = s.card('my song.wav');
@@ -100,7 +99,7 @@ test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', a
   await faults(request, { latency_ms: 0 });
   await s.toJobs();
   // The file was kept in IndexedDB: it is looked for at the service, then sent, by itself.
-  await expect(s.card('slow.wav').getByRole('status')).toHaveText('Done', { timeout: 40_000 });
+  await s.job('slow.wav').expectDone(40_000);
   // A browser that did not keep it (no room, private mode): the card asks for the file again.
   await faults(request, { latency_ms: 5000 });
   await s.open();
@@ -136,7 +135,7 @@ test('a reload mid-upload and mid-poll loses nothing and sends nothing twice', a
   await expect(page.getByText(/Waiting in the queue: position/)).toBeVisible({ timeout: 10_000 });
   await page.reload();
   await s.toJobs();
-  await expect(s.card('waiting.wav').getByRole('status')).toHaveText('Done', { timeout: 40_000 });
+  await s.job('waiting.wav').expectDone(40_000);
   const history = await (await request.get(`/api/app/separation_history?api_token=${FREE_TOKEN}`)).json();
   expect(history.data.length, 'three jobs at the service, none twice').toBe(3);
 });
@@ -155,7 +154,7 @@ test('a lost answer to an upload does not make the file a second job, and nobody
   await faults(request, { drop_after_rate: 0 });
   // The automatic retry looks in the history first, finds the job and follows it.
   await s.toJobs();
-  await expect(s.card('lost answer.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+  await s.job('lost answer.wav').expectDone(30_000);
   const history = await (await request.get(`/api/app/separation_history?api_token=${FREE_TOKEN}`)).json();
   expect(history.data.length, 'one job at the service').toBe(1);
   expect(creates.length, 'the file was sent once').toBe(1);
@@ -180,7 +179,7 @@ test('the lookup before a cut-off upload is sent again can be stopped, then forg
   await card.getByRole('button', { name: 'Retry' }).click();
   // The retry looks again, finds the job the lost answer made and follows it.
   await s.toJobs();
-  await expect(s.card('slow lookup.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+  await s.job('slow lookup.wav').expectDone(30_000);
   const history = await (await request.get(`/api/app/separation_history?api_token=${FREE_TOKEN}`)).json();
   expect(history.data.length, 'one job at the service').toBe(1);
   expect(creates.length, 'the file was sent once').toBe(1);
@@ -279,7 +278,7 @@ test('refusals appear in the server words: premium gate, wrong token, the plan l
   await s.submit();
   await expect(s.card('limited.wav')).toContainText('You can run only 1 separation(s) at the same time', { timeout: 10_000 });
   await s.toJobs();
-  await expect(s.card('limited.wav').getByRole('status')).toHaveText('Done', { timeout: 60_000 });
+  await s.job('limited.wav').expectDone(60_000);
 
   // Not audio: flagged before upload with the reason, and nothing is sent.
   const before = creates.length;
@@ -316,7 +315,7 @@ test('Separate works by keyboard and passes axe', async ({ page, errors }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByText('1 song added to the queue')).toBeVisible();
   await s.toJobs();
-  await expect(s.card('k.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+  await s.job('k.wav').expectDone(30_000);
   await expectNoAxeViolations(page);
   await s.card('k.wav').getByRole('link', { name: 'Open' }).click();
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();

@@ -20,8 +20,8 @@ test('two tabs each send a file and a third tab sees both; the service holds exa
   await b.toJobs();
   // Each tab shows both: its own, and the other's as that tab stores it.
   for (const s of [a, b]) {
-    await expect(s.card('tab one.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
-    await expect(s.card('tab two.wav').getByRole('status')).toHaveText('Done', { timeout: 30_000 });
+    await s.job('tab one.wav').expectDone(30_000);
+    await s.job('tab two.wav').expectDone(30_000);
   }
   const third = await page.context().newPage();
   await third.goto('/jobs');

@@ -47,9 +47,6 @@ impl FormModel {
                 .use_link
                 .get_untracked()
                 .then(|| (self.out.link.get_untracked(), self.remote.get_untracked())),
-            // Read from `pending` by the submit code (`submit::songs`): as code of the first
-            // visit it cost 0.3 kB there.
-            songs: Vec::new(),
             pair: match &pair {
                 (Some(target), Some(_)) => Some((target.name(), target.size())),
                 _ => None,

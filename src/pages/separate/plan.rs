@@ -30,7 +30,6 @@ pub struct Submission {
     pub input: Input,
     /// A link instead of songs, and where the service fetches it from.
     pub link: Option<(String, RemoteType)>,
-    pub songs: Vec<Song>,
     /// A mastering job's target (name, bytes), once both files are chosen.
     pub pair: Option<(String, f64)>,
     pub api_base: String,
@@ -69,8 +68,9 @@ fn refused(why: &str) -> Plan {
     }
 }
 
-/// The plan for `s`; `id` makes each job's local id, `now_ms` is when it is pressed.
-pub fn plan(s: &Submission, mut id: impl FnMut() -> String, now_ms: f64) -> Plan {
+/// The plan for `s` and its `songs`; `id` makes each job's local id, `now_ms` is when it is
+/// pressed.
+pub fn plan(s: &Submission, songs: &[Song], mut id: impl FnMut() -> String, now_ms: f64) -> Plan {
     let Some(alg) = &s.chosen else {
         return refused(t("Choose a model first."));
     };
@@ -140,18 +140,17 @@ pub fn plan(s: &Submission, mut id: impl FnMut() -> String, now_ms: f64) -> Plan
         job.remote_type = Some(*remote);
         return one(job, Files::None, t("The link was sent to the queue."));
     }
-    if s.songs.is_empty() {
+    if songs.is_empty() {
         return refused(t("Add at least one song."));
     }
-    let (kept, sent): (Vec<usize>, Vec<usize>) =
-        (0..s.songs.len()).partition(|&i| s.songs[i].refused);
+    let (kept, sent): (Vec<usize>, Vec<usize>) = (0..songs.len()).partition(|&i| songs[i].refused);
     if sent.is_empty() {
         return refused(&tr!("None of the songs can be sent: {blocked} cannot be taken (the reason is next to each).", blocked = kept.len()));
     }
     let jobs = sent
         .iter()
         .map(|&i| {
-            let song = &s.songs[i];
+            let song = &songs[i];
             let mut job = draft(song.name.clone(), song.bytes, Input::Song);
             job.duration_secs = song.secs;
             job.cost = super::cost(song.secs, s.price);

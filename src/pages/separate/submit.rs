@@ -13,8 +13,9 @@ use leptos::prelude::*;
 /// The form as it stands when Separate is pressed: its values, which the plan decides on, and
 /// the files they stand for.
 pub struct Form {
-    /// Its `songs` are read from `pending` here (see `songs`).
     pub submission: Submission,
+    /// The songs, read for the plan here (see `songs`): as code of the first visit that cost
+    /// 0.3 kB.
     pub pending: Vec<Pending>,
     pub premium: bool,
     /// A mastering job's (target, reference).
@@ -54,13 +55,13 @@ fn songs(pending: &[Pending], premium: bool) -> Vec<Song> {
         .collect()
 }
 
-fn enqueue(mut f: Form) {
+fn enqueue(f: Form) {
     let out = f.out;
     out.submit_error.try_set(None);
     out.submitted.try_set(None);
-    f.submission.songs = songs(&f.pending, f.premium);
     let s = &f.submission;
-    match plan(s, || new_id(now_ms(), random_unit()), now_ms()) {
+    let songs = songs(&f.pending, f.premium);
+    match plan(s, &songs, || new_id(now_ms(), random_unit()), now_ms()) {
         Plan::Refused { why, fields } => {
             out.field_errors.try_set(fields);
             out.submit_error.try_set(Some(why));
