@@ -4,25 +4,41 @@
 //! The standard library's `to_lowercase` carries the whole Unicode case table (about 3 kB of
 //! the first visit's brotli'd wasm) for the search box alone.
 
+/// Capitals from `first` to `last` and how far above them their small letters are. Where that is
+/// 1, the cases pair up (Latin Extended-A), every other code point from `first` a capital.
+/// (A table and one loop: a match of these ranges was twice the code.)
+const CAPITALS: [(u32, u32, i32); 17] = [
+    (0x41, 0x5A, 0x20),
+    (0xC0, 0xD6, 0x20),
+    (0xD8, 0xDE, 0x20),
+    // Latin Extended-A (İ folds to two characters; ĸ, ŉ and ſ have no capital).
+    (0x100, 0x12F, 1),
+    (0x132, 0x137, 1),
+    (0x139, 0x148, 1),
+    (0x14A, 0x177, 1),
+    (0x178, 0x178, -0x79),
+    (0x179, 0x17E, 1),
+    // Greek, with and without the tonos.
+    (0x386, 0x386, 0x26),
+    (0x388, 0x38A, 0x25),
+    (0x38C, 0x38C, 0x40),
+    (0x38E, 0x38F, 0x3F),
+    (0x391, 0x3A1, 0x20),
+    (0x3A3, 0x3AB, 0x20),
+    // Cyrillic.
+    (0x400, 0x40F, 0x50),
+    (0x410, 0x42F, 0x20),
+];
+
 /// `c` in lower case, for the scripts above; any other character as it is.
 pub fn fold_char(c: char) -> char {
     let u = c as u32;
-    let lower = match u {
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => u + 0x20,
-        0x400..=0x40F => u + 0x50,
-        // Latin Extended-A pairs its cases, the capital first (İ folds to two characters).
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u.is_multiple_of(2) => u + 1,
-        0x139..=0x148 | 0x179..=0x17E if !u.is_multiple_of(2) => u + 1,
-        0x178 => 0xFF,
-        // Greek capitals, with and without the tonos.
-        0x391..=0x3A1 | 0x3A3..=0x3AB => u + 0x20,
-        0x386 => 0x3AC,
-        0x388..=0x38A => u + 0x25,
-        0x38C => 0x3CC,
-        0x38E..=0x38F => u + 0x3F,
-        _ => u,
-    };
-    char::from_u32(lower).unwrap_or(c)
+    for (first, last, above) in CAPITALS {
+        if (first..=last).contains(&u) && (above != 1 || (u - first).is_multiple_of(2)) {
+            return char::from_u32(u.wrapping_add_signed(above)).unwrap_or(c);
+        }
+    }
+    c
 }
 
 /// `s` folded (see [`fold_char`]).

@@ -22,14 +22,9 @@ pub fn queue_line(q: &SiteQueue) -> String {
         busy = n(c.in_process),
         waiting = waiting
     );
-    if let Some(p) = &q.plan {
-        if let (Some(plan), Some(queue)) = (&p.plan, &p.queue) {
-            s.push_str(&tr!(
-                " · your plan ({plan}): {queue}",
-                plan = plan_name(plan),
-                queue = queue
-            ));
-        }
+    // The plan's name is on Account (`QueueDetails`): here, its queue alone.
+    if let Some(queue) = q.plan.as_ref().and_then(|p| p.queue.as_ref()) {
+        s.push_str(&tr!(" · on your plan: {queue}", queue = queue));
     }
     s
 }
