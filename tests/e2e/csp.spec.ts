@@ -1,4 +1,5 @@
 import { test, expect, doneElsewhere, signIn, SettingsPage, PREMIUM_TOKEN } from './fixtures';
+import { MixerPanel } from './objects';
 
 // The built index.html carries a strict Content-Security-Policy (scripts/split-dist.sh); the
 // fixture fails any test that breaches it, and these check the policy itself.
@@ -55,12 +56,12 @@ test('every screen, a result with its players and the mixer run inside the polic
     await expect(page.locator('p.loading')).toHaveCount(0);
   }
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
-  const mixer = page.getByRole('region', { name: 'Mixer' });
-  await mixer.getByRole('button', { name: 'Play' }).click();
-  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
-  await mixer.getByRole('button', { name: 'Set A' }).click();
+  const mixer = new MixerPanel(page);
+  await mixer.root.getByRole('button', { name: 'Play' }).click();
+  await expect(mixer.root.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  await mixer.root.getByRole('button', { name: 'Set A' }).click();
   await page.waitForTimeout(500);
-  await mixer.getByRole('button', { name: 'Set B' }).click();
-  await expect(mixer.locator('.loop-band')).toHaveCount(6);
+  await mixer.root.getByRole('button', { name: 'Set B' }).click();
+  await expect(mixer.root.locator('.loop-band')).toHaveCount(6);
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { Page } from '@playwright/test';
 import { test, expect, faults, signIn, doneElsewhere, expectNoAxeViolations, PREMIUM_TOKEN } from './fixtures';
+import { MixerPanel } from './objects';
 import { song } from './audio';
 
 // The stand-in's xss switch sends `javascript:` addresses for a result file, the input, the
@@ -12,9 +13,9 @@ test('a javascript: result address is neither a link nor a source, and clicking 
   await faults(request, { xss: true, queue_ahead: 0 });
   await signIn(page, PREMIUM_TOKEN);
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
-  const mixer = page.getByRole('region', { name: 'Mixer' });
-  await expect(mixer.locator('li.mixer-stem')).toHaveCount(2);
-  await expect(mixer.getByText('1 result file without a web address was left out.')).toBeVisible();
+  const mixer = new MixerPanel(page);
+  await expect(mixer.stems()).toHaveCount(2);
+  await expect(mixer.root.getByText('1 result file without a web address was left out.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Input' }), 'no player for a hostile input').toHaveCount(0);
   await page.getByRole('button', { name: 'Get mirror links (1 credit)' }).click();
   const mirror = page.locator('ul.mirror li');
@@ -33,7 +34,7 @@ test('a javascript: result address is neither a link nor a source, and clicking 
   expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
   await expect.poll(() => page.evaluate(() => localStorage.getItem('mvsep.jobs') ?? '')).toContain('javascript:');
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Mixer' }).locator('li.mixer-stem')).toHaveCount(2);
+  await expect(new MixerPanel(page).stems()).toHaveCount(2);
   expect(await hostile(page).count()).toBe(0);
   expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
 });

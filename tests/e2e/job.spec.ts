@@ -1,11 +1,11 @@
 import { test, expect, expectNoAxeViolations, doneElsewhere } from './fixtures';
-import { JobCard } from './objects';
+import { JobCard, MixerPanel } from './objects';
 
 test('opening a job not started here shows it without adding it to Jobs, until it is followed', async ({ page, request, errors }) => {
   const hash = await doneElsewhere(request, 'shared song.wav');
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
-  await expect(page.locator('li.mixer-stem')).toHaveCount(2);
+  await expect(new MixerPanel(page).stems()).toHaveCount(2);
   await expect(page.getByText('This job is not followed in this browser.')).toBeVisible();
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs')), 'nothing stored by viewing').toBeNull();
@@ -16,7 +16,7 @@ test('opening a job not started here shows it without adding it to Jobs, until i
   await page.getByRole('button', { name: 'Follow this job' }).click();
   await expect(page.getByRole('button', { name: 'Forget' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
-  await expect(page.locator('li.job')).toHaveCount(1);
+  await expect(new JobCard(page).root).toHaveCount(1);
   await new JobCard(page).expectDone();
   expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs'))).toContain(hash);
 });
@@ -40,7 +40,7 @@ test('a damaged saved job is kept aside and said so; the other jobs stay listed'
     localStorage.setItem('mvsep.jobs', JSON.stringify(saved));
   });
   await page.goto('/jobs');
-  await expect(page.locator('li.job')).toHaveCount(1);
+  await expect(new JobCard(page).root).toHaveCount(1);
   await expect(page.getByText('1 saved job could not be read')).toBeVisible();
   await expectNoAxeViolations(page);
   const aside = await page.evaluate(() => localStorage.getItem('mvsep.jobs.unreadable'));

@@ -1,5 +1,6 @@
 import { Locator, Page } from '@playwright/test';
 import { test, expect, faults, PREMIUM_TOKEN } from './fixtures';
+import { MixerPanel } from './objects';
 import { song } from './audio';
 
 /** Presses Tab (Shift+Tab with `back`, at most 120 times) until `target` has the focus. */
@@ -72,15 +73,15 @@ test('the whole path by keyboard alone: song, model, separate, follow, result, p
   await expect(page.locator('h1')).toBeFocused();
 
   // Play the mix and pause it, then download it, all from the keyboard.
-  const mixer = page.getByRole('region', { name: 'Mixer' });
-  const play = mixer.getByRole('button', { name: 'Play' });
+  const mixer = new MixerPanel(page);
+  const play = mixer.root.getByRole('button', { name: 'Play' });
   await tabTo(page, play);
   await expectFocusRing(page);
   await page.keyboard.press('Enter');
-  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  await expect(mixer.root.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('Enter');
-  await expect(mixer.getByRole('button', { name: 'Play' })).toBeVisible();
-  const save = mixer.getByRole('button', { name: 'Download this mix' });
+  await expect(mixer.root.getByRole('button', { name: 'Play' })).toBeVisible();
+  const save = mixer.root.getByRole('button', { name: 'Download this mix' });
   await tabTo(page, save);
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(download.suggestedFilename()).toMatch(/keys only.*\.wav$/);

@@ -1,4 +1,5 @@
 import { test, expect, signIn, faults, SeparateScreen, expectNoAxeViolations, PREMIUM_TOKEN, FREE_TOKEN } from './fixtures';
+import { MixerPanel } from './objects';
 import { song, wav } from './audio';
 import { readWav, rms } from './wavs';
 
@@ -67,14 +68,14 @@ test('a model that makes audio from a prompt: no file is sent, the piece comes b
   expect(bodies[0]).toContain('A calm piano\r\nwith rain');
   await s.toJobs();
   await s.job('A calm piano.wav').openWhenDone(30_000);
-  const mixer = page.getByRole('region', { name: 'Mixer' });
-  await expect(mixer.locator('li.mixer-stem')).toHaveCount(1);
+  const mixer = new MixerPanel(page);
+  await expect(mixer.stems()).toHaveCount(1);
   const href = await page.getByRole('link', { name: /^Download A calm piano_audio/i }).getAttribute('href');
   const piece = readWav(await (await page.request.get(href ?? '')).body());
   expect(piece.samples[0].length / piece.rate).toBeCloseTo(3, 1);
   // A reload keeps the job (it needs no file).
   await page.reload();
-  await expect(mixer.locator('li.mixer-stem')).toHaveCount(1);
+  await expect(mixer.stems()).toHaveCount(1);
 });
 
 test('mastering sends a target and a reference, and the master comes back at the reference loudness', async ({ page, request, errors }) => {
@@ -98,7 +99,7 @@ test('mastering sends a target and a reference, and the master comes back at the
   await expect.poll(() => bodies.length).toBe(1);
   await s.toJobs();
   await s.job('my mix.wav').openWhenDone(30_000);
-  await expect(page.getByRole('region', { name: 'Mixer' }).locator('li.mixer-stem')).toHaveCount(1);
+  await expect(new MixerPanel(page).stems()).toHaveCount(1);
   const href = await page.getByRole('link', { name: /^Download my mix_mastered/i }).getAttribute('href');
   const master = readWav(await (await page.request.get(href ?? '')).body());
   const ref = readWav(song('r.wav', 2).buffer);
@@ -120,9 +121,9 @@ test('speech to text: the subtitles are shown as text with their times, copied a
   await expect(srt.getByRole('listitem').nth(1)).toHaveText('0:02 Line 2 of the song.');
   await expect(page.getByRole('region', { name: /^Text · / }).locator('pre')).toContainText('Line 3 of the song.');
   // Text is not offered as a stem to play.
-  const mixer = page.getByRole('region', { name: 'Mixer' });
-  await expect(mixer.locator('li.mixer-stem')).toHaveCount(0);
-  await expect(mixer.getByRole('button', { name: 'Play' })).toHaveCount(0);
+  const mixer = new MixerPanel(page);
+  await expect(mixer.stems()).toHaveCount(0);
+  await expect(mixer.root.getByRole('button', { name: 'Play' })).toHaveCount(0);
   await srt.getByRole('button', { name: 'Copy the text' }).click();
   await expect(srt.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('00:00:02,000 --> 00:00:04,000');
@@ -146,7 +147,7 @@ test('the service in its other shapes: a job runs as with the recorded ones', as
   await expect(s.card('shapes.wav')).toContainText('In progress: converting', { timeout: 20_000 });
   await s.job('shapes.wav').openWhenDone(30_000);
   // The size from `bytes` (sent as text), in the app's own words ("kB"), not the service's "KB".
-  const row = page.getByRole('region', { name: 'Mixer' }).locator('li.mixer-stem').first();
+  const row = new MixerPanel(page).stems().first();
   await expect(row).toContainText(/ · [\d.,]+ kB/);
   await expect(row).not.toContainText('KB');
   // History's `job_exists: 1` still offers the result; the account's flags as "1"/"0".

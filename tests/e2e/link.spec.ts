@@ -1,4 +1,5 @@
 import { test, expect, faults, doneElsewhere, SeparateScreen, createRequests, expectNoAxeViolations, PREMIUM_TOKEN } from './fixtures';
+import { JobCard, MixerPanel } from './objects';
 
 // A job made from a link, as the real service runs it: create answers a short hash that
 // separation/get does not know; get-remote says "being downloaded" for a while, then names the
@@ -22,7 +23,7 @@ test('a link job goes through get-remote: the service fetching the link, a reloa
   await page.getByLabel('Link to the song').fill(input);
   await s.submit();
   await s.toJobs();
-  const card = page.locator('li.job').first();
+  const card = new JobCard(page).root.first();
   await expect(card.getByRole('status')).toHaveText(
     'The service is fetching the link: Your audio file is being downloaded, please wait a while...', { timeout: 15_000 });
   await expectNoAxeViolations(page);
@@ -40,5 +41,5 @@ test('a link job goes through get-remote: the service fetching the link, a reloa
   // The result opens at the real job's address, with its stems.
   await card.getByRole('link', { name: 'Open' }).click();
   await expect(page).toHaveURL(new RegExp(`/jobs/${encodeURIComponent(real).replace(/[.+]/g, '\\$&')}$`));
-  await expect(page.getByRole('region', { name: 'Mixer' }).locator('li.mixer-stem')).not.toHaveCount(0);
+  await expect(new MixerPanel(page).stems()).not.toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { Page } from '@playwright/test';
 import { test, expect, faults, SeparateScreen, FREE_TOKEN } from './fixtures';
+import { JobCard } from './objects';
 import { song } from './audio';
 
 /** The ids of the jobs whose files this browser keeps in IndexedDB. */
@@ -27,7 +28,7 @@ test('a batch interrupted by a reload resumes with no file asked for again', asy
   await expect.poll(() => kept(page)).toHaveLength(2);
 
   await page.reload();
-  await expect(page.locator('li.job')).toHaveCount(3);
+  await expect(new JobCard(page).root).toHaveCount(3);
   for (const n of names) {
     await s.job(n).expectDone(60_000);
   }

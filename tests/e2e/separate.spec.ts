@@ -1,4 +1,5 @@
 import { test, expect, signIn, account, faults, SeparateScreen, createRequests, expectNoAxeViolations, FREE_TOKEN, PREMIUM_TOKEN } from './fixtures';
+import { JobCard, MixerPanel } from './objects';
 import { song } from './audio';
 
 test('one file goes to done; the stems play and download', async ({ page, errors }) => {
@@ -16,16 +17,16 @@ test('one file goes to done; the stems play and download', async ({ page, errors
   await expect(own.getByRole('button', { name: 'Forget' })).toBeVisible();
   await expect(own.getByRole('link', { name: 'Open' }), 'no link to the page itself').toHaveCount(0);
   // The stems are in the mixer; nothing of them is fetched until Play.
-  const mixer = page.getByRole('region', { name: 'Mixer' });
-  await expect(mixer.locator('li.mixer-stem')).toHaveCount(2);
+  const mixer = new MixerPanel(page);
+  await expect(mixer.stems()).toHaveCount(2);
   // Every stem request is seen with its time: none may come before Play is pressed.
   const fetched: string[] = [];
   const at: number[] = [];
   page.on('request', (r) => { if (r.url().includes('/storage/')) { fetched.push(r.url()); at.push(Date.now()); } });
   const pressed = Date.now();
-  await mixer.getByRole('button', { name: 'Play' }).click();
-  await expect(mixer.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
-  await expect.poll(async () => Number(await mixer.getByRole('slider', { name: 'Position' }).inputValue())).toBeGreaterThan(0.1);
+  await mixer.root.getByRole('button', { name: 'Play' }).click();
+  await expect(mixer.root.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => Number(await mixer.root.getByRole('slider', { name: 'Position' }).inputValue())).toBeGreaterThan(0.1);
   expect(fetched.length).toBe(2);
   expect(at.every((t) => t >= pressed), 'nothing fetched before Play').toBe(true);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my song_vocals.wav' }).click()]);
@@ -50,7 +51,7 @@ test('a batch of three on a free account never has two jobs in flight', async ({
     const running = (await account(request, FREE_TOKEN)).current_queue.length;
     most = Math.max(most, running);
     const done = await page.locator('li.job .job-status', { hasText: /^Done$/ }).count();
-    if (done === 3 || (creates.length === 3 && running === 0 && i > 5 && await page.locator('li.job').count() === 0)) break;
+    if (done === 3 || (creates.length === 3 && running === 0 && i > 5 && await new JobCard(page).root.count() === 0)) break;
     await page.waitForTimeout(400);
   }
   expect(most).toBe(1);

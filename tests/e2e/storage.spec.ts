@@ -1,5 +1,6 @@
 import { Page } from '@playwright/test';
 import { test, expect, doneElsewhere } from './fixtures';
+import { JobCard } from './objects';
 
 /** Fills this origin's localStorage to the brim (halving the chunk until nothing more fits). */
 const fill = (page: Page, tag: string) => page.evaluate((tag) => {
@@ -33,13 +34,13 @@ test('a full storage lets go of finished jobs past the expiry first, then says i
     localStorage.setItem('mvsep.jobs', JSON.stringify(saved));
   });
   await page.goto('/jobs');
-  await expect(page.locator('li.job')).toHaveCount(2);
+  await expect(new JobCard(page).root).toHaveCount(2);
 
   await fill(page, 'one');
   await follow(page, c);
   await toJobs(page);
   // The two expired ones made room for it: it is saved, and nothing is said.
-  await expect(page.locator('li.job')).toHaveCount(1);
+  await expect(new JobCard(page).root).toHaveCount(1);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs'))).toContain(c);
 
@@ -47,7 +48,7 @@ test('a full storage lets go of finished jobs past the expiry first, then says i
   await fill(page, 'two');
   await follow(page, d);
   await toJobs(page);
-  await expect(page.locator('li.job')).toHaveCount(2);
+  await expect(new JobCard(page).root).toHaveCount(2);
   await expect(page.getByRole('alert')).toHaveText(/^This browser's storage is full: the jobs listed here are not saved/);
   expect(await page.evaluate(() => localStorage.getItem('mvsep.jobs'))).not.toContain(d);
 });

@@ -1,4 +1,5 @@
 import { test, expect, faults, signIn, SettingsPage, PREMIUM_TOKEN, STANDIN } from './fixtures';
+import { JobCard } from './objects';
 import { song } from './audio';
 
 // The token goes only to the API address in Settings (or the service's own hosts): a stored
@@ -25,7 +26,7 @@ test('a stored job at another address is not sent the token until Settings point
     if ((r.url() + (r.postData() ?? '')).includes(PREMIUM_TOKEN)) withToken.push(new URL(r.url()).origin);
   });
   await page.goto('/jobs');
-  const card = page.locator('li.job');
+  const card = new JobCard(page).root;
   await expect(card.getByRole('status')).toContainText('Waiting in the queue', { timeout: 15_000 });
   await card.getByRole('button', { name: 'Cancel job' }).click();
   await expect(page.getByText(`This job is at ${other}, not at the API address in Settings, and your token is sent only there.`)).toBeVisible();
@@ -38,7 +39,7 @@ test('a stored job at another address is not sent the token until Settings point
   await s.setBase(other);
   await s.save();
   await page.goto('/jobs');
-  await page.locator('li.job').getByRole('button', { name: 'Cancel job' }).click();
-  await expect(page.locator('li.job').getByRole('status')).toContainText('cancelled');
+  await new JobCard(page).root.getByRole('button', { name: 'Cancel job' }).click();
+  await expect(new JobCard(page).root.getByRole('status')).toContainText('cancelled');
   expect(withToken).toContain(other);
 });

@@ -1,4 +1,5 @@
 import { test, expect, Page, doneElsewhere, faults, PREMIUM_TOKEN } from './fixtures';
+import { JobCard } from './objects';
 
 // Every text the app writes while a person walks it in Russian and in Chinese, recorded as it is
 // written (loading lines, notes, transient states included, not only what is left at the end):
@@ -79,7 +80,7 @@ for (const [lang, locale] of [['ru', 'ru-RU'], ['zh-CN', 'zh-CN']] as const) {
       await page.goto(`/jobs/${encodeURIComponent(hash)}`);
       await page.getByRole('button', { name: lang === 'ru' ? 'Следить за заданием' : '关注此任务' }).click();
       await page.goto('/jobs');
-      await expect(page.locator('li.job')).toHaveCount(1);
+      await expect(new JobCard(page).root).toHaveCount(1);
       await page.goto('/history');
       await expect(page.locator('table.history tbody tr').first()).toBeVisible();
       const english: string[] = await page.evaluate(() => (window as any).__english());
