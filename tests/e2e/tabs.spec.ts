@@ -1,4 +1,5 @@
 import { test, expect, faults, SeparateScreen, PREMIUM_TOKEN } from './fixtures';
+import { JobCard } from './objects';
 import { song } from './audio';
 
 // Tabs of one browser share localStorage: each sends its own file, none writes over the other's
@@ -25,8 +26,8 @@ test('two tabs each send a file and a third tab sees both; the service holds exa
   }
   const third = await page.context().newPage();
   await third.goto('/jobs');
-  await expect(third.locator('li.job')).toHaveCount(2);
-  await expect(third.locator('li.job').getByRole('status')).toHaveText(['Done', 'Done']);
+  await expect(new JobCard(third).root).toHaveCount(2);
+  await expect(new JobCard(third).root.getByRole('status')).toHaveText(['Done', 'Done']);
   const rows = (await (await request.get(`/api/app/separation_history?api_token=${PREMIUM_TOKEN}`)).json()).data;
   expect(rows.length, 'two jobs at the service, none sent twice').toBe(2);
 
@@ -34,7 +35,7 @@ test('two tabs each send a file and a third tab sees both; the service holds exa
   await b.card('tab one.wav').getByRole('button', { name: 'Forget' }).click();
   await expect(a.card('tab one.wav')).toHaveCount(0);
   await third.reload();
-  await expect(third.locator('li.job')).toHaveCount(1);
+  await expect(new JobCard(third).root).toHaveCount(1);
 
   // Log out in the first tab: the other tab's Account asks to log in.
   await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
