@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use mvsep_web::api::ApiError;
 use mvsep_web::state::settings::Settings;
 
-fn settings(base: &str, token: Option<&str>) -> Settings {
+/// The rule as the app reads it: from Settings' signals, through `Access`.
+fn settings(base: &str, token: Option<&str>) -> mvsep_web::api::Access {
     Settings {
         base: RwSignal::new(base.into()),
         token: RwSignal::new(token.map(Into::into)),
     }
+    .access_untracked()
 }
 
 #[test]

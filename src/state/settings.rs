@@ -1,7 +1,7 @@
 //! The API address and token, kept in localStorage and shared through a typed context.
 
 use crate::api::request::normalize_base;
-use crate::api::{Access, ApiError, Client, DEFAULT_BASE};
+use crate::api::{Access, Client, DEFAULT_BASE};
 use crate::state::storage;
 use leptos::prelude::*;
 
@@ -110,11 +110,6 @@ impl Settings {
             token: self.token.get(),
         }
         .here()
-    }
-
-    /// The token for a call to `base`, by the rule in `Access`.
-    pub fn token_for(&self, base: &str) -> Result<Option<String>, ApiError> {
-        self.access_untracked().token_for(base)
     }
 
     pub fn has_token(&self) -> bool {

@@ -43,7 +43,7 @@ pub fn decode(text: &str) -> (Vec<TrackedJob>, Vec<String>) {
 fn unknown_fields(entry: &serde_json::Value, job: &TrackedJob) -> Vec<(String, String)> {
     let known = serde_json::to_value(job).unwrap_or_default();
     // Before schema 3 the note was `message`: read by `migrate`, not written back.
-    let old = !job.is_newer() && job.schema < 3;
+    let old = job.schema < 3;
     entry
         .as_object()
         .into_iter()
