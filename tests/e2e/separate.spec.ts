@@ -10,6 +10,11 @@ test('one file goes to done; the stems play and download', async ({ page, errors
   await expect(page.getByText('About 1 credit; your balance is 500.')).toBeVisible();
   await s.submit();
   await s.toJobs();
+  // Every stem request is seen with its time, from before the result is opened: none may come
+  // before Play is pressed (a fetch as the mixer is drawn would be one).
+  const fetched: string[] = [];
+  const at: number[] = [];
+  page.on('request', (r) => { if (r.url().includes('/storage/')) { fetched.push(r.url()); at.push(Date.now()); } });
   await s.job('my song.wav').openWhenDone(30_000);
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
   await expect(page.getByText('Vocal model type:')).toBeVisible();
@@ -19,10 +24,6 @@ test('one file goes to done; the stems play and download', async ({ page, errors
   // The stems are in the mixer; nothing of them is fetched until Play.
   const mixer = new MixerPanel(page);
   await expect(mixer.stems()).toHaveCount(2);
-  // Every stem request is seen with its time: none may come before Play is pressed.
-  const fetched: string[] = [];
-  const at: number[] = [];
-  page.on('request', (r) => { if (r.url().includes('/storage/')) { fetched.push(r.url()); at.push(Date.now()); } });
   const pressed = Date.now();
   await mixer.root.getByRole('button', { name: 'Play' }).click();
   await expect(mixer.root.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
