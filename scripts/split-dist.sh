@@ -4,10 +4,11 @@
 # (trunk serve is left unsplit), or by hand after `trunk build --release`: scripts/split-dist.sh dist
 #
 # Steps: build the app with `--features split` and relocations kept; wasm-split-cli cuts the
-# module; wasm-bindgen on the main module; wasm-opt -Oz on every module; esbuild minifies the JS
+# module; wasm-bindgen on the main module; wasm-opt -Oz on every module; scripts/pack-chunks.py
+# puts each lazily loaded part and the chunks it needs into one pack; esbuild minifies the JS
 # (Trunk 0.21's minifier fails on the glue); every file gets a name carrying a hash of its
 # content, so a cached file of an old deploy never meets a new one; Trunk's integrity hashes
-# in index.html are rewritten.
+# in index.html are rewritten; src/boot.js learns each part's pack.
 set -euo pipefail
 if [ -n "${TRUNK_STAGING_DIR:-}" ] && [ "${TRUNK_PROFILE:-}" != release ]; then exit 0; fi
 cd "$(dirname "$0")/.."
@@ -38,6 +39,8 @@ rm "$TMP/split/$STEM.wasm"
 cp "$TMP"/split/* "$TMP/out/"
 ls "$TMP"/out/*.wasm | grep -v "/${STEM}_bg.wasm$" \
   | xargs -P 2 -I{} wasm-opt -Oz --strip-producers {} -o {} 2>/dev/null
+# One pack per part instead of a file per chunk: a screen in one or two requests, not 45.
+python3 scripts/pack-chunks.py "$TMP/out" >/dev/null
 # The main module, fetched by every first visit, gets more passes (measured: -3.8 kB brotli;
 # then a second flatten/rereloop round, each to convergence, and --strip-producers, the build's
 # metadata: -1.5 kB more, for about 20 s more of build; one round with --converge alone swung
@@ -51,18 +54,18 @@ for f in "$TMP"/out/*.js; do
 done
 
 hash16() { openssl dgst -sha256 -r "$@" | cut -c1-16; }
-# The chunks' names are listed in __wasm_split.js, which every first visit fetches: 8 hex digits
-# (32 bits) each are plenty to tell a deploy's file from another's, and 140 names × 8 fewer
-# digits are 0.6 kB less to download.
+# The packs' names are in __wasm_split.js and index.html, which every first visit fetches: 8 hex
+# digits (32 bits) each are plenty to tell a deploy's file from another's.
 hash8() { openssl dgst -sha256 -r "$@" | cut -c1-8; }
 OUT=$TMP/out
-# Chunks first: their names go into __wasm_split.js.
-for f in "$OUT"/chunk_*.wasm "$OUT"/split_*.wasm; do
-  [ -e "$f" ] || continue
-  base=$(basename "$f" .wasm)
-  new="$base-$(hash8 "$f").wasm"
+# Packs first: their names go into __wasm_split.js, and into boot.js as PACKS ("part=file ...").
+PACKS=""
+for f in "$OUT"/pack_*.bin; do
+  base=$(basename "$f" .bin)
+  new="$base-$(hash8 "$f").bin"
   mv "$f" "$OUT/$new"
-  sed -i "s#\./$base\.wasm#./$new#g" "$OUT/__wasm_split.js"
+  sed -i "s#\"$base\.bin\"#\"$new\"#g" "$OUT/__wasm_split.js"
+  PACKS="$PACKS ${base#pack_}=$new"
 done
 # The main module's name: a hash of what it is made of, taken before the names are written in.
 NEW="$BIN-$(cat "$OUT/${STEM}_bg.wasm" "$OUT/$STEM.js" "$OUT/__wasm_split.js" | hash16)"
@@ -76,7 +79,8 @@ mv "$OUT/$STEM.js" "$OUT/$NEW.js"
 mv "$OUT/${STEM}_bg.wasm" "$OUT/${NEW}_bg.wasm"
 
 # Also what an earlier split of this dist/ left.
-rm -f "$DIST/$OLD.js" "$DIST/${OLD}_bg.wasm" "$DIST"/chunk_*.wasm "$DIST"/split_*.wasm "$DIST"/__wasm_split*.js
+rm -f "$DIST/$OLD.js" "$DIST/${OLD}_bg.wasm" "$DIST"/chunk_*.wasm "$DIST"/split_*.wasm "$DIST"/pack_*.bin \
+  "$DIST"/__wasm_split*.js
 cp "$OUT"/* "$DIST/"
 sed -i "s#$OLD#$NEW#g" "$DIST/index.html"
 # The integrity of the two files Trunk links (its minified HTML leaves attributes unquoted).
@@ -96,6 +100,8 @@ PY
 # src/boot.js, inlined by Trunk: its HTML minifier mangles the script (it drops hoisted
 # constants), so the inlined copy is replaced with esbuild's minification of the source.
 esbuild src/boot.js --minify --log-level=error --outfile="$TMP/boot.js"
+grep -q '"@PACKS"' "$TMP/boot.js" || { echo "split-dist: no \"@PACKS\" in src/boot.js" >&2; exit 1; }
+sed -i "s#\"@PACKS\"#\"${PACKS# }\"#" "$TMP/boot.js"
 python3 - "$DIST/index.html" "$TMP/boot.js" <<'PY'
 import re, sys
 page_path, boot = sys.argv[1], open(sys.argv[2]).read().strip()

@@ -70,7 +70,7 @@ test('behind nginx: a deep link reloads, a missing chunk is a 404, a job goes to
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const missing = await page.request.get('/chunk_0-00000000.wasm');
+  const missing = await page.request.get('/pack_news_screen-00000000.bin');
   expect(missing.status()).toBe(404);
   const wasm = await page.request.get((await page.locator('link[rel=preload][type="application/wasm"]').getAttribute('href'))!);
   expect(wasm.headers()['content-type']).toBe('application/wasm');

@@ -1,11 +1,11 @@
 import { Page } from '@playwright/test';
 import { test, plain, expect, expectNoAxeViolations } from './fixtures';
 
-/** The screens whose code was fetched (`split_<name>_screen-<hash>.wasm`), in order. */
+/** The screens whose code was fetched (`pack_<name>_screen-<hash>.bin`), in order. */
 function screenChunks(page: Page): string[] {
   const fetched: string[] = [];
   page.on('request', (r) => {
-    const m = new URL(r.url()).pathname.match(/^\/split_(\w+?)_screen-[0-9a-f]{8}\.wasm$/);
+    const m = new URL(r.url()).pathname.match(/^\/pack_(\w+?)_screen-[0-9a-f]{8}\.bin$/);
     if (m) fetched.push(m[1]);
   });
   return fetched;
@@ -64,7 +64,7 @@ plain('a screen whose code is gone says so, and offers to try again or reload', 
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const fetched = screenChunks(page);
   // Gone from the server, as after a deploy; not renamed in dist/, which other workers serve.
-  const chunk = /\/split_news_screen-[0-9a-f]{8}\.wasm$/;
+  const chunk = /\/pack_news_screen-[0-9a-f]{8}\.bin$/;
   await page.route(chunk, (r) => r.fulfill({ status: 404, body: 'Not Found' }));
   try {
     await page.goto('/');
@@ -89,7 +89,7 @@ plain('a screen whose code is gone says so, and offers to try again or reload', 
 });
 
 plain('"Reload for the new version" reloads the page', async ({ page }) => {
-  const chunk = /\/split_settings_screen-[0-9a-f]{8}\.wasm$/;
+  const chunk = /\/pack_settings_screen-[0-9a-f]{8}\.bin$/;
   await page.route(chunk, (r) => r.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/settings');
   await expect(h1(page, 'This screen could not be loaded')).toBeVisible();

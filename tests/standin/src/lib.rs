@@ -191,7 +191,7 @@ async fn hosted(page: &std::path::Path, path: &str) -> Response {
 /// under a chunk's name.
 async fn static_rules(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     // Only the build's own kinds of file: a job's address may end in `.wav`.
-    let asset = [".wasm", ".js", ".css"]
+    let asset = [".wasm", ".js", ".css", ".bin"]
         .iter()
         .any(|ext| req.uri().path().ends_with(ext));
     let mut res = next.run(req).await;
