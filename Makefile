@@ -7,7 +7,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PORT ?= 8787
 STANDIN := target/standin/mvsep-standin
 
-.PHONY: run test demo standin tools fetch build standin-bin test-native test-browser test-e2e test-curl size fmt lint bench chaos chaos-short
+.PHONY: run test demo standin tools fetch build standin-bin test-native test-browser test-e2e test-curl size fmt lint bench lighthouse chaos chaos-short
 
 ## make run: the app at http://127.0.0.1:8080 with /api proxied to https://mvsep.com
 run: tools fetch
@@ -78,9 +78,21 @@ lint:
 ## make bench: upload benchmark (500 MB through the app vs curl, on loopback and at 1 Gbit/s and
 ## 100 Mbit/s links; figures in the README), the 1000-entry leaderboard and the stem mixer
 ## (a 6-stem 5-minute result: time to play, memory, drift)
+bench: export CSP_HOSTS ?= http://127.0.0.1:* http://localhost:*
 bench: tools fetch build
 	node tests/bench/upload.mjs
 	tests/bench/link.sh 1gbit node tests/bench/upload.mjs
 	tests/bench/link.sh 100mbit node tests/bench/upload.mjs
 	node tests/bench/board.mjs
 	node tests/bench/mixer.mjs
+	$(MAKE) lighthouse
+
+## make lighthouse: Lighthouse 12.2.3, mobile and desktop, on every screen of the release build
+## served as a static host would (figures in the README; RUNS=3 keeps each figure's median).
+## Its npm package is installed here only, from tests/bench/lighthouse's lock file.
+# The result's stems are on the stand-in's own address, which the build's policy must name.
+lighthouse: export CSP_HOSTS ?= http://127.0.0.1:* http://localhost:*
+lighthouse: standin-bin
+	@[ -x tests/bench/lighthouse/node_modules/.bin/lighthouse ] || npm ci --prefix tests/bench/lighthouse --no-audit --no-fund
+	@[ -f dist/index.html ] || $(MAKE) build
+	node tests/bench/lighthouse/run.mjs

@@ -16,7 +16,7 @@ function once(store, key, start) {
 }
 // A pack's modules as [name, bytes]; boot.js may already have asked for it (a deep link's screen).
 const pack = (file) => once(packs, file, async () => {
-  const early = globalThis.mvsepPacks && mvsepPacks.take(file);
+  const early = globalThis.mvsepEarly && mvsepEarly.take(file);
   const r = await (early || fetch(new URL("./" + file, import.meta.url)));
   if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
   const bytes = new Uint8Array(await r.arrayBuffer());

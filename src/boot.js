@@ -65,29 +65,43 @@ window.mvsepI18n = {
     });
   }, function () {});
 })(window.mvsepI18n);
-// A deep link's screen comes in a pack of wasm (scripts/pack-chunks.py) that the chunk loader
-// would only ask for once the main module is running: it is asked for now, alongside the main
-// module, and the loader takes the answer (take). The paths are src/routing/route.rs's; the
-// release build writes the pack of each part over "@PACKS" (a plain build has none, and waits).
-window.mvsepPacks = (function (files) {
-  var pack = {}, early = {}, path = location.pathname.slice(new URL(document.baseURI).pathname.length);
+// What a deep link needs first is asked for now, alongside the main module, rather than once it
+// runs: the screen's pack of wasm (scripts/pack-chunks.py), which the chunk loader takes, and
+// the screen's first call to the service, which src/api/transport.rs takes. Both by exact
+// address (take): the paths are src/routing/route.rs's, the calls src/api/endpoints.rs's, and
+// the release build writes the pack of each part over "@PACKS" (a plain build has none).
+window.mvsepEarly = (function (files) {
+  var pack = {}, early = {}, path = location.pathname.slice(new URL(document.baseURI).pathname.length).replace(/\/+$/, "");
   files.split(" ").forEach(function (f) { pack[f.split("=")[0]] = f.split("=")[1]; });
   var saved = (localStorage.getItem("mvsep.jobs") || "[]") != "[]", token = localStorage.getItem("mvsep.api_token");
   var screens = [
-    [/^jobs\/[^/]+$/, "job_screen"], [/^jobs$/, "jobs_screen" + (saved ? " job_list" : "")],
+    [/^jobs\/([^/]+)$/, "job_screen", "/api/separation/get?hash="], [/^jobs$/, "jobs_screen" + (saved ? " job_list" : "")],
     [/^history$/, "history_screen"], [/^demos$/, "demos_screen"], [/^news$/, "news_screen"],
-    [/^leaderboard$/, "leaderboard_screen"], [/^leaderboard\/entry\/\d+$/, "qc_entry_screen"],
+    [/^leaderboard$/, "leaderboard_screen"], [/^leaderboard\/entry\/(\d+)$/, "qc_entry_screen", "/api/quality_checker/entry?id="],
     [/^leaderboard\/queue$/, "qc_queue_screen"], [/^leaderboard\/submit$/, "qc_submit_screen"],
     [/^account$/, "account_screen" + (token ? " account_signed" : "")], [/^settings$/, "settings_screen"]];
   var ask = function (part, priority) {
     var file = pack[part];
     if (file) (early[file] = fetch(file, { priority: priority })).catch(function () {});
   };
-  var route = screens.find(function (s) { return s[0].test(path.replace(/\/+$/, "")); });
-  if (route) route[1].split(" ").forEach(function (part) { ask(part, "high"); });
+  for (var i = 0, m; i < screens.length; i++) {
+    if ((m = path.match(screens[i][0]))) {
+      screens[i][1].split(" ").forEach(function (part) { ask(part, "high"); });
+      // (A path the app reads but decodeURIComponent does not is left to the app.)
+      if (screens[i][2]) try {
+        // As src/state/settings.rs reads the address, and src/api/request.rs encodes a value.
+        var base = localStorage.getItem("mvsep.api_base");
+        if (base == null) base = /^(127\.0\.0\.1|localhost|\[::1\])$/.test(location.hostname) ? "" : "https://mvsep.com";
+        var url = base.replace(/\/+$/, "") + screens[i][2] + encodeURIComponent(decodeURIComponent(m[1]))
+          .replace(/[!'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+        (early[url] = fetch(url, { cache: "no-store", signal: AbortSignal.timeout(30000) })).catch(function () {});
+      } catch (e) {}
+      break;
+    }
+  }
   // Saved jobs are read by the tracker's engine on every screen, after the screen's own code.
   if (saved) ask("tracker_engine", "low");
-  return { take: function (file) { var r = early[file]; delete early[file]; return r; } };
+  return { take: function (key) { var r = early[key]; delete early[key]; return r; } };
 })("@PACKS");
 // A link to a place on the page ("Skip to content") moves the focus there. The browser would read
 // "#main" against <base href> and leave a deep link for the site's first page.

@@ -253,19 +253,11 @@ pub async fn send(
 
 async fn fetch(base: &str, req: &Request, signal: &AbortSignal) -> Result<RawResponse, ApiError> {
     let url = req.url(base);
-    let builder = match req.method {
-        Method::Get => Http::get(&url),
-        Method::Post => Http::post(&url),
-    }
-    .cache(RequestCache::NoStore)
-    .abort_signal(Some(signal));
     let network = || network_error(base);
-    let built = match req.method {
-        Method::Get => builder.build(),
-        Method::Post => builder.body(form_data(req, &[]).ok_or_else(network)?),
-    }
-    .map_err(|_| network())?;
-    let resp = built.send().await.map_err(|_| network())?;
+    let resp = match early(req, &url).await {
+        Some(resp) => resp,
+        None => send_fetch(req, &url, signal).await.ok_or_else(network)?,
+    };
     let status = resp.status();
     let retry_after = resp.headers().get("retry-after");
     // A connection dropped mid-body is reported like a network failure.
@@ -275,4 +267,39 @@ async fn fetch(base: &str, req: &Request, signal: &AbortSignal) -> Result<RawRes
         retry_after,
         body,
     })
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// src/boot.js's answer for this address, if it asked for it as the page was read.
+    #[wasm_bindgen(js_namespace = mvsepEarly, catch)]
+    fn take(key: &str) -> Result<Option<js_sys::Promise>, wasm_bindgen::JsValue>;
+}
+
+/// A deep link's first call, made by src/boot.js alongside the wasm instead of after it: taken
+/// once. A failed one is `None`, and the call is made as any other.
+async fn early(req: &Request, url: &str) -> Option<gloo_net::http::Response> {
+    if req.method != Method::Get {
+        return None;
+    }
+    let answer = wasm_bindgen_futures::JsFuture::from(take(url).ok()??).await;
+    Some(web_sys::Response::from(answer.ok()?).into())
+}
+
+async fn send_fetch(
+    req: &Request,
+    url: &str,
+    signal: &AbortSignal,
+) -> Option<gloo_net::http::Response> {
+    let builder = match req.method {
+        Method::Get => Http::get(url),
+        Method::Post => Http::post(url),
+    }
+    .cache(RequestCache::NoStore)
+    .abort_signal(Some(signal));
+    let built = match req.method {
+        Method::Get => builder.build(),
+        Method::Post => builder.body(form_data(req, &[])?),
+    };
+    built.ok()?.send().await.ok()
 }

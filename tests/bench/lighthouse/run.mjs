@@ -1,0 +1,119 @@
+// `make lighthouse` (in `make bench`): Lighthouse 12.2.3's mobile and desktop presets on every
+// screen of the release build, served as a static host would (brotli, hashed files cached for a
+// year, index.html revalidated, deep links answered with the app) with /api going to the stand-in
+// (its JSON gzip'd). The visitor is new: no token, nothing stored. The result screen is a job
+// the stand-in finished, its stems on the stand-in's own address. Figures go in the README.
+//   node tests/bench/lighthouse/run.mjs [screen-filter]   (RUNS=n repeats each, the median kept)
+import lighthouse from 'lighthouse';
+import desktop from 'lighthouse/core/config/desktop-config.js';
+import * as chromeLauncher from 'chrome-launcher';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+const DIST = path.join(ROOT, 'dist');
+const RUNS = Number(process.env.RUNS ?? 1);
+const TOKEN = 'standin-premium-token-000000000000';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+
+const apiPort = await freePort();
+const data = fs.mkdtempSync('/tmp/mvsep-lh-');
+const standin = spawn(path.join(ROOT, 'target/standin/mvsep-standin'), ['--port', String(apiPort), '--data', data, '--slow', '0.05'], { stdio: 'ignore' });
+const API = `http://127.0.0.1:${apiPort}`;
+for (let i = 0; i < 100; i++) { try { await fetch(`${API}/api/app/queue`); break; } catch { await sleep(100); } }
+
+// The static host: each file brotli'd once, as a host with precompressed files serves it.
+const brotli = new Map();
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.bin': 'application/octet-stream', '.txt': 'text/plain' };
+function serveFile(res, file) {
+  if (!brotli.has(file)) brotli.set(file, zlib.brotliCompressSync(fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  const ext = path.extname(file);
+  res.writeHead(200, {
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    'content-encoding': 'br',
+    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+  });
+  res.end(brotli.get(file));
+}
+const site = http.createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname.startsWith('/api/')) {
+    const body = ['GET', 'HEAD'].includes(req.method) ? undefined : await new Promise((r) => { const parts = []; req.on('data', (d) => parts.push(d)); req.on('end', () => r(Buffer.concat(parts))); });
+    const answer = await fetch(`${API}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' }, body });
+    const bytes = Buffer.from(await answer.arrayBuffer());
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'content-encoding': 'gzip' });
+    res.end(zlib.gzipSync(bytes));
+    return;
+  }
+  const file = path.join(DIST, decodeURIComponent(url.pathname));
+  if (file.startsWith(DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) return serveFile(res, file);
+  if (/\.(wasm|js|css|bin)$/.test(url.pathname)) { res.writeHead(404); res.end(); return; }
+  serveFile(res, path.join(DIST, 'index.html'));
+}).listen(0, '127.0.0.1');
+await new Promise((r) => site.on('listening', r));
+const SITE = `http://127.0.0.1:${site.address().port}`;
+
+// A finished result to open: a two-second song separated by the stand-in.
+const rate = 44100, frames = 2 * rate, wav = Buffer.alloc(44 + frames * 4);
+wav.write('RIFF', 0); wav.writeUInt32LE(36 + frames * 4, 4); wav.write('WAVEfmt ', 8); wav.writeUInt32LE(16, 16);
+wav.writeUInt16LE(1, 20); wav.writeUInt16LE(2, 22); wav.writeUInt32LE(rate, 24); wav.writeUInt32LE(rate * 4, 28);
+wav.writeUInt16LE(4, 32); wav.writeUInt16LE(16, 34); wav.write('data', 36); wav.writeUInt32LE(frames * 4, 40);
+for (let i = 0; i < frames; i++) { const v = Math.round(8000 * Math.sin(i / 20)); wav.writeInt16LE(v, 44 + i * 4); wav.writeInt16LE(v, 46 + i * 4); }
+const form = new FormData();
+form.set('audiofile', new Blob([wav]), 'lighthouse.wav');
+form.set('api_token', TOKEN);
+form.set('sep_type', '40');
+const hash = (await (await fetch(`${API}/api/separation/create`, { method: 'POST', body: form })).json()).data.hash;
+for (let i = 0; i < 300; i++) {
+  const job = await (await fetch(`${API}/api/separation/get?hash=${encodeURIComponent(hash)}`)).json();
+  if (job.status === 'done' && job.data?.files?.length) break;
+  await sleep(100);
+}
+
+const SCREENS = [['Separate', '/'], ['Jobs', '/jobs'], ['a result', `/jobs/${encodeURIComponent(hash)}`], ['History', '/history'],
+  ['Demos', '/demos'], ['News', '/news'], ['Leaderboard', '/leaderboard'], ['an entry', '/leaderboard/entry/1'],
+  ['queue', '/leaderboard/queue'], ['submit', '/leaderboard/submit'], ['Account', '/account'], ['Settings', '/settings']]
+  .filter(([name]) => !process.argv[2] || name.toLowerCase().includes(process.argv[2].toLowerCase()));
+
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic'] });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+try {
+  for (const [name, url] of SCREENS) {
+    const row = { name };
+    for (const [preset, config] of [['mobile', undefined], ['desktop', desktop]]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { lhr } = await lighthouse(`${SITE}${url}`, { port: chrome.port, output: 'json', logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] }, config);
+        const a = lhr.audits, c = lhr.categories;
+        runs.push({ perf: Math.round(c.performance.score * 100), a11y: Math.round(c.accessibility.score * 100),
+          bp: Math.round(c['best-practices'].score * 100), seo: Math.round(c.seo.score * 100),
+          fcp: a['first-contentful-paint'].numericValue, lcp: a['largest-contentful-paint'].numericValue,
+          tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue,
+          requests: a['network-requests'].details?.items?.length ?? 0,
+          long: (a['long-tasks']?.details?.items ?? []).filter((t) => t.duration > 50).length });
+      }
+      row[preset] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+    }
+    rows.push(row);
+    const m = row.mobile, d = row.desktop;
+    console.log(`${name.padEnd(12)} mobile ${m.perf} (LCP ${(m.lcp / 1000).toFixed(1)} s, TBT ${Math.round(m.tbt)} ms, CLS ${m.cls.toFixed(3)}, ${m.requests} requests, ${m.long} long tasks) `
+      + `a11y ${m.a11y} bp ${m.bp} seo ${m.seo} | desktop ${d.perf} (LCP ${(d.lcp / 1000).toFixed(1)} s, TBT ${Math.round(d.tbt)} ms, CLS ${d.cls.toFixed(3)})`);
+  }
+} finally {
+  await chrome.kill();
+  site.close();
+  standin.kill();
+  fs.rmSync(data, { recursive: true, force: true });
+}
+console.log('\n| screen | mobile perf | mobile FCP / LCP / TBT / CLS | desktop perf (CLS) | a11y / bp / seo |\n|---|---|---|---|---|');
+for (const { name, mobile: m, desktop: d } of rows) {
+  console.log(`| ${name} | ${m.perf} | ${(m.fcp / 1000).toFixed(1)} s / ${(m.lcp / 1000).toFixed(1)} s / ${Math.round(m.tbt)} ms / ${m.cls.toFixed(3)} | ${d.perf} (${d.cls.toFixed(3)}) | ${m.a11y} / ${m.bp} / ${m.seo} |`);
+}

@@ -1,0 +1,41 @@
+import { Page } from '@playwright/test';
+import { test, plain, expect, doneElsewhere } from './fixtures';
+
+/** When each call to `path` started, and when the main module had arrived, in ms of the page. */
+async function timings(page: Page, path: string) {
+  return page.evaluate((path) => {
+    const all = performance.getEntriesByType('resource');
+    return {
+      main: Math.min(...all.filter((e) => /_bg\.wasm$/.test(e.name)).map((e) => (e as PerformanceResourceTiming).responseEnd)),
+      calls: all.filter((e) => new URL(e.name).pathname === path).map((e) => e.startTime),
+    };
+  }, path);
+}
+
+test("a shared result's link: the job is asked for alongside the wasm, once, and shown", async ({ page, request, errors }) => {
+  // A name with what the two encoders could write differently: a space, brackets, an apostrophe.
+  const hash = await doneElsewhere(request, "early (it's) song.wav");
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  await expect(page.getByRole('button', { name: 'Follow this job' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Download .*vocals/ }).first()).toBeVisible();
+  const { main, calls } = await timings(page, '/api/separation/get');
+  expect(calls, 'one call for the job').toHaveLength(1);
+  expect(calls[0], 'started before the main module had arrived').toBeLessThan(main);
+});
+
+test("a leaderboard entry's link: the entry is asked for alongside the wasm, once", async ({ page, errors }) => {
+  await page.goto('/leaderboard/entry/1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Entry 1' })).toBeVisible();
+  const { main, calls } = await timings(page, '/api/quality_checker/entry');
+  expect(calls).toHaveLength(1);
+  expect(calls[0]).toBeLessThan(main);
+});
+
+// The early call's failure is not the screen's: the app asks again and says what it got.
+plain('an early call that fails is made again by the app', async ({ page }) => {
+  let failed = 0;
+  await page.route(/\/api\/quality_checker\/entry\?id=1$/, (r) => (failed++ ? r.continue() : r.abort('connectionreset')));
+  await page.goto('/leaderboard/entry/1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Entry 1' })).toBeVisible();
+  expect(failed).toBe(2);
+});
