@@ -110,6 +110,14 @@ fn the_static_shell_knows_the_languages_and_its_texts_are_keys() {
         html.contains(&format!("data-langs=\"{}\"", codes.join(" "))),
         "index.html's data-langs lists i18n::LANGS"
     );
+    let names: String = LANGS
+        .iter()
+        .map(|(_, n)| format!("<option>{n}</option>"))
+        .collect();
+    assert!(
+        html.contains(&names),
+        "the shell's stand-in language menu has i18n::LANGS's names (it holds the menu's room)"
+    );
     let mut keys = BTreeSet::new();
     shell_keys(&html, &mut keys);
     for k in [

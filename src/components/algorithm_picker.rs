@@ -57,6 +57,14 @@ pub fn AlgorithmPicker(
         },
     );
     let count = move || groups.with(|g| g.iter().map(|(_, v)| v.len()).sum::<usize>());
+    // The whole list is some 120 models in 20 groups, about 800 elements: drawn two groups a
+    // frame, so that no one task holds a phone's main thread for long (the box shows the first).
+    let drawn = RwSignal::new(2);
+    Effect::new(move || {
+        if drawn.get() < groups.with(Vec::len) {
+            request_animation_frame(move || drawn.update(|n| *n += 2));
+        }
+    });
     view! {
         <div class="picker">
             <div class="row">
@@ -91,7 +99,7 @@ pub fn AlgorithmPicker(
             <fieldset class="models">
                 <legend class="visually-hidden">{t("Model")}</legend>
                 <For
-                    each=move || groups.get()
+                    each=move || groups.with(|g| g.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
                     key=|(g, v)| (g.clone(), v.iter().map(|a| a.id).collect::<Vec<_>>())
                     let:group
                 >

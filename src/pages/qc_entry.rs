@@ -64,6 +64,8 @@ pub fn QcEntryPage(
                     })}
                 }.into_any()
             })}
+            // Once the entry is there (or said missing): drawn earlier, the entry would push it down.
+            <Show when=move || entry.value.with(Option::is_some)>
             <h2>{t("Delete this entry")}</h2>
             <form class="stack" on:submit=move |ev| {
                 ev.prevent_default();
@@ -87,6 +89,7 @@ pub fn QcEntryPage(
                     })}
                 </div>
             </form>
+            </Show>
             <div aria-live="polite">
                 {move || delete.value.get().map(|r: Result<_, ApiError>| match r {
                     Ok(n) => view! { <p class="ok" role="status">{tr!("The service says: {words}", words = n.message.unwrap_or_default())}</p> }.into_any(),

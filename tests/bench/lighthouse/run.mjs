@@ -93,6 +93,12 @@ try {
         const { lhr } = await lighthouse(`${SITE}${url}`, { port: chrome.port, output: 'json', logLevel: 'error',
           onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] }, config);
         const a = lhr.audits, c = lhr.categories;
+        // DETAIL=1: what shifted and what blocked, to find the cause.
+        if (process.env.DETAIL) {
+          for (const id of Object.keys(a).filter((k) => /layout-shift|largest-contentful-paint-element|long-tasks/.test(k))) {
+            console.log(`${name} ${preset} ${id}:`, String(JSON.stringify(a[id].details ?? [a[id].scoreDisplayMode, a[id].errorMessage, a[id].explanation])).slice(0, 2500));
+          }
+        }
         runs.push({ perf: Math.round(c.performance.score * 100), a11y: Math.round(c.accessibility.score * 100),
           bp: Math.round(c['best-practices'].score * 100), seo: Math.round(c.seo.score * 100),
           fcp: a['first-contentful-paint'].numericValue, lcp: a['largest-contentful-paint'].numericValue,
