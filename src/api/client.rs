@@ -1,6 +1,6 @@
 //! The MVSEP client: one async method per endpoint, against a configurable base URL.
 
-use crate::api::decode::{decode_each, fit};
+use crate::api::decode::{fit, RawResponse};
 use crate::api::endpoints::{self, BoardQuery, QcSubmission};
 use crate::api::error::ApiError;
 use crate::api::locate::named;
@@ -181,14 +181,10 @@ impl Client {
 
     /// The algorithms read one by one, how many could not be read, and the body as sent (for
     /// caching it as is).
-    pub async fn algorithms_with_body(
-        &self,
-        scope: Option<Scope>,
-    ) -> Result<(Vec<Algorithm>, usize, String), ApiError> {
-        let req = endpoints::algorithms(scope);
-        let raw = transport::send(&self.base, &req, self.cancel).await?;
-        let (list, skipped) = decode_each(&raw, req.envelope)?;
-        Ok((list, skipped, raw.body))
+    /// The model list's answer as sent, read by the caller (`decode::list_items`): the whole
+    /// list is some 900 kB, read a few models at a time and cached as it came.
+    pub async fn algorithms_answer(&self, scope: Option<Scope>) -> Result<RawResponse, ApiError> {
+        transport::send(&self.base, &endpoints::algorithms(scope), self.cancel).await
     }
 
     pub async fn algorithms(&self, scope: Option<Scope>) -> Result<Vec<Algorithm>, ApiError> {

@@ -75,26 +75,37 @@ pub fn decode_each<T: DeserializeOwned>(
     raw: &RawResponse,
     envelope: Envelope,
 ) -> Result<(Vec<T>, usize), ApiError> {
-    // Each item on its own, from its own text (the same decoder as a whole answer, so no second
-    // copy of the model's decoding code): one unreadable item fails only itself.
-    let value = check(raw, envelope)?;
+    Ok(read_items(&list_items(raw, envelope)?))
+}
+
+/// The items of a list answer, each still as JSON, for [`read_items`] (all at once, or a few
+/// at a time where a long list would hold the page).
+pub fn list_items(raw: &RawResponse, envelope: Envelope) -> Result<Vec<Value>, ApiError> {
+    let mut value = check(raw, envelope)?;
     let list = match envelope {
-        Envelope::Data => value.get("data"),
-        Envelope::Whole | Envelope::Bare => Some(&value),
+        Envelope::Data => value.get_mut("data").map(Value::take),
+        Envelope::Whole | Envelope::Bare => Some(value),
     };
-    let Some(Value::Array(items)) = list else {
-        return Err(ApiError::Decode {
+    match list {
+        Some(Value::Array(items)) => Ok(items),
+        _ => Err(ApiError::Decode {
             path: String::new(),
             detail: "expected a list".into(),
-        });
-    };
-    let total = items.len();
+        }),
+    }
+}
+
+/// Items read one by one: one unreadable item fails only itself. Returns (the items read, how
+/// many were left out).
+pub fn read_items<T: DeserializeOwned>(items: &[Value]) -> (Vec<T>, usize) {
+    // Each from its own text (the same decoder as a whole answer, so no second copy of the
+    // model's decoding code).
     let read: Vec<T> = items
         .iter()
         .filter_map(|item| serde_json::from_str(&item.to_string()).ok())
         .collect();
-    let skipped = total - read.len();
-    Ok((read, skipped))
+    let skipped = items.len() - read.len();
+    (read, skipped)
 }
 
 #[derive(serde::Deserialize)]

@@ -1,13 +1,17 @@
 //! The algorithms list, cached in localStorage with a time-to-live, per API address.
 
-use crate::api::decode::decode_each;
+use crate::api::decode::{list_items, read_items};
 use crate::api::models::{Algorithm, Scope};
 use crate::api::request::Envelope;
 use crate::api::{ApiError, Cancel, Client, RawResponse};
+use crate::browser::js::yield_now;
 use crate::state::storage;
 use serde::{Deserialize, Serialize};
 
+/// Where and when the cached list was fetched; the list itself is under [`KEY_BODY`], as the
+/// service sent it (inside this JSON it was escaped and unescaped whole at every read).
 pub const KEY_ALGORITHMS: &str = "mvsep.algorithms";
+const KEY_BODY: &str = "mvsep.algorithms.body";
 /// The list changes a few times a month; six hours keeps it fresh without refetching ~200 kB.
 pub const TTL_MS: f64 = 6.0 * 3600.0 * 1000.0;
 
@@ -15,29 +19,30 @@ pub const TTL_MS: f64 = 6.0 * 3600.0 * 1000.0;
 struct Cached {
     base: String,
     saved_ms: f64,
-    /// The body exactly as the service sent it (decoded again on load).
-    body: String,
 }
 
 /// The cached body for `base` if younger than the TTL, with its age in ms.
 pub fn load(base: &str, now_ms: f64) -> Option<(String, f64)> {
     let c: Cached = storage::get_json(KEY_ALGORITHMS)?;
     let age = now_ms - c.saved_ms;
-    (c.base == base && (0.0..TTL_MS).contains(&age)).then_some((c.body, age))
+    let fresh = c.base == base && (0.0..TTL_MS).contains(&age);
+    fresh.then(|| storage::get(KEY_BODY).map(|body| (body, age)))?
 }
 
 pub fn save(base: &str, now_ms: f64, body: &str) {
     let c = Cached {
         base: base.to_string(),
         saved_ms: now_ms,
-        body: body.to_string(),
     };
-    // A full storage only costs a refetch next time.
-    storage::set_json(KEY_ALGORITHMS, &c);
+    // A full storage only costs a refetch next time; a body without its line is never read.
+    if storage::set(KEY_BODY, body) {
+        storage::set_json(KEY_ALGORITHMS, &c);
+    }
 }
 
 pub fn clear() {
     storage::remove(KEY_ALGORITHMS);
+    storage::remove(KEY_BODY);
 }
 
 /// The model list as the Separate screen shows it.
@@ -50,6 +55,21 @@ pub struct ModelList {
     pub age_ms: f64,
 }
 
+/// A list read a dozen models at a time, the page breathing between: the 2026 list (117
+/// models, 900 kB) read at once held a phone's main thread for about 70 ms at a time.
+async fn read(raw: &RawResponse) -> Result<(Vec<Algorithm>, usize), ApiError> {
+    let items = list_items(raw, Envelope::Bare)?;
+    let mut list = Vec::with_capacity(items.len());
+    let mut unreadable = 0;
+    for slice in items.chunks(12) {
+        yield_now().await;
+        let (mut read, bad) = read_items(slice);
+        list.append(&mut read);
+        unreadable += bad;
+    }
+    Ok((list, unreadable))
+}
+
 /// The model list for `base`: from the cache when it is fresh (unless `force`), else from the
 /// service, cached again.
 pub async fn load_algorithms(
@@ -60,8 +80,7 @@ pub async fn load_algorithms(
 ) -> Result<ModelList, ApiError> {
     if !force {
         if let Some((body, age_ms)) = load(&base, now_ms) {
-            let raw = RawResponse::new(200, body);
-            if let Ok((list, unreadable)) = decode_each::<Algorithm>(&raw, Envelope::Bare) {
+            if let Ok((list, unreadable)) = read(&RawResponse::new(200, body)).await {
                 return Ok(ModelList {
                     list,
                     unreadable,
@@ -71,26 +90,31 @@ pub async fn load_algorithms(
         }
     }
     let client = Client::public(base.clone()).cancelled_by(cancel);
-    let mut got = client
-        .algorithms_with_body(Some(Scope::SingleUpload))
-        .await?;
+    let mut raw = client.algorithms_answer(Some(Scope::SingleUpload)).await?;
+    let mut got = read(&raw).await?;
     // Some hosts answer the scoped list empty: fall back to the whole list.
     if got.0.is_empty() && got.1 == 0 {
-        got = client.algorithms_with_body(None).await?;
+        raw = client.algorithms_answer(None).await?;
+        got = read(&raw).await?;
     }
-    let (mut list, mut unreadable, body) = got;
-    let mut bodies = vec![body];
+    let (mut list, mut unreadable) = got;
+    let mut bodies = vec![raw.body];
     // The other input kinds: a host that does not answer them only lacks those models.
     for scope in [Scope::NoUpload, Scope::MatcheringUpload] {
-        if let Ok((more, bad, body)) = client.algorithms_with_body(Some(scope)).await {
+        let Ok(raw) = client.algorithms_answer(Some(scope)).await else {
+            continue;
+        };
+        if let Ok((more, bad)) = read(&raw).await {
             // A host that ignores `scopes` answers the whole list again: it is there already.
             if more.first().map(|a| a.id) != list.first().map(|a| a.id) {
                 list.extend(more);
                 unreadable += bad;
-                bodies.push(body);
+                bodies.push(raw.body);
             }
         }
     }
+    // Its own task: writing 900 kB to localStorage is some 50 ms on a phone.
+    yield_now().await;
     save(&base, now_ms, &join_lists(&bodies));
     Ok(ModelList {
         list,

@@ -14,12 +14,14 @@ for (const url of process.argv.slice(2)) {
       .observe({ type: 'layout-shift', buffered: true });
     window.__lcp = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lcp.push(`${Math.round(e.startTime)} ${e.size} ${e.element ? e.element.nodeName + '.' + e.element.className + ' ' + (e.element.textContent || '').slice(0, 30) : '?'}`))).observe({ type: 'largest-contentful-paint', buffered: true });
+    window.__loaf = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__loaf.push(`${Math.round(e.startTime)}+${Math.round(e.duration)} block ${Math.round(e.blockingDuration)} render ${Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0)} :: ` + e.scripts.map((s) => `${s.invokerType} ${s.invoker} ${Math.round(s.duration)}ms fn=${s.sourceFunctionName}`).join(' | ')))).observe({ type: 'long-animation-frame', buffered: true });
     window.__long = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
   });
   await page.goto('http://127.0.0.1:8951' + url);
   await page.waitForTimeout(6000);
-  console.log(url, JSON.stringify(await page.evaluate(() => window.__shifts), null, 1), 'long', await page.evaluate(() => window.__long), await page.evaluate(() => window.__lcp));
+  console.log(url, JSON.stringify(await page.evaluate(() => window.__shifts), null, 1), 'long', await page.evaluate(() => window.__long), await page.evaluate(() => window.__lcp), await page.evaluate(() => window.__loaf));
   await ctx.close();
 }
 await browser.close(); server.kill();
