@@ -77,7 +77,7 @@ lint:
 
 ## make bench: upload benchmark (500 MB through the app vs curl, on loopback and at 1 Gbit/s and
 ## 100 Mbit/s links; figures in the README), the 1000-entry leaderboard and the stem mixer
-## (a 6-stem 5-minute result: time to play, memory, drift)
+## (a 6-stem 5-minute result: time to play, memory, drift), and Lighthouse on every screen
 bench: export CSP_HOSTS ?= http://127.0.0.1:* http://localhost:*
 bench: tools fetch build
 	node tests/bench/upload.mjs

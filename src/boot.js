@@ -74,28 +74,44 @@ window.mvsepEarly = (function (files) {
   var pack = {}, early = {}, path = location.pathname.slice(new URL(document.baseURI).pathname.length).replace(/\/+$/, "");
   files.split(" ").forEach(function (f) { pack[f.split("=")[0]] = f.split("=")[1]; });
   var saved = (localStorage.getItem("mvsep.jobs") || "[]") != "[]", token = localStorage.getItem("mvsep.api_token");
+  // As src/state/settings.rs reads the address, and src/api/request.rs encodes a value.
+  var base = localStorage.getItem("mvsep.api_base");
+  if (base == null) base = /^(127\.0\.0\.1|localhost|\[::1\])$/.test(location.hostname) ? "" : "https://mvsep.com";
+  base = base.replace(/\/+$/, "");
+  var value = function (v) {
+    return encodeURIComponent(decodeURIComponent(v)).replace(/[!'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+  };
+  // The model list, unless src/state/cache.rs has it for this address from the last 6 hours.
+  var cached = JSON.parse(localStorage.getItem("mvsep.algorithms") || "null") || {};
+  var models = cached.base == base && Date.now() - cached.saved_ms < 216e5 ? [] : ["single_upload", "no_upload", "matchering_upload"]
+    .map(function (scope) { return "/api/app/algorithms?scopes=" + scope; });
+  // A list's first page only: another page's address is the app's to write.
+  var first = function (call) { return location.search ? [] : [call]; };
+  // Each screen: its path, its parts (src/app/screens.rs), its first calls (src/api/endpoints.rs).
   var screens = [
-    [/^jobs\/([^/]+)$/, "job_screen", "/api/separation/get?hash="], [/^jobs$/, "jobs_screen" + (saved ? " job_list" : "")],
-    [/^history$/, "history_screen"], [/^demos$/, "demos_screen"], [/^news$/, "news_screen"],
-    [/^leaderboard$/, "leaderboard_screen"], [/^leaderboard\/entry\/(\d+)$/, "qc_entry_screen", "/api/quality_checker/entry?id="],
-    [/^leaderboard\/queue$/, "qc_queue_screen"], [/^leaderboard\/submit$/, "qc_submit_screen"],
+    [/^$/, "", models],
+    [/^jobs\/([^/]+)$/, "job_screen", function (m) { return ["/api/separation/get?hash=" + value(m[1])]; }],
+    [/^jobs$/, "jobs_screen" + (saved ? " job_list" : "")], [/^history$/, "history_screen"],
+    [/^demos$/, "demos_screen", first("/api/app/demo?start=0&limit=20")],
+    [/^news$/, "news_screen", first("/api/app/news?lang=" + (mvsepI18n.pick(document.documentElement.dataset.langs || "en") == "ru" ? "ru" : "en") + "&start=0&limit=5")],
+    [/^leaderboard$/, "leaderboard_screen", first("/api/quality_checker/leaderboard?dataset_type=1&start=0&limit=50")],
+    [/^leaderboard\/entry\/(\d+)$/, "qc_entry_screen", function (m) { return ["/api/quality_checker/entry?id=" + m[1]]; }],
+    [/^leaderboard\/queue$/, "qc_queue_screen", first("/api/quality_checker/queue?start=0&limit=20")],
+    [/^leaderboard\/submit$/, "qc_submit_screen"],
     [/^account$/, "account_screen" + (token ? " account_signed" : "")], [/^settings$/, "settings_screen"]];
   var ask = function (part, priority) {
     var file = pack[part];
     if (file) (early[file] = fetch(file, { priority: priority })).catch(function () {});
   };
+  var call = function (at) {
+    var url = base + at;
+    (early[url] = fetch(url, { cache: "no-store", signal: AbortSignal.timeout(30000) })).catch(function () {});
+  };
   for (var i = 0, m; i < screens.length; i++) {
     if ((m = path.match(screens[i][0]))) {
       screens[i][1].split(" ").forEach(function (part) { ask(part, "high"); });
       // (A path the app reads but decodeURIComponent does not is left to the app.)
-      if (screens[i][2]) try {
-        // As src/state/settings.rs reads the address, and src/api/request.rs encodes a value.
-        var base = localStorage.getItem("mvsep.api_base");
-        if (base == null) base = /^(127\.0\.0\.1|localhost|\[::1\])$/.test(location.hostname) ? "" : "https://mvsep.com";
-        var url = base.replace(/\/+$/, "") + screens[i][2] + encodeURIComponent(decodeURIComponent(m[1]))
-          .replace(/[!'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
-        (early[url] = fetch(url, { cache: "no-store", signal: AbortSignal.timeout(30000) })).catch(function () {});
-      } catch (e) {}
+      try { (typeof screens[i][2] == "function" ? screens[i][2](m) : screens[i][2] || []).forEach(call); } catch (e) {}
       break;
     }
   }

@@ -1,13 +1,16 @@
 import { Page } from '@playwright/test';
 import { test, plain, expect, doneElsewhere } from './fixtures';
 
-/** When each call to `path` started, and when the main module had arrived, in ms of the page. */
+/** When each call to `path` started (and its address), and when the main module had arrived,
+ * in ms of the page. */
 async function timings(page: Page, path: string) {
   return page.evaluate((path) => {
     const all = performance.getEntriesByType('resource');
+    const calls = all.filter((e) => new URL(e.name).pathname === path);
     return {
       main: Math.min(...all.filter((e) => /_bg\.wasm$/.test(e.name)).map((e) => (e as PerformanceResourceTiming).responseEnd)),
-      calls: all.filter((e) => new URL(e.name).pathname === path).map((e) => e.startTime),
+      calls: calls.map((e) => e.startTime),
+      addresses: calls.map((e) => e.name),
     };
   }, path);
 }
@@ -29,6 +32,31 @@ test("a leaderboard entry's link: the entry is asked for alongside the wasm, onc
   const { main, calls } = await timings(page, '/api/quality_checker/entry');
   expect(calls).toHaveLength(1);
   expect(calls[0]).toBeLessThan(main);
+});
+
+// A list's first page: its call leaves with the wasm and is taken by the screen (no second one).
+for (const [url, path, count, heading] of [
+  ['/', '/api/app/algorithms', 3, 'Separate'], ['/demos', '/api/app/demo', 1, 'Demos'], ['/news', '/api/app/news', 1, 'News'],
+  ['/leaderboard', '/api/quality_checker/leaderboard', 1, 'Leaderboard'], ['/leaderboard/queue', '/api/quality_checker/queue', 1, 'Evaluation queue'],
+] as const) {
+  test(`${url}: its first calls leave alongside the wasm, each once`, async ({ page, errors }) => {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const { main, calls, addresses } = await timings(page, path);
+    expect(addresses, 'each call once').toHaveLength(count);
+    expect(new Set(addresses).size).toBe(count);
+    for (const at of calls) expect(at, 'started before the main module had arrived').toBeLessThan(main);
+  });
+}
+
+test('a model list cached within 6 hours is not asked for again', async ({ page, errors }) => {
+  await page.goto('/');
+  await expect(page.getByText('Model list just loaded.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/Model list from \d+ minutes? ago/)).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect((await timings(page, '/api/app/algorithms')).calls).toEqual([]);
 });
 
 // The early call's failure is not the screen's: the app asks again and says what it got.
