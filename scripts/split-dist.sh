@@ -128,7 +128,7 @@ hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).di
 hosts = " ".join(["'self'", "https://mvsep.com", "https://*.mvsep.com"] + extra)
 policy = (f"default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
           f"img-src 'self' https:; connect-src {hosts}; media-src {hosts} blob:; "
-          "base-uri 'self'; form-action 'none'; object-src 'none'")
+          "manifest-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'")
 meta = f'<meta http-equiv=Content-Security-Policy content="{policy}">'
 page, n = re.subn(r"(<meta charset=\S+?>)", lambda m: m.group(1) + meta, page, count=1)
 if n != 1:

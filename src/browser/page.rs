@@ -13,6 +13,18 @@ pub fn monotonic_ms() -> f64 {
         .map_or_else(now_ms, |p| p.now())
 }
 
+/// Lets the page breathe once (a zero-delay timer) in long work of the first screen: paints and
+/// input come between. (`js::yield_now` does the same for chunks, by name.)
+pub async fn breathe() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::set_timeout(
+            move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL)),
+            std::time::Duration::ZERO,
+        )
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
 /// A random number in [0, 1) (for jitter and local ids).
 pub fn random_unit() -> f64 {
     js_sys::Math::random()

@@ -4,7 +4,7 @@ use crate::api::decode::{list_items, read_items};
 use crate::api::models::{Algorithm, Scope};
 use crate::api::request::Envelope;
 use crate::api::{ApiError, Cancel, Client, RawResponse};
-use crate::browser::js::yield_now;
+use crate::browser::page::breathe;
 use crate::state::storage;
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +62,7 @@ async fn read(raw: &RawResponse) -> Result<(Vec<Algorithm>, usize), ApiError> {
     let mut list = Vec::with_capacity(items.len());
     let mut unreadable = 0;
     for slice in items.chunks(12) {
-        yield_now().await;
+        breathe().await;
         let (mut read, bad) = read_items(slice);
         list.append(&mut read);
         unreadable += bad;
@@ -114,7 +114,7 @@ pub async fn load_algorithms(
         }
     }
     // Its own task: writing 900 kB to localStorage is some 50 ms on a phone.
-    yield_now().await;
+    breathe().await;
     save(&base, now_ms, &join_lists(&bodies));
     Ok(ModelList {
         list,

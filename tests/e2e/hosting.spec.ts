@@ -19,6 +19,11 @@ test.describe('hosted under /hosted/', () => {
     const nav = page.getByRole('navigation', { name: 'Главное меню' });
     await expect(nav.getByRole('link', { name: 'Задания' })).toHaveAttribute('href', '/hosted/jobs');
     await expect(page.locator('a.brand')).toHaveAttribute('href', '/hosted/');
+    // Installed, it opens here: the manifest's addresses are relative to it.
+    const { url, data } = await (await page.context().newCDPSession(page)).send('Page.getAppManifest');
+    expect(new URL(url).pathname).toBe('/hosted/manifest.webmanifest');
+    expect(new URL(JSON.parse(data!).start_url, url).pathname).toBe('/hosted/');
+    expect(new URL(JSON.parse(data!).scope, url).pathname).toBe('/hosted/');
     // A screen's chunk, fetched from below the path, and its own links.
     await nav.getByRole('link', { name: 'Рейтинг' }).click();
     await expect(page).toHaveURL(/\/hosted\/leaderboard$/);
