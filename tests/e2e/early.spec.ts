@@ -67,3 +67,14 @@ plain('an early call that fails is made again by the app', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Entry 1' })).toBeVisible();
   expect(failed).toBe(2);
 });
+
+// What was asked for early is never waited for: a service that does not answer holds back
+// neither the shell nor a move to another screen.
+plain('a deep link whose first call hangs still draws, and another screen opens at once', async ({ page }) => {
+  await page.route(/\/api\/app\/news\?/, () => { /* never answered */ });
+  await page.goto('/news');
+  await expect(page.getByRole('heading', { level: 1, name: 'News' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
