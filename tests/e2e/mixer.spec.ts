@@ -236,3 +236,24 @@ test('presets follow the stems, and a saved mix comes back for the model after a
   expect(await muted()).toEqual(['false', 'false', 'false', 'false', 'false', 'false']);
   await expectNoAxeViolations(page);
 });
+
+test.describe('on a wide screen', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the stems are lanes: controls on the left, waveforms in one column, seven would fit in 600 px', async ({ page, request, errors }) => {
+    const { mixer } = await openResult(page, request, 'lanes.wav');
+    await expect(mixer.stems()).toHaveCount(6);
+    const boxes = await mixer.stems().evaluateAll((lanes) => lanes.map((l) => {
+      const box = (sel: string) => l.querySelector(sel)!.getBoundingClientRect();
+      return { lane: l.getBoundingClientRect().height, wave: box('.wave').left, controls: box('.stem-controls').right, name: box('.stem-head').right };
+    }));
+    const height = boxes.reduce((n, b) => n + b.lane, 0);
+    expect(height / boxes.length, 'a lane').toBeLessThanOrEqual(600 / 7);
+    for (const b of boxes) {
+      expect(b.wave).toBeGreaterThanOrEqual(b.controls);
+      expect(b.wave).toBeGreaterThanOrEqual(b.name);
+      expect(b.wave).toBe(boxes[0].wave);
+    }
+    await expectNoAxeViolations(page);
+  });
+});
