@@ -67,7 +67,7 @@ window.mvsepI18n = {
 })(window.mvsepI18n);
 // What a deep link needs first is asked for now, alongside the main module, rather than once it
 // runs: the screen's pack of wasm (scripts/pack-chunks.py), which the chunk loader takes, and
-// the screen's first call to the service, which src/api/transport.rs takes. Both by exact
+// the screen's first call to the service, which src/api/transport/ takes. Both by exact
 // address (take): the paths are src/routing/route.rs's, the calls src/api/endpoints.rs's, and
 // the release build writes the pack of each part over "@PACKS" (a plain build has none).
 window.mvsepEarly = (function (files) {
