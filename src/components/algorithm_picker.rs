@@ -99,10 +99,13 @@ pub fn AlgorithmPicker(
             <fieldset class="models">
                 <legend class="visually-hidden">{t("Model")}</legend>
                 <For
-                    each=move || groups.with(|g| g.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
-                    key=|(g, v)| (g.clone(), v.iter().map(|a| a.id).collect::<Vec<_>>())
-                    let:group
+                    // Keys only (a group's name and models): each frame draws two more groups, and
+                    // a group's models are cloned once, when it is drawn.
+                    each=move || groups.with(|g| g.iter().take(drawn.get()).map(|(n, v)| (n.clone(), v.iter().map(|a| a.id).collect::<Vec<_>>())).collect::<Vec<_>>())
+                    key=|k| k.clone()
+                    let:shown
                 >
+                    {let group = groups.with_untracked(|g| g.iter().find(|(n, _)| *n == shown.0).cloned()).unwrap_or_default();
                     // Named by its heading: the service's words, not translated.
                     {let (gid, hid) = (group_id(&group.1), group_id(&group.1));
                     view! {
@@ -137,7 +140,7 @@ pub fn AlgorithmPicker(
                             })
                             .collect_view()}
                     </div>
-                    }}
+                    }}}
                 </For>
             </fieldset>
         </div>
