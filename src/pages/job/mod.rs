@@ -150,7 +150,8 @@ pub fn JobPage(
                     // The mixer's code comes with the first result shown.
                     {lazy_view(
                         move || lazy_mixer(files.clone(), song.clone(), long_names, model.clone(), others),
-                        || view! { <Loading text=t("Loading the mixer…") /> }.into_any(),
+                        // A screen's height held: the mirror below must not be seen and then pushed down.
+                        || view! { <div class="mixer-wait"><Loading text=t("Loading the mixer…") /></div> }.into_any(),
                         true,
                     )}
                     {
