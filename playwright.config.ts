@@ -18,6 +18,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     // baseURL: each worker's own stand-in, set in tests/e2e/fixtures.ts.
+    // The service worker (src/sw.js) only where a spec allows it (pwa.spec.ts): a worker would
+    // answer the page's requests before the routes some specs set could see them.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: [

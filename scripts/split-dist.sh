@@ -102,6 +102,14 @@ PY
 esbuild src/boot.js --minify --log-level=error --outfile="$TMP/boot.js"
 grep -q '"@PACKS"' "$TMP/boot.js" || { echo "split-dist: no \"@PACKS\" in src/boot.js" >&2; exit 1; }
 sed -i "s#\"@PACKS\"#\"${PACKS# }\"#" "$TMP/boot.js"
+# What the page does once its first screen is up (the service worker's registration, songs the
+# system sends): a file of its own, named by its content, that src/boot.js imports then.
+esbuild src/sw-client.js --minify --log-level=error --outfile="$TMP/sw-client.js"
+SW_CLIENT="sw-client-$(hash8 "$TMP/sw-client.js").js"
+rm -f "$DIST"/sw-client-*.js
+cp "$TMP/sw-client.js" "$DIST/$SW_CLIENT"
+grep -q '@SWCLIENT' "$TMP/boot.js" || { echo "split-dist: no @SWCLIENT in src/boot.js" >&2; exit 1; }
+sed -i "s#@SWCLIENT#$SW_CLIENT#g" "$TMP/boot.js"
 python3 - "$DIST/index.html" "$TMP/boot.js" <<'PY'
 import re, sys
 page_path, boot = sys.argv[1], open(sys.argv[2]).read().strip()
@@ -135,4 +143,13 @@ if n != 1:
     sys.exit("split-dist: no <meta charset> in index.html to put the policy after")
 open(page_path, "w").write(page)
 PY
+# The service worker (src/sw.js) learns the build's files, index.html as "./" (the shell), and a
+# version made of their contents: a deploy that changes any file is a new worker.
+FILES=$(cd "$DIST" && find . -type f ! -name sw.js ! -name robots.txt | sed 's#^\./##' | sort \
+  | sed 's#^index\.html$#./#' | tr '\n' ' ' | sed 's/ $//')
+VERSION=$(cd "$DIST" && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 cat | hash16)
+esbuild src/sw.js --minify --log-level=error --outfile="$TMP/sw.js"
+grep -q '"@FILES"' "$TMP/sw.js" && grep -q '@VERSION' "$TMP/sw.js" \
+  || { echo "split-dist: no \"@FILES\" or @VERSION in src/sw.js" >&2; exit 1; }
+sed -e "s#\"@FILES\"#\"$FILES\"#" -e "s#@VERSION#$VERSION#" "$TMP/sw.js" > "$DIST/sw.js"
 echo "split-dist: $(ls "$DIST"/*.wasm | wc -l) wasm files in $DIST"

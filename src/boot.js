@@ -59,7 +59,7 @@ window.mvsepI18n = {
   if (code == "en") return;
   I.load(code).then(function (pairs) {
     var cat = new Map(pairs);
-    document.querySelectorAll("#app [data-t]").forEach(function (el) {
+    document.querySelectorAll("[data-t]").forEach(function (el) {
       var label = el.getAttribute("aria-label"), key = label || el.textContent, text = cat.get(key);
       if (text) label ? el.setAttribute("aria-label", text) : (el.textContent = text);
     });
@@ -91,7 +91,7 @@ window.mvsepEarly = (function (files) {
   var screens = [
     [/^$/, "", models],
     [/^jobs\/([^/]+)$/, "job_screen", function (m) { return ["/api/separation/get?hash=" + value(m[1])]; }],
-    [/^jobs$/, "jobs_screen" + (saved ? " job_list" : "")], [/^history$/, "history_screen"],
+    [/^jobs$/, "jobs_screen" + (saved ? " job_list" : "")], [/^history$/, "history_screen"], [/^library$/, "library_screen"],
     [/^demos$/, "demos_screen", first("/api/app/demo?start=0&limit=20")],
     [/^news$/, "news_screen", first("/api/app/news?lang=" + (mvsepI18n.pick(document.documentElement.dataset.langs || "en") == "ru" ? "ru" : "en") + "&start=0&limit=5")],
     [/^leaderboard$/, "leaderboard_screen", first("/api/quality_checker/leaderboard?dataset_type=1&start=0&limit=50")],
@@ -127,4 +127,12 @@ document.addEventListener("click", function (e) {
   e.preventDefault();
   to.tabIndex = -1;
   to.focus();
+});
+// What follows the page's first screen (src/sw-client.js, a file of the release build's: the
+// service worker and songs the system sends), once the page is up: at once when it was opened
+// by the system (shared into the app, or the installed app opened with files).
+addEventListener("load", function () {
+  if ("@SWCLIENT".charAt(0) == "@") return;
+  var sent = /[?&]shared\b/.test(location.search) || !matchMedia("(display-mode: browser)").matches;
+  setTimeout(function () { import("./@SWCLIENT"); }, sent ? 0 : 2000);
 });

@@ -16,6 +16,7 @@ pub mod browser;
 pub mod catalog;
 pub mod components;
 pub mod hooks;
+pub mod library;
 pub mod mixer;
 pub mod order;
 pub mod pages;

@@ -27,14 +27,15 @@ macro_rules! lazy_screens {
 }
 
 use crate::pages::{
-    AccountPage, DemosPage, HistoryPage, JobPage, JobsPage, LeaderboardPage, NewsPage, QcEntryPage,
-    QcQueuePage, QcSubmitPage, SettingsPage,
+    AccountPage, DemosPage, HistoryPage, JobPage, JobsPage, LeaderboardPage, LibraryPage, NewsPage,
+    QcEntryPage, QcQueuePage, QcSubmitPage, SettingsPage,
 };
 
 lazy_screens! {
     jobs_screen / preload_jobs() => view! { <JobsPage /> };
     job_screen / preload_job(hash: String) => view! { <JobPage hash=hash /> };
     history_screen / preload_history() => view! { <HistoryPage /> };
+    library_screen / preload_library() => view! { <LibraryPage /> };
     demos_screen / preload_demos() => view! { <DemosPage /> };
     news_screen / preload_news() => view! { <NewsPage /> };
     leaderboard_screen / preload_leaderboard() => view! { <LeaderboardPage /> };
@@ -53,6 +54,7 @@ pub fn screen(route: Route) -> AnyView {
         Route::Jobs => lazy(jobs_screen),
         Route::Job(hash) => lazy(move || job_screen(hash.clone())),
         Route::History => lazy(history_screen),
+        Route::Library => lazy(library_screen),
         Route::Demos => lazy(demos_screen),
         Route::News => lazy(news_screen),
         Route::Leaderboard => lazy(leaderboard_screen),
@@ -72,6 +74,7 @@ pub fn prefetch(route: &Route) {
         Route::Jobs => Box::pin(preload_jobs()),
         Route::Job(_) => Box::pin(preload_job()),
         Route::History => Box::pin(preload_history()),
+        Route::Library => Box::pin(preload_library()),
         Route::Demos => Box::pin(preload_demos()),
         Route::News => Box::pin(preload_news()),
         Route::Leaderboard => Box::pin(preload_leaderboard()),

@@ -13,7 +13,7 @@ pub enum FetchFail {
 }
 
 /// The answer for `url`, if the host answered it well and lets the page read it.
-async fn answer(url: &str) -> Result<Js, FetchFail> {
+pub async fn answer(url: &str) -> Result<Js, FetchFail> {
     let resp = Js::global("window")
         .call("fetch", &[s(url)])
         .map_err(|_| FetchFail::Unreadable)?

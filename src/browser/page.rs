@@ -140,6 +140,17 @@ pub fn on_storage(f: impl Fn() + 'static) {
     listen(window(), "storage", f);
 }
 
+/// Whether the browser has a network: false is sure, true may still fail.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// Calls `f` whenever the network goes or comes back.
+pub fn on_network(f: impl Fn() + Clone + 'static) {
+    listen(window(), "online", f.clone());
+    listen(window(), "offline", f);
+}
+
 /// Whether the person allowed notifications.
 pub fn notifications_allowed() -> bool {
     web_sys::Notification::permission() == web_sys::NotificationPermission::Granted

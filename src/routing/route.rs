@@ -10,6 +10,7 @@ pub enum Route {
     Jobs,
     Job(String),
     History,
+    Library,
     Demos,
     News,
     Leaderboard,
@@ -24,10 +25,11 @@ pub enum Route {
 use crate::i18n::k;
 
 /// The screens of the navigation bar, in its order, with their labels.
-pub const NAV: [(Route, &str); 8] = [
+pub const NAV: [(Route, &str); 9] = [
     (Route::Separate, k("Separate")),
     (Route::Jobs, k("Jobs")),
     (Route::History, k("History")),
+    (Route::Library, k("Library")),
     (Route::Demos, k("Demos")),
     (Route::News, k("News")),
     (Route::Leaderboard, k("Leaderboard")),
@@ -85,6 +87,7 @@ impl Route {
             "" => Route::Separate,
             "/jobs" => Route::Jobs,
             "/history" => Route::History,
+            "/library" => Route::Library,
             "/demos" => Route::Demos,
             "/news" => Route::News,
             "/leaderboard" => Route::Leaderboard,
@@ -118,6 +121,7 @@ impl Route {
             Route::Jobs => "/jobs".into(),
             Route::Job(hash) => format!("/jobs/{}", crate::api::request::encode(hash)),
             Route::History => "/history".into(),
+            Route::Library => "/library".into(),
             Route::Demos => "/demos".into(),
             Route::News => "/news".into(),
             Route::Leaderboard => "/leaderboard".into(),

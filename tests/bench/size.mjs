@@ -21,7 +21,7 @@ const SCREEN_FILES = 8;
 const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = 'dist';
-const SCREENS = ['/jobs', '/jobs/no-such-job', '/history', '/demos', '/news', '/leaderboard',
+const SCREENS = ['/jobs', '/jobs/no-such-job', '/history', '/library', '/demos', '/news', '/leaderboard',
   '/leaderboard/entry/1', '/leaderboard/queue', '/leaderboard/submit', '/account', '/settings'];
 
 const brotli = new Map();

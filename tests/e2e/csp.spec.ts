@@ -49,7 +49,7 @@ test('an API address outside the policy is refused by the browser, and said to b
 test('every screen, a result with its players and the mixer run inside the policy', async ({ page, request, errors }) => {
   const hash = await doneElsewhere(request, 'csp walk.wav', { add_opt3: '1' });
   await signIn(page, PREMIUM_TOKEN);
-  for (const path of ['/', '/jobs', '/history', '/demos', '/news', '/leaderboard', '/leaderboard/entry/1',
+  for (const path of ['/', '/jobs', '/history', '/library', '/demos', '/news', '/leaderboard', '/leaderboard/entry/1',
     '/leaderboard/queue', '/leaderboard/submit', '/account', '/settings']) {
     await page.goto(path);
     await expect(page.locator('main h1, main h2').first()).toBeVisible();

@@ -76,6 +76,12 @@ test('behind nginx: a deep link reloads, a missing chunk is a 404, a job goes to
   expect(wasm.headers()['content-type']).toBe('application/wasm');
   expect(wasm.headers()['cache-control']).toContain('immutable');
   expect((await page.request.get('/jobs')).headers()['cache-control']).toBe('no-cache');
+  expect((await page.request.get('/')).headers()['cache-control']).toBe('no-cache');
+  // The service worker: asked anew at every check, and under a policy of its own.
+  const sw = (await page.request.get('/sw.js')).headers();
+  expect(sw['cache-control']).toBe('no-cache');
+  expect(sw['content-type']).toMatch(/javascript/);
+  expect(sw['content-security-policy']).toMatch(/^default-src 'none'; connect-src 'self' /);
 
   // Through /api/ on the same origin to the service.
   const s = await SeparateScreen.start(page, PREMIUM_TOKEN, /^MelBand Roformer/);
@@ -91,4 +97,16 @@ test('behind nginx: a deep link reloads, a missing chunk is a 404, a job goes to
   const log = fs.readFileSync(`${dir}/access.log`, 'utf8');
   expect(log).toMatch(/"POST \/api\/separation\/create HTTP/);
   expect(log).toMatch(/"GET \/api\/separation\/get\?/);
+});
+
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+  test('behind nginx the worker keeps the app under its own policy, and a deep link reloads offline', async ({ page, context, errors }) => {
+    await page.goto('/news');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 20_000 });
+    await context.setOffline(true);
+    await page.goto('/leaderboard/queue');
+    await expect(page.getByRole('heading', { level: 1, name: 'Evaluation queue' })).toBeVisible();
+    await context.setOffline(false);
+  });
 });

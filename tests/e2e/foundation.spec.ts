@@ -107,7 +107,7 @@ test('Settings works by keyboard alone', async ({ page, errors }) => {
   await expect(page.getByLabel('API token')).toHaveAttribute('type', 'text');
 });
 
-for (const path of ['/', '/jobs', '/history', '/demos', '/news', '/leaderboard', '/account', '/settings', '/missing']) {
+for (const path of ['/', '/jobs', '/history', '/library', '/demos', '/news', '/leaderboard', '/account', '/settings', '/missing']) {
   test(`axe finds no violations on ${path}`, async ({ page, errors }) => {
     await page.goto('/settings');
     await page.getByLabel('API token').fill(PREMIUM_TOKEN);

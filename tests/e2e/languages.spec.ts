@@ -6,6 +6,7 @@ const SCREENS: Record<string, { path: string; en: string; ru: string; zh: string
   separate: { path: '/', en: 'Separate', ru: 'Разделить', zh: '分离' },
   jobs: { path: '/jobs', en: 'Jobs', ru: 'Задания', zh: '任务' },
   history: { path: '/history', en: 'History', ru: 'История', zh: '历史' },
+  library: { path: '/library', en: 'Library', ru: 'Библиотека', zh: '资料库' },
   demos: { path: '/demos', en: 'Demos', ru: 'Демо', zh: '示例' },
   news: { path: '/news', en: 'News', ru: 'Новости', zh: '新闻' },
   leaderboard: { path: '/leaderboard', en: 'Leaderboard', ru: 'Рейтинг', zh: '排行榜' },

@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 
 // 320 CSS px is a small phone; 200 % zoom of a 1280 px window is a 640 px viewport.
-const PATHS = ['/', '/jobs', '/history', '/demos', '/news', '/leaderboard', '/leaderboard/queue',
+const PATHS = ['/', '/jobs', '/history', '/library', '/demos', '/news', '/leaderboard', '/leaderboard/queue',
   '/leaderboard/submit', '/leaderboard/entry/1', '/account', '/settings'];
 
 for (const width of [320, 640]) {

@@ -28,7 +28,7 @@ async function shifts(page: Page, url: string, ready: () => Promise<void>) {
   return { total: all.reduce((n, [v]) => n + v, 0), all };
 }
 
-const SCREENS: [string, string][] = [['/jobs', 'Jobs'], ['/history', 'History'], ['/demos', 'Demos'], ['/news', 'News'],
+const SCREENS: [string, string][] = [['/jobs', 'Jobs'], ['/history', 'History'], ['/library', 'Library'], ['/demos', 'Demos'], ['/news', 'News'],
   ['/leaderboard', 'Leaderboard'], ['/leaderboard/entry/1', 'Entry 1'], ['/leaderboard/queue', 'Evaluation queue'],
   ['/leaderboard/submit', 'Submit results'], ['/account', 'Account'], ['/settings', 'Settings']];
 

@@ -53,7 +53,7 @@ function recordEnglish(lang: string) {
 }
 
 async function walk(page: Page, hash: string) {
-  const paths = ['/', '/jobs', `/jobs/${encodeURIComponent(hash)}`, '/history', '/demos', '/news', '/leaderboard',
+  const paths = ['/', '/jobs', `/jobs/${encodeURIComponent(hash)}`, '/history', '/library', '/demos', '/news', '/leaderboard',
     '/leaderboard/entry/1', '/leaderboard/queue', '/leaderboard/submit', '/account', '/settings', '/no/such/page'];
   for (const path of paths) {
     await page.goto(path);

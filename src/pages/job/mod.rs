@@ -1,8 +1,10 @@
 //! One job by its hash (`/jobs/<hash>`): its state, what was asked, and the results. A job this
 //! browser follows is shown from the tracker, with its controls. Any other (a bookmark, a demo,
 //! a history row) is read from the service once: viewing it is not starting it, so it joins
-//! "Jobs" only when the person chooses to follow it.
+//! "Jobs" only when the person chooses to follow it. A result kept on this device (the library)
+//! is shown from its kept files, with no call to the service: offline, or after it deleted them.
 
+mod keep;
 mod mirror;
 
 use crate::api::models::Status;
@@ -13,9 +15,11 @@ use crate::components::{lazy_view, ErrorView, Loading};
 use crate::hooks::load;
 use crate::hooks::use_clock;
 use crate::i18n::t;
+use crate::library::list::mentions;
 use crate::mixer::view::{lazy_mixer, Other};
 use crate::state::job::TrackedJob;
 use crate::state::{use_settings, use_tracker};
+use keep::{kept_result, lazy_keep};
 use leptos::prelude::*;
 use mirror::lazy_mirror;
 
@@ -37,12 +41,30 @@ pub fn JobPage(
                 .with(|l| l.iter().find(|j| j.hash.as_deref() == Some(h)).cloned())
         })
     });
-    // Not followed here: the service's answer, read once ("Check again" reads it anew).
+    // Kept on this device: its files play from there (the service worker answers them). The
+    // library is read (and its reader fetched) only when it names this job.
+    let maybe_kept = hash.with_value(|h| mentions(h));
+    let kept = RwSignal::new(None);
+    let looked = RwSignal::new(!maybe_kept);
+    let worker = !crate::browser::js::Js::global("navigator")
+        .get("serviceWorker")
+        .get("controller")
+        .is_nullish();
+    // Not followed here: as it was kept, else the service's answer, read once ("Check again"
+    // reads it anew).
     let viewed = load(move |cancel| {
         let client = settings.client().cancelled_by(cancel);
         let h = hash.get_value();
         let skip = followed.with_untracked(Option::is_some);
         async move {
+            if maybe_kept {
+                let k = kept_result(h.clone()).await.ok().flatten();
+                kept.try_set(k.clone());
+                looked.try_set(true);
+                if let Some(k) = k.filter(|_| !skip) {
+                    return Ok(Some(k.job(now_ms())));
+                }
+            }
             if skip {
                 return Ok(None);
             }
@@ -66,13 +88,17 @@ pub fn JobPage(
     // change of the job (a rebuild would stop the music).
     let results = Memo::new(move |_| {
         job.get()
-            .filter(|j| j.status == Some(Status::Done))
+            // Not before the library was read: the mixer would be built twice.
+            .filter(|j| j.status == Some(Status::Done) && looked.get())
             .and_then(|j| {
-                let files = j
-                    .result
-                    .as_ref()
-                    .map(|r| r.files.clone())
-                    .unwrap_or_default();
+                let files = match kept.get().filter(|_| worker) {
+                    Some(k) => k.kept_files(),
+                    None => j
+                        .result
+                        .as_ref()
+                        .map(|r| r.files.clone())
+                        .unwrap_or_default(),
+                };
                 let model = j
                     .result
                     .as_ref()
@@ -147,6 +173,11 @@ pub fn JobPage(
             {move || results.get().map(|(files, song, long_names, model)| {
                 view! {
                     <h2>{t("Results")}</h2>
+                    {job.get_untracked().map(|j| lazy_view(
+                        move || lazy_keep(j.clone()),
+                        || view! { <div class="keep"></div> }.into_any(),
+                        true,
+                    ))}
                     // The mixer's code comes with the first result shown.
                     {lazy_view(
                         move || lazy_mixer(files.clone(), song.clone(), long_names, model.clone(), others),
