@@ -52,6 +52,18 @@ wasm-opt -Oz --flatten --rereloop -Oz --converge --flatten --rereloop -Oz --conv
 for f in "$TMP"/out/*.js; do
   esbuild "$f" --minify --format=esm --log-level=error --outfile="$f.min" && mv "$f.min" "$f"
 done
+# Trusted Types: the glue's one innerHTML setter asks src/boot.js's mvsepHtml for the value, which
+# hands a template's HTML, or an element's marked data-html, to their named policies.
+python3 - "$TMP/out/$STEM.js" <<'PY'
+import re, sys
+path = sys.argv[1]
+js = open(path).read()
+setter = re.compile(r"(__wbg_set_innerHTML_[0-9a-f]+:function\((\w+),(\w+),(\w+)\)\{\2\.innerHTML=)(\w+\(\3,\4\))\}")
+js, n = setter.subn(r"\1mvsepHtml(\2,\5)}", js)
+if n != 1 or js.count(".innerHTML") != 1:
+    sys.exit(f"split-dist: expected the glue's one innerHTML setter, found {n} ({js.count('.innerHTML')} uses)")
+open(path, "w").write(js)
+PY
 
 hash16() { openssl dgst -sha256 -r "$@" | cut -c1-16; }
 # The packs' names are in __wasm_split.js and index.html, which every first visit fetches: 8 hex
@@ -136,7 +148,8 @@ hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).di
 hosts = " ".join(["'self'", "https://mvsep.com", "https://*.mvsep.com"] + extra)
 policy = (f"default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
           f"img-src 'self' https:; connect-src {hosts}; media-src {hosts} blob:; "
-          "manifest-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'")
+          "manifest-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'; "
+          "require-trusted-types-for 'script'; trusted-types leptos-template mvsep-html mvsep-worker")
 meta = f'<meta http-equiv=Content-Security-Policy content="{policy}">'
 page, n = re.subn(r"(<meta charset=\S+?>)", lambda m: m.group(1) + meta, page, count=1)
 if n != 1:

@@ -2,6 +2,20 @@
 // interface language's browser side (src/i18n/start.rs calls it). Inlined by Trunk; the release
 // build's copy is minified by esbuild in scripts/split-dist.sh (Trunk's HTML minifier breaks it).
 if (localStorage.getItem("mvsep.theme")) document.documentElement.dataset.theme = localStorage.getItem("mvsep.theme");
+// Trusted Types (the page's policy refuses a plain string as HTML or as a script's address): HTML
+// goes in only through two named policies, which the glue's one innerHTML setter asks for by
+// this function (scripts/split-dist.sh): the framework's templates (a <template>, SVG) and HTML
+// of this app's own making on an element marked data-html (the sanitiser's output, the language
+// menu's options). Anything else is handed on as the plain string it is, and refused.
+(function (T) {
+  var same = function (s) { return s; };
+  var make = function (name) { return T ? T.createPolicy(name, { createHTML: same }) : { createHTML: same }; };
+  var templates = make("leptos-template"), own = make("mvsep-html");
+  window.mvsepHtml = function (el, html) {
+    return el instanceof HTMLTemplateElement || el.namespaceURI == "http://www.w3.org/2000/svg" ? templates.createHTML(html)
+      : el.hasAttribute("data-html") ? own.createHTML(html) : html;
+  };
+})(window.trustedTypes);
 // Which language to start in, its catalogue as [key, text] pairs, and the Intl formatters.
 window.mvsepI18n = {
   pick: function (codes) {

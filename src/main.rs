@@ -17,7 +17,8 @@ fn mount() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match root {
         Some(el) => {
-            el.set_inner_html("");
+            // Emptied without innerHTML, which Trusted Types would refuse (see src/boot.js).
+            el.set_text_content(None);
             leptos::mount::mount_to(el, mvsep_web::app::App).forget();
         }
         None => leptos::mount::mount_to_body(mvsep_web::app::App),

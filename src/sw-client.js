@@ -35,8 +35,10 @@
 // for use offline. A newer build's worker waits until the person takes it ("Reload", index.html's
 // aside); a batch under way resumes after the reload (its files are kept in IndexedDB).
 (function () {
-  var sw = navigator.serviceWorker, offer = document.getElementById("update");
-  if (sw) sw.register("sw.js").then(function (reg) {
+  var sw = navigator.serviceWorker, offer = document.getElementById("update"), T = window.trustedTypes;
+  // A worker's address is a script's: under Trusted Types, from a policy that names only it.
+  var url = T ? T.createPolicy("mvsep-worker", { createScriptURL: function () { return "sw.js"; } }).createScriptURL("") : "sw.js";
+  if (sw) sw.register(url).then(function (reg) {
     if (!reg) return; // a browser told to keep workers out
     var show = function (w) {
       if (!sw.controller) return; // the first worker replaces nothing

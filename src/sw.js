@@ -4,7 +4,7 @@
 // caches its build beside the old one and takes the page over only when the person says so
 // (src/boot.js shows "A new version is ready"). API writes and result audio never pass a cache:
 // only GETs of the build's own files, navigations, the model list and the library's kept
-// results (which src/library/ stores) are answered here.
+// results (Blobs in IndexedDB, which src/library/ stores) are answered here.
 var FILES = "@FILES".split(" "), BUILD = "mvsep-build-@VERSION", MODELS = "mvsep-models";
 var at = function (f) { return new URL(f, self.location).href; };
 var SHELL = at("./"), SHARE = at("share"), KEPT = at("kept/"), OWN = new Set(FILES.map(at));
@@ -43,9 +43,7 @@ self.addEventListener("fetch", function (e) {
       .catch(function () { return caches.match(SHELL, { cacheName: BUILD }).then(function (s) { return s || Response.error(); }); }));
   } else if (r.url.indexOf(KEPT) == 0) {
     // A result kept on this device (src/library/): from the library, whatever the network.
-    e.respondWith(caches.match(r.url, { cacheName: "mvsep-library" }).then(function (hit) {
-      return hit || new Response("Not kept on this device", { status: 404 });
-    }));
+    e.respondWith(kept(url.href.slice(KEPT.length), r.headers.get("range")));
   } else if (OWN.has(url.origin + url.pathname)) {
     e.respondWith(caches.match(url.origin + url.pathname, { cacheName: BUILD }).then(function (hit) { return hit || fetch(r); }));
   } else if (/\/api\/app\/algorithms$/.test(url.pathname)) {
@@ -74,4 +72,27 @@ function shared(r) {
       }));
     });
   }, function () {}).then(function () { return Response.redirect(at("./?shared"), 303); });
+}
+
+// A kept file (a Blob in IndexedDB, src/library/files.rs), whole or the range asked for.
+function kept(key, range) {
+  return new Promise(function (resolve) {
+    var gone = function () { resolve(new Response("Not kept on this device", { status: 404 })); };
+    var open = indexedDB.open("mvsep-library", 1);
+    open.onupgradeneeded = function () { open.result.createObjectStore("files"); };
+    open.onerror = gone;
+    open.onsuccess = function () {
+      var get = open.result.transaction("files").objectStore("files").get(key);
+      get.onerror = gone;
+      get.onsuccess = function () {
+        var b = get.result, m = /^bytes=(\d+)-(\d*)$/.exec(range || "");
+        if (!b) return gone();
+        if (!m) return resolve(new Response(b, { headers: { "content-type": b.type, "content-length": b.size } }));
+        var from = +m[1], to = Math.min(m[2] ? +m[2] : b.size - 1, b.size - 1);
+        if (from > to) return resolve(new Response("", { status: 416, headers: { "content-range": "bytes */" + b.size } }));
+        resolve(new Response(b.slice(from, to + 1), { status: 206, headers: {
+          "content-type": b.type, "content-length": to - from + 1, "content-range": "bytes " + from + "-" + to + "/" + b.size } }));
+      };
+    };
+  });
 }

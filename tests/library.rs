@@ -64,3 +64,12 @@ fn kept_files_live_at_this_sites_own_addresses() {
     assert_eq!(files[1].url, "kept/x%20y/1");
     assert_eq!(files[0].stem, "Vocals");
 }
+
+#[test]
+fn the_input_is_the_file_after_the_results_when_it_was_kept() {
+    let without = Kept::of(&done("h1"), vec![1.0, 2.0], 0.0).unwrap();
+    assert_eq!(without.kept_input(), None);
+    let with = Kept::of(&done("h1"), vec![1.0, 2.0, 5.0], 0.0).unwrap();
+    assert_eq!(with.kept_input().as_deref(), Some("kept/h1/2"));
+    assert_eq!(with.total_bytes(), 8.0);
+}

@@ -1,12 +1,10 @@
 //! Files not sent yet, kept in IndexedDB, so that a reload, a crash or a closed laptop resumes a
 //! batch without asking for them again. The browser keeps a stored File as it is, on disk: it is
-//! never read into this page's memory. Called by name through `browser::js` rather than
-//! web-sys's IndexedDB types: each of those bindings would add its glue to the JavaScript that
-//! every first visit fetches, and only the engine's chunk uses this.
+//! never read into this page's memory (`idb.rs`: why by name).
 
-use crate::browser::js::{n, s, Js, JsResult};
-use js_sys::{Array, Promise};
-use wasm_bindgen::closure::Closure;
+use crate::browser::idb;
+use crate::browser::js::{s, JsResult};
+use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 
 const DB: &str = "mvsep-files";
@@ -16,32 +14,9 @@ const STORE: &str = "files";
 /// as without this store): a browser's quota for a site is a share of the free disk.
 pub const KEEP_UP_TO_BYTES: f64 = 2.0 * 1024.0 * 1024.0 * 1024.0;
 
-/// The result of an IDBRequest, once it succeeds.
-async fn finished(req: Js) -> JsResult {
-    let p = Promise::new(&mut |resolve, reject| {
-        req.set("onsuccess", resolve);
-        req.set("onerror", reject);
-    });
-    Js(p.into()).wait().await?;
-    Ok(req.get("result"))
-}
-
-/// The store, in a transaction of `mode` ("readonly" or "readwrite").
-async fn store(mode: &str) -> JsResult {
-    let req = Js::global("indexedDB").call("open", &[s(DB), n(1.0)])?;
-    let opening = req.clone();
-    let create = Closure::once_into_js(move || {
-        let _ = opening.get("result").call("createObjectStore", &[s(STORE)]);
-    });
-    req.set("onupgradeneeded", create);
-    let db = finished(req).await?;
-    let tx = db.call("transaction", &[s(STORE), s(mode)])?;
-    tx.call("objectStore", &[s(STORE)])
-}
-
 /// One request `op` to the store, in a transaction of `mode`; its result.
 async fn ask(mode: &str, op: &str, args: &[JsValue]) -> JsResult {
-    finished(store(mode).await?.call(op, args)?).await
+    idb::finished(idb::store(DB, STORE, mode).await?.call(op, args)?).await
 }
 
 /// The result of a read that answers a list (none when it failed or found nothing).

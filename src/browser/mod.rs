@@ -3,6 +3,7 @@
 //! this page do (the connection check).
 
 pub mod fetch;
+pub mod idb;
 pub mod js;
 pub mod kept_files;
 pub mod media;

@@ -18,7 +18,8 @@ pub fn LangSwitch() -> impl IntoView {
     view! {
         <label class="lang">
             <span class="visually-hidden">{t("Language")}</span>
-            <select id="lang" inner_html=options on:change=move |ev| i18n::choose(&event_target_value(&ev))></select>
+            // data-html: options of this app's making, let in by src/boot.js's policy.
+            <select id="lang" data-html inner_html=options on:change=move |ev| i18n::choose(&event_target_value(&ev))></select>
         </label>
         <p class="error" role="alert" hidden=ok>
             {failure.map(|e| format!("{} {e}", t("This language could not be loaded:")))}

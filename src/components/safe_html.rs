@@ -10,7 +10,8 @@ pub fn SafeHtml(
     #[prop(optional, into)] class: Option<String>,
 ) -> impl IntoView {
     let clean = sanitize(&html);
-    view! { <div class=class.unwrap_or_else(|| "server-html".into()) inner_html=clean></div> }
+    // data-html: the one mark that lets HTML of this app's making in (src/boot.js, Trusted Types).
+    view! { <div class=class.unwrap_or_else(|| "server-html".into()) data-html inner_html=clean></div> }
 }
 
 split_fn! {

@@ -1,15 +1,19 @@
-//! The kept files: answers in Cache Storage, at `list::kept_url` (the service worker answers
-//! them). Each is read from the service a piece at a time, counted for the progress line, and
-//! written whole; a keeping that fails takes its written files away again.
+//! The kept files: Blobs in IndexedDB (`mvsep-library`, keyed `list::kept_key`), which the
+//! service worker answers at `list::kept_url`. Each is read from the service a piece at a time,
+//! counted for the progress line, and written whole; a keeping that fails takes its written
+//! files away again.
 
-use super::list::kept_url;
+use super::list::kept_key;
 use crate::browser::fetch::{answer, FetchFail};
-use crate::browser::js::{s, Js};
+use crate::browser::idb;
+use crate::browser::js::{s, Js, JsResult};
 use crate::i18n::t;
 use js_sys::{Array, Object};
 use wasm_bindgen::JsValue;
 
-const CACHE: &str = "mvsep-library";
+/// The database and its one store (src/sw.js reads them too).
+const DB: &str = "mvsep-library";
+const STORE: &str = "files";
 
 /// Why a result could not be kept.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +26,7 @@ pub enum KeepError {
     Unreadable,
     /// The browser's quota for this site is used up.
     Full,
-    /// This browser has no Cache Storage (an insecure address, a private window).
+    /// This browser does not let the page store files (a private window, storage turned off).
     NoStorage,
 }
 
@@ -38,15 +42,8 @@ impl KeepError {
     }
 }
 
-async fn library() -> Result<Js, KeepError> {
-    let caches = Js::global("caches");
-    if caches.is_nullish() {
-        return Err(KeepError::NoStorage);
-    }
-    let open = caches
-        .call("open", &[s(CACHE)])
-        .map_err(|_| KeepError::NoStorage)?;
-    open.wait().await.map_err(|_| KeepError::NoStorage)
+async fn store(mode: &str) -> JsResult {
+    idb::store(DB, STORE, mode).await
 }
 
 /// Keeps the files at `urls` as result `hash`'s; `progress(bytes so far)` as they come. Their
@@ -56,11 +53,10 @@ pub async fn keep(
     urls: &[String],
     progress: impl Fn(f64),
 ) -> Result<Vec<f64>, KeepError> {
-    let cache = library().await?;
     let mut sizes = Vec::with_capacity(urls.len());
     for (i, url) in urls.iter().enumerate() {
         let before: f64 = sizes.iter().sum();
-        match keep_one(&cache, url, &kept_url(hash, i), |b| progress(before + b)).await {
+        match keep_one(url, &kept_key(hash, i), |b| progress(before + b)).await {
             Ok(size) => sizes.push(size),
             Err(e) => {
                 remove(hash).await;
@@ -71,12 +67,13 @@ pub async fn keep(
     Ok(sizes)
 }
 
-async fn keep_one(
-    cache: &Js,
-    url: &str,
-    at: &str,
-    progress: impl Fn(f64),
-) -> Result<f64, KeepError> {
+/// Keeps one more file as result `hash`'s `n`th (its input, which may be gone or unreadable by
+/// now: then nothing, and the result is kept without it); its size.
+pub async fn keep_also(hash: &str, n: usize, url: &str, progress: impl Fn(f64)) -> Option<f64> {
+    keep_one(url, &kept_key(hash, n), progress).await.ok()
+}
+
+async fn keep_one(url: &str, key: &str, progress: impl Fn(f64)) -> Result<f64, KeepError> {
     let resp = answer(url).await.map_err(|e| match e {
         FetchFail::Unreadable => KeepError::Unreadable,
         FetchFail::Status(404 | 410) => KeepError::Gone,
@@ -88,21 +85,22 @@ async fn keep_one(
         .ok()
         .and_then(|v| v.0.as_string())
         .unwrap_or_else(|| "application/octet-stream".into());
-    // Read piece by piece (counted), then handed to the cache as one Blob, which the browser
-    // keeps on disk: the pieces are never copied into this page's memory.
+    // Read piece by piece (counted), then stored as one Blob, which the browser keeps on disk:
+    // the pieces are never copied into this page's memory.
+    let unreadable = |_| KeepError::Unreadable;
     let reader = resp
         .get("body")
         .call("getReader", &[])
-        .map_err(|_| KeepError::Unreadable)?;
+        .map_err(unreadable)?;
     let pieces = Array::new();
     let mut size = 0.0;
     loop {
         let read = reader
             .call("read", &[])
-            .map_err(|_| KeepError::Unreadable)?
+            .map_err(unreadable)?
             .wait()
             .await
-            .map_err(|_| KeepError::Unreadable)?;
+            .map_err(unreadable)?;
         if member(&read, "done").is_truthy() {
             break;
         }
@@ -111,21 +109,15 @@ async fn keep_one(
         pieces.push(&piece.0);
         progress(size);
     }
-    let type_only = Object::new();
-    Js(type_only.clone().into()).set("type", kind.as_str());
-    let blob =
-        Js::new("Blob", &[pieces.into(), type_only.into()]).map_err(|_| KeepError::Unreadable)?;
-    let headers = Js::new("Headers", &[]).map_err(|_| KeepError::Unreadable)?;
-    let _ = headers.call("set", &[s("content-type"), s(&kind)]);
-    let _ = headers.call("set", &[s("content-length"), s(&(size as u64).to_string())]);
-    let init = Object::new();
-    Js(init.clone().into()).set("headers", headers.0);
-    let answer = Js::new("Response", &[blob.0, init.into()]).map_err(|_| KeepError::Unreadable)?;
-    let put = cache
-        .call("put", &[s(at), answer.0])
+    let kind_only = Object::new();
+    Js(kind_only.clone().into()).set("type", kind.as_str());
+    let blob = Js::new("Blob", &[pieces.into(), kind_only.into()]).map_err(unreadable)?;
+    let files = store("readwrite").await.map_err(|_| KeepError::NoStorage)?;
+    files
+        .call("put", &[blob.0, s(key)])
         .map_err(|_| KeepError::NoStorage)?;
-    put.wait().await.map_err(|e| {
-        if Js(e).text("name") == "QuotaExceededError" {
+    idb::committed(&files).await.map_err(|e| {
+        if e.text("name") == "QuotaExceededError" {
             KeepError::Full
         } else {
             KeepError::NoStorage
@@ -134,65 +126,61 @@ async fn keep_one(
     Ok(size)
 }
 
-/// Every stored file of result `hash` (also those of a keeping cut short).
-async fn stored(hash: &str) -> Vec<JsValue> {
-    let Ok(cache) = library().await else {
-        return Vec::new();
-    };
-    let prefix = kept_url(hash, 0);
-    let prefix = &prefix[..prefix.len() - 1];
-    let Ok(keys) = cache.call("keys", &[]) else {
-        return Vec::new();
-    };
-    let Ok(keys) = keys.wait().await else {
-        return Vec::new();
-    };
-    Array::from(&keys.0)
-        .iter()
-        .filter(|r| {
-            let url = Js(r.clone()).text("url");
-            url.contains(&format!("/{prefix}"))
-        })
-        .collect()
+/// The keys of result `hash`'s files: all that begin with its key's prefix.
+fn keys_of(hash: &str) -> Option<JsValue> {
+    let first = kept_key(hash, 0);
+    let prefix = &first[..first.len() - 1];
+    Js::global("IDBKeyRange")
+        .call("bound", &[s(prefix), s(&format!("{prefix}\u{ffff}"))])
+        .ok()
+        .map(|r| r.0)
 }
 
-/// Takes result `hash`'s files away.
-pub async fn remove(hash: &str) {
-    if let Ok(cache) = library().await {
-        for r in stored(hash).await {
-            if let Ok(p) = cache.call("delete", &[r]) {
-                let _ = p.wait().await;
-            }
+/// One request to the store, written before it answers.
+async fn change(op: &str, args: &[JsValue]) {
+    if let Ok(files) = store("readwrite").await {
+        if files.call(op, args).is_ok() {
+            let _ = idb::committed(&files).await;
         }
+    }
+}
+
+/// Takes result `hash`'s files away (also those of a keeping cut short).
+pub async fn remove(hash: &str) {
+    if let Some(keys) = keys_of(hash) {
+        change("delete", &[keys]).await;
     }
 }
 
 /// Takes every kept file away.
 pub async fn remove_all() {
-    if let Ok(p) = Js::global("caches").call("delete", &[s(CACHE)]) {
-        let _ = p.wait().await;
-    }
+    change("clear", &[]).await;
 }
 
 /// Whether all `count` files of result `hash` are still there (the browser may have cleared
 /// them, or a keeping was cut short).
 pub async fn whole(hash: &str, count: usize) -> bool {
-    stored(hash).await.len() >= count
+    let Some(keys) = keys_of(hash) else {
+        return false;
+    };
+    let Ok(files) = store("readonly").await else {
+        return false;
+    };
+    match files.call("count", &[keys]) {
+        Ok(req) => idb::finished(req)
+            .await
+            .is_ok_and(|n| n.0.as_f64().unwrap_or(0.0) >= count as f64),
+        Err(_) => false,
+    }
 }
 
 /// Kept file `n` of result `hash`, as a Blob.
-pub async fn blob(hash: &str, n_: usize) -> Option<Js> {
-    let cache = library().await.ok()?;
-    let hit = cache
-        .call("match", &[s(&kept_url(hash, n_))])
-        .ok()?
-        .wait()
+pub async fn blob(hash: &str, n: usize) -> Option<Js> {
+    let files = store("readonly").await.ok()?;
+    let found = idb::finished(files.call("get", &[s(&kept_key(hash, n))]).ok()?)
         .await
         .ok()?;
-    if hit.is_nullish() {
-        return None;
-    }
-    hit.call("blob", &[]).ok()?.wait().await.ok()
+    (!found.is_nullish()).then_some(found)
 }
 
 /// (used, quota) in bytes for this site, as the browser estimates them.
@@ -208,11 +196,11 @@ pub async fn estimate() -> Option<(f64, f64)> {
     Some((num("usage"), num("quota")))
 }
 
-/// Asks the browser to keep this site's data until the person removes it; whether it will.
+/// Asks the browser to keep this site's data until the person removes it (or, with `ask`
+/// false, whether it does already); its answer.
 pub async fn persist(ask: bool) -> bool {
     let storage = Js::global("navigator").get("storage");
-    let call = storage.call(if ask { "persist" } else { "persisted" }, &[]);
-    match call {
+    match storage.call(if ask { "persist" } else { "persisted" }, &[]) {
         Ok(p) => p.wait().await.map(|v| v.0.is_truthy()).unwrap_or(false),
         Err(_) => false,
     }

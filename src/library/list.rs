@@ -18,13 +18,15 @@ pub struct Kept {
     pub option_text: Vec<String>,
     pub long_names: bool,
     pub result: JobResult,
-    /// Each result file's size in bytes, in the result's order.
+    /// Each result file's size in bytes, in the result's order, then the input's when it was
+    /// kept too (it is the file after the results).
     pub bytes: Vec<f64>,
     pub kept_ms: f64,
 }
 
 impl Kept {
-    /// Job `j`'s result, whose files came to `bytes`; none before it has a hash and a result.
+    /// Job `j`'s result, whose files (and input, if kept) came to `bytes`; none before it has a
+    /// hash and a result.
     pub fn of(j: &TrackedJob, bytes: Vec<f64>, now_ms: f64) -> Option<Kept> {
         Some(Kept {
             hash: j.hash.clone()?,
@@ -60,25 +62,39 @@ impl Kept {
     pub fn files(&self) -> Vec<ResultFile> {
         self.result.files.clone()
     }
-    /// The files at their kept addresses (which the service worker answers, offline too), in
-    /// full: only http(s) addresses become media.
+    /// The files at their kept addresses (which the service worker answers, offline too).
     pub fn kept_files(&self) -> Vec<ResultFile> {
-        // (Off the browser, in native tests, the addresses stay relative.)
-        let base = cfg!(target_arch = "wasm32")
-            .then(|| web_sys::window()?.document()?.base_uri().ok().flatten())
-            .flatten()
-            .unwrap_or_default();
         let mut files = self.files();
         for (i, f) in files.iter_mut().enumerate() {
-            f.url = format!("{base}{}", kept_url(&self.hash, i));
+            f.url = absolute(&kept_url(&self.hash, i));
         }
         files
     }
+    /// The input's kept address, when it was kept.
+    pub fn kept_input(&self) -> Option<String> {
+        let n = self.result.files.len();
+        (self.bytes.len() > n).then(|| absolute(&kept_url(&self.hash, n)))
+    }
 }
 
-/// Where file `n` of result `hash` is kept: an address of this site, relative to `<base href>`.
+/// An address of this site in full: only http(s) addresses become media. (Off the browser, in
+/// native tests, it stays relative.)
+fn absolute(relative: &str) -> String {
+    let base = cfg!(target_arch = "wasm32")
+        .then(|| web_sys::window()?.document()?.base_uri().ok().flatten())
+        .flatten()
+        .unwrap_or_default();
+    format!("{base}{relative}")
+}
+
+/// The key of file `n` of result `hash` in the library's store.
+pub fn kept_key(hash: &str, n: usize) -> String {
+    format!("{}/{n}", crate::api::request::encode(hash))
+}
+
+/// Where the service worker answers that file: an address of this site, under `<base href>`.
 pub fn kept_url(hash: &str, n: usize) -> String {
-    format!("kept/{}/{n}", crate::api::request::encode(hash))
+    format!("kept/{}", kept_key(hash, n))
 }
 
 /// The kept results, newest first, and how many entries could not be read.

@@ -24,9 +24,14 @@ test('the page allows only its own scripts, by hash, and no inline style', async
     expect(p.get(d)).not.toContain('*');
     expect(p.get(d)).not.toContain('https:');
   }
-  // An inline script that is not one of the two is refused, and the refusal is seen.
-  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); });
-  await expect.poll(() => errors.filter((e) => e.startsWith('csp: script-src')).length).toBe(1);
+  // An inline script that is not one of the two is refused (Trusted Types refuses its text
+  // first), and the refusal is seen.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    try { s.textContent = 'window.ran = 1'; } catch { /* refused */ }
+    document.body.append(s);
+  });
+  await expect.poll(() => errors.filter((e) => e.startsWith('csp: require-trusted-types-for')).length).toBe(1);
   expect(await page.evaluate(() => (window as any).ran)).toBeUndefined();
   // So is a style attribute (Leptos's style="..." sets one; the app uses style:prop, the CSSOM).
   await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
@@ -64,4 +69,28 @@ test('every screen, a result with its players and the mixer run inside the polic
   await mixer.root.getByRole('button', { name: 'Set B' }).click();
   await expect(mixer.root.locator('.loop-band')).toHaveCount(6);
   expect(errors).toEqual([]);
+});
+
+test('Trusted Types: HTML goes in only through the app\'s named policies', async ({ page, errors }) => {
+  const p = await policy(page);
+  expect(p.get('require-trusted-types-for')).toEqual(["'script'"]);
+  expect(p.get('trusted-types')).toEqual(['leptos-template', 'mvsep-html', 'mvsep-worker']);
+  // The app's own HTML went in through them: the screen, a model's sanitised description.
+  await expect(page.getByRole('heading', { level: 1, name: 'Separate' })).toBeVisible();
+  await page.getByRole('radio', { name: /^MelBand Roformer/ }).first().check();
+  await expect(page.locator('.server-html').first()).not.toBeEmpty();
+  expect(errors).toEqual([]);
+  // A plain string given to innerHTML is refused, and the refusal is seen.
+  const plain = await page.evaluate(() => {
+    try { document.querySelector('main')!.innerHTML = '<img src=x>'; return 'taken'; } catch (e) { return (e as Error).name; }
+  });
+  expect(plain).toBe('TypeError');
+  await expect.poll(() => errors.filter((e) => e.startsWith('csp: require-trusted-types-for')).length).toBe(1);
+  // So is a policy of another name (it would bless anything).
+  const other = await page.evaluate(() => {
+    try { (window as any).trustedTypes.createPolicy('mine', { createHTML: (s: string) => s }); return 'made'; } catch (e) { return (e as Error).name; }
+  });
+  expect(other).toBe('TypeError');
+  await expect.poll(() => errors.filter((e) => e.startsWith('csp: trusted-types')).length).toBe(1);
+  errors.length = 0;
 });

@@ -20,6 +20,17 @@ async function openResult(page: Page, request: any, name: string) {
   return hash;
 }
 
+/** The keys of the library's files (IndexedDB `mvsep-library`, src/library/files.rs). */
+const keptKeys = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+  const open = indexedDB.open('mvsep-library', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('files');
+  open.onerror = reject;
+  open.onsuccess = () => {
+    const keys = open.result.transaction('files').objectStore('files').getAllKeys();
+    keys.onsuccess = () => resolve(keys.result as string[]);
+  };
+}));
+
 const keep = (page: Page) => page.getByRole('button', { name: 'Keep on this device' });
 const shelves = (page: Page) => page.locator('li.shelf');
 
@@ -32,6 +43,16 @@ test('a kept result plays from the Library with the network gone, exports as a Z
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
   await expect(shelves(page)).toHaveCount(1);
   await expect(shelves(page)).toContainText('kept-song.wav');
+  // Its two stems, and the song they were made from.
+  expect((await keptKeys(page)).length).toBe(3);
+  // The worker answers a kept file at this site's own address, a range of it too.
+  const head = await page.evaluate(async (h) => {
+    const r = await fetch(`kept/${encodeURIComponent(h)}/0`, { headers: { range: 'bytes=0-3' } });
+    return [r.status, await r.text(), r.headers.get('content-range')];
+  }, hash);
+  expect(head[0]).toBe(206);
+  expect(head[1]).toBe('RIFF');
+  expect(head[2]).toMatch(/^bytes 0-3\/\d+$/);
   await expect(shelves(page)).toContainText(/\d+(\.\d+)? (kB|MB)/);
   await expect(page.getByText(/^This site uses .+ of the .+ the browser gives it\.$/)).toBeVisible();
   await expectNoAxeViolations(page);
@@ -50,6 +71,8 @@ test('a kept result plays from the Library with the network gone, exports as a Z
   await expect(page.getByRole('heading', { level: 1, name: 'kept-song.wav' })).toBeVisible();
   const mixer = new MixerPanel(page);
   await expect(mixer.stems()).toHaveCount(2);
+  await expect(page.getByLabel('Play the input')).toHaveAttribute('src', /\/kept\/[^/]+\/2$/);
+  expect(await page.getByLabel('Play the input').evaluate(async (a: HTMLAudioElement) => (await fetch(a.src)).status)).toBe(200);
   await mixer.play();
   const t0 = await mixer.seconds();
   await expect.poll(() => mixer.seconds()).toBeGreaterThan(t0 + 0.3);
@@ -68,7 +91,7 @@ test('a kept result plays from the Library with the network gone, exports as a Z
 
   await page.getByRole('button', { name: 'Remove kept-song.wav' }).click();
   await expect(page.getByText('Nothing is kept yet.')).toBeVisible();
-  expect(await page.evaluate(async () => (await (await caches.open('mvsep-library')).keys()).length)).toBe(0);
+  expect(await keptKeys(page)).toEqual([]);
   expect(hash).toBeTruthy();
 });
 
@@ -81,12 +104,15 @@ test('a damaged entry is listed as damaged and removable; the others still play'
   await keep(page).click();
   await expect(page.getByRole('status').filter({ hasText: /^Kept on this device/ })).toBeVisible({ timeout: 20_000 });
   // One file of "first" is gone (the browser cleared it, a disk error).
-  await page.evaluate(async () => {
-    const c = await caches.open('mvsep-library');
+  await page.evaluate(() => new Promise((resolve) => {
     const first = JSON.parse(localStorage.getItem('mvsep.library')!).find((k: any) => k.file_name === 'first.wav');
-    const keys = (await c.keys()).filter((r) => r.url.includes(`/kept/${encodeURIComponent(first.hash)}/`));
-    await c.delete(keys[0]);
-  });
+    const open = indexedDB.open('mvsep-library', 1);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('files', 'readwrite');
+      tx.objectStore('files').delete(`${encodeURIComponent(first.hash)}/0`);
+      tx.oncomplete = resolve;
+    };
+  }));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
   await expect(shelves(page)).toHaveCount(2);
   const first = shelves(page).filter({ hasText: 'first.wav' });
@@ -100,7 +126,7 @@ test('a damaged entry is listed as damaged and removable; the others still play'
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
   await page.getByRole('button', { name: 'Remove everything kept' }).click();
   await expect(page.getByText('Nothing is kept yet.')).toBeVisible();
-  expect(await page.evaluate(() => caches.has('mvsep-library'))).toBe(false);
+  expect(await keptKeys(page)).toEqual([]);
 });
 
 test('a full quota stops keeping with a message, and nothing half-kept is listed', async ({ page, request, errors }) => {
@@ -114,7 +140,7 @@ test('a full quota stops keeping with a message, and nothing half-kept is listed
   await expect(page.getByRole('alert')).toHaveText(/^There is no more room for this site on this device: nothing was kept\./, { timeout: 20_000 });
   await expect(keep(page)).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('mvsep.library'))).toBeNull();
-  expect(await page.evaluate(async () => (await (await caches.open('mvsep-library')).keys()).length)).toBe(0);
+  expect(await keptKeys(page)).toEqual([]);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
   await expect(page.getByText('Nothing is kept yet.')).toBeVisible();

@@ -1,10 +1,11 @@
 //! "Keep on this device": a finished result's files into the library, with progress; the
 //! library's own words when it cannot (the service deleted them, no room, unreadable).
 
+use crate::api::web_url::web_url;
 use crate::browser::now_ms;
 use crate::components::ProgressBar;
 use crate::i18n::t;
-use crate::library::files::keep;
+use crate::library::files::{keep, keep_also};
 use crate::library::list::{self, find, Kept};
 use crate::results::files::human_bytes;
 use crate::state::job::TrackedJob;
@@ -26,7 +27,12 @@ pub fn KeepResult(
         .as_ref()
         .map(|r| r.files.clone())
         .unwrap_or_default();
-    // The service's own sizes, where it sent them: the progress bar's whole.
+    // The song the result was made from, kept too where the page may fetch it.
+    let input = job
+        .result
+        .as_ref()
+        .and_then(|r| r.input_url.as_deref().and_then(web_url));
+    // The service's own sizes, where it sent them: the progress bar's whole (the stems').
     let total = files.iter().map(|f| f.bytes).sum::<Option<f64>>();
     let job = StoredValue::new(job);
     let start = move |_| {
@@ -34,9 +40,19 @@ pub fn KeepResult(
         busy.set(Some(0.0));
         let hash = hash.clone();
         let urls: Vec<String> = files.iter().map(|f| f.url.clone()).collect();
+        let input = input.clone();
         spawn_local(async move {
             match keep(&hash, &urls, move |b| busy.set(Some(b))).await {
-                Ok(bytes) => {
+                Ok(mut bytes) => {
+                    if let Some(url) = input {
+                        let stems: f64 = bytes.iter().sum();
+                        let n = bytes.len();
+                        if let Some(size) =
+                            keep_also(&hash, n, &url, move |b| busy.set(Some(stems + b))).await
+                        {
+                            bytes.push(size);
+                        }
+                    }
                     let size = bytes.iter().sum();
                     let entry = job.with_value(|j| Kept::of(j, bytes, now_ms()));
                     if entry.is_some_and(list::add) {

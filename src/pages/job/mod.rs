@@ -166,7 +166,9 @@ pub fn JobPage(
                     <dt>{t("Job")}</dt><dd class="hash">{j.hash.clone().unwrap_or_default()}</dd>
                 </dl>
             })}
-            {move || job.get().and_then(|j| j.result.and_then(|r| r.input_url.as_deref().and_then(web_url))).map(|u| view! {
+            {move || kept.with(|k| k.as_ref().filter(|_| worker).and_then(|k| k.kept_input()))
+                .or_else(|| job.get().and_then(|j| j.result.and_then(|r| r.input_url.as_deref().and_then(web_url))))
+                .map(|u| view! {
                 <h2>{t("Input")}</h2>
                 <audio controls preload="none" src=u aria-label=t("Play the input")></audio>
             })}
