@@ -21,10 +21,10 @@ pub fn loaded_view<T: Clone + Send + Sync + 'static>(
     }
 }
 
-/// A load that failed: with the browser offline, one line that goes away by itself (the load
-/// runs again when the network returns); else the error in the server's words and "Try again".
-/// (Not generic, so one copy serves every screen.)
-fn failed(error: ApiError, reloading: Signal<bool>, retry: Callback<()>) -> AnyView {
+/// A load that failed: with the browser offline, one line that goes away by itself (`retry`
+/// runs when the network returns; `reloading` says it is under way); else the error in the
+/// server's words and "Try again". (Not generic, so one copy serves every screen.)
+pub fn failed(error: ApiError, reloading: Signal<bool>, retry: Callback<()>) -> AnyView {
     if !matches!(error, ApiError::Network { .. }) {
         return view! { <ErrorView error=error on_retry=retry /> }.into_any();
     }

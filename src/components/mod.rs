@@ -30,7 +30,7 @@ pub use job_card::JobCard;
 pub use job_list::{lazy_job_list, ActiveJobs, JobList, TrackedJobCard};
 pub use lang_switch::LangSwitch;
 pub use lazy_view::lazy_view;
-pub use loaded::loaded_view;
+pub use loaded::{failed as load_failed, loaded_view};
 pub use loading::Loading;
 pub use model_about::lazy_model_about;
 pub use nav::Nav;

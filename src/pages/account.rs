@@ -4,7 +4,7 @@
 
 use crate::api::models::User;
 use crate::api::{ApiError, Client};
-use crate::components::{ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
+use crate::components::{load_failed, ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
 use crate::hooks::Task;
 use crate::i18n::{t, tn};
 use crate::state::{use_queue_watch, use_session, use_settings};
@@ -196,7 +196,7 @@ fn Signed() -> impl IntoView {
         // Built once the account is read, and kept while it is read again: a switch just
         // toggled keeps the focus, and nothing is announced twice.
         <Show when=move || read.get() fallback=move || match refused.get() {
-            Some(e) => view! { <ErrorView error=e on_retry=Callback::new(move |_| session.refresh()) /> }.into_any(),
+            Some(e) => load_failed(e, Signal::stored(false), Callback::new(move |_| session.refresh())),
             None => view! { <Loading text=t("Loading the account…") /> }.into_any(),
         }>
             {move || session.user().map(|u| view! { <UserSummary user=u /> })}

@@ -55,6 +55,11 @@ test('after the first visit the worker controls the page, and offline every scre
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   }
   // A screen that needs the service says so in one line, and no error with a button.
+  for (const at of ['/account', '/jobs/no-such-job']) {
+    await page.goto(at);
+    await expect(page.getByRole('status').filter({ hasText: /^You are offline/ })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
   await page.goto('/news');
   await expect(page.getByRole('status').filter({ hasText: /offline/ })).toHaveText(
     "You are offline: this comes back by itself when the network does.");
@@ -103,7 +108,7 @@ test.describe('a new deploy', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('offers "Reload", and a batch under way goes on after it', async ({ page, errors }) => {
+  test('offers "Reload", and a batch under way goes on after it', async ({ page, context, errors }) => {
     test.setTimeout(120_000);
     await fetch(`${base}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ queue_ahead: 0, processing_ms: 3000 }) });
@@ -125,6 +130,11 @@ test.describe('a new deploy', () => {
     const sw = path.join(dir, 'dist', 'sw.js');
     fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/mvsep-build-(\w+)/, 'mvsep-build-$1next'));
     await expect(page.getByRole('complementary', { name: /new version/ })).toBeHidden();
+    // Looked for while offline: nothing found, nothing broken.
+    await context.setOffline(true);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update().then(() => 'found', () => 'not reached'))).toBe('not reached');
+    await expect(page.getByRole('complementary', { name: /new version/ })).toBeHidden();
+    await context.setOffline(false);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     const offer = page.getByRole('complementary', { name: 'A new version of mvsep-web is ready.' });
     await expect(offer).toBeVisible({ timeout: 15_000 });

@@ -11,7 +11,7 @@ use crate::api::models::Status;
 use crate::api::web_url::web_url;
 use crate::browser::now_ms;
 use crate::components::lazy_job_list;
-use crate::components::{lazy_view, ErrorView, Loading};
+use crate::components::{lazy_view, load_failed, Loading};
 use crate::hooks::load;
 use crate::hooks::use_clock;
 use crate::i18n::t;
@@ -144,7 +144,7 @@ pub fn JobPage(
                 ),
                 None => match viewed.get() {
                     None => view! { <Loading text=t("Loading the job…") /> }.into_any(),
-                    Some(Err(e)) => view! { <ErrorView error=e on_retry=Callback::new(move |_| viewed.refetch()) /> }.into_any(),
+                    Some(Err(e)) => load_failed(e, viewed.reloading.into(), Callback::new(move |_| viewed.refetch())),
                     Some(Ok(j)) => view! {
                         <div class="viewed">
                             <p role="status">{j.map(|j| j.viewed_line(now.get_untracked())).unwrap_or_default()}</p>
