@@ -257,3 +257,38 @@ test.describe('on a wide screen', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test('on the <audio> path the tempo changes with the pitch kept, and the page says why the key cannot', async ({ page, request, errors }) => {
+  await faults(request, { foreign_files: true });
+  const hash = await doneElsewhere(request, 'slow down.wav', {}, 8);
+  await faults(request, { foreign_files: true, queue_ahead: 0 });
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  const mixer = new MixerPanel(page);
+  await mixer.button('Play').click();
+  await expect(mixer.root.getByText(/does not let this page read them/).first()).toBeVisible({ timeout: 15_000 });
+  const tempo = mixer.root.getByRole('slider', { name: 'Tempo' });
+  await tempo.fill('0.8');
+  await expect(mixer.root.getByText('0.80×')).toBeVisible();
+  await expect(mixer.root.getByText("Another key, and the song's tempo and key, need the stems' audio, which their host does not let this page read.")).toBeVisible();
+  // Every stem keeps its pitch; the first leads at the tempo asked (the others are nudged
+  // around it to stay in step).
+  const els = page.locator('.mixer-media audio');
+  await expect.poll(() => els.evaluateAll((a) => a.map((e) => (e as HTMLAudioElement).preservesPitch))).toEqual([true, true]);
+  expect(await els.first().evaluate((e) => (e as HTMLAudioElement).playbackRate)).toBe(0.8);
+  // The music moves at about 0.8 s a second.
+  await page.waitForTimeout(500);
+  const t0 = await els.first().evaluate((e) => (e as HTMLAudioElement).currentTime);
+  const w0 = Date.now();
+  await page.waitForTimeout(2000);
+  const t1 = await els.first().evaluate((e) => (e as HTMLAudioElement).currentTime);
+  const pace = (t1 - t0) / ((Date.now() - w0) / 1000);
+  expect(pace).toBeGreaterThan(0.6);
+  expect(pace).toBeLessThan(0.95);
+  // A pause and play again keep it.
+  await mixer.pause();
+  await mixer.play();
+  expect(await els.first().evaluate((e) => (e as HTMLAudioElement).playbackRate)).toBe(0.8);
+  await mixer.root.getByRole('button', { name: 'As recorded' }).click();
+  await expect.poll(() => els.first().evaluate((e) => (e as HTMLAudioElement).playbackRate)).toBe(1);
+  await expectNoAxeViolations(page);
+});

@@ -17,6 +17,8 @@ pub struct Media {
     from: f64,
     /// Asked to play from here; waiting until every stem can play, so they start together.
     starting: Option<f64>,
+    /// The tempo (1 = as recorded), the pitch kept by the browser.
+    rate: f64,
 }
 
 /// Whether an element can play on at once (or never will: it failed, and is left out).
@@ -48,6 +50,7 @@ impl Media {
             range: LoopRange::default(),
             from: 0.0,
             starting: None,
+            rate: 1.0,
         })
     }
 
@@ -79,7 +82,7 @@ impl Media {
         for e in &self.els {
             let _ = e.call("pause", &[]);
             e.set("currentTime", at);
-            e.set("playbackRate", 1.0);
+            self.pace(e, 1.0);
         }
         self.playing = true;
         self.starting = Some(at);
@@ -122,6 +125,20 @@ impl Media {
         }
     }
 
+    /// Plays at `rate` (1 = as recorded) with the pitch kept.
+    pub fn set_rate(&mut self, rate: f64) {
+        self.rate = rate;
+        for e in &self.els {
+            self.pace(e, 1.0);
+        }
+    }
+
+    /// The element's speed: the tempo, times `nudge` while it catches up with the first.
+    fn pace(&self, e: &Js, nudge: f64) {
+        e.set("preservesPitch", true);
+        e.set("playbackRate", self.rate * nudge);
+    }
+
     pub fn set_loop(&mut self, range: LoopRange) {
         self.range = range;
     }
@@ -155,12 +172,12 @@ impl Media {
             let drift = time(e) - t;
             if drift.abs() > JUMP {
                 e.set("currentTime", t);
-                e.set("playbackRate", 1.0);
+                self.pace(e, 1.0);
             } else if drift.abs() > IN_STEP {
                 // Behind by 20 ms: 4 % faster for the next tick or two.
-                e.set("playbackRate", 1.0 - (drift * 2.0).max(-0.1).min(0.1));
+                self.pace(e, 1.0 - (drift * 2.0).max(-0.1).min(0.1));
             } else {
-                e.set("playbackRate", 1.0);
+                self.pace(e, 1.0);
             }
         }
         false

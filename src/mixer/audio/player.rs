@@ -182,6 +182,18 @@ impl Player {
             Player::Media(p) => p.apply(mix),
         }
     }
+    /// The tempo (1 = as recorded), with the pitch kept: on the `<audio>` path only (the Web
+    /// Audio path has no stretch yet); false where it was not set.
+    pub fn set_rate(&mut self, rate: f64) -> bool {
+        match self {
+            Player::Media(m) => {
+                m.set_rate(rate);
+                true
+            }
+            _ => false,
+        }
+    }
+
     pub fn set_loop(&mut self, range: LoopRange) {
         match self {
             Player::Web(p) => p.set_loop(range),

@@ -7,6 +7,7 @@ mod desk;
 mod downloads;
 mod presets_bar;
 mod stem_row;
+mod tempo;
 mod transport;
 
 use crate::api::models::ResultFile;
@@ -23,6 +24,7 @@ use downloads::Downloads;
 use leptos::prelude::*;
 use presets_bar::PresetsBar;
 use stem_row::StemRow;
+use tempo::Tempo;
 use transport::Transport;
 
 pub(super) fn is_web(url: &str) -> bool {
@@ -158,6 +160,7 @@ pub fn Mixer(
             })}
             {(count > 0).then(|| view! {
                 <Transport desk=d />
+                <Tempo desk=d />
                 <p class="help" role="status">{status}</p>
                 {progress}
                 <div id="mixer-keys" class="keys" hidden=move || !d.help.get()>

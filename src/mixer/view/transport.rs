@@ -6,7 +6,7 @@ use crate::i18n::t;
 use crate::mixer::model::rules::{clock, fixed, MAX_DB, MIN_DB};
 use leptos::prelude::*;
 
-fn value_of(ev: &leptos::ev::Event) -> f64 {
+pub fn value_of(ev: &leptos::ev::Event) -> f64 {
     event_target_value(ev).parse().unwrap_or(0.0)
 }
 

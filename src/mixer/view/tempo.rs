@@ -1,0 +1,45 @@
+//! Tempo on the `<audio>` path (stems the page may not read): the browser's own stretch,
+//! `playbackRate` with the pitch kept. There the key and the song's tempo and key cannot be had
+//! (they need the audio itself), and the panel says so in a sentence.
+
+use super::desk::Desk;
+use super::transport::value_of;
+use crate::i18n::t;
+use crate::mixer::model::rules::fixed;
+use leptos::prelude::*;
+
+/// The slowest and fastest tempo offered (the browser's stretch sounds poor beyond).
+const SLOWEST: f64 = 0.5;
+const FASTEST: f64 = 1.5;
+
+#[component]
+pub fn Tempo(desk: Desk) -> impl IntoView {
+    let d = desk;
+    let rate = RwSignal::new(1.0);
+    let set = move |r: f64| {
+        let r = r.max(SLOWEST).min(FASTEST);
+        rate.set(r);
+        d.player.update_value(|p| {
+            if let Some(p) = p {
+                p.set_rate(r);
+            }
+        });
+    };
+    move || {
+        d.is_media().then(|| {
+            view! {
+                <div class="transport">
+                    <label>{t("Tempo")} " "
+                        <input type="range" min=fixed(SLOWEST, 2) max=fixed(FASTEST, 2) step="0.05"
+                            prop:value=move || fixed(rate.get(), 2)
+                            aria-valuetext=move || tr!("{x} times, the pitch kept", x = fixed(rate.get(), 2))
+                            on:input=move |ev| set(value_of(&ev)) />
+                    </label>
+                    <span class="help">{move || tr!("{x}×", x = fixed(rate.get(), 2))}</span>
+                    <button type="button" class="secondary" on:click=move |_| set(1.0)>{t("As recorded")}</button>
+                    <p class="help">{t("Another key, and the song's tempo and key, need the stems' audio, which their host does not let this page read.")}</p>
+                </div>
+            }
+        })
+    }
+}
