@@ -178,6 +178,18 @@ fn the_keys() {
     assert_eq!(action("?", "Slash", true, false), Some(KeyAction::Help));
     assert_eq!(action("x", "KeyX", false, false), Some(KeyAction::SwitchAb));
     assert_eq!(action("q", "KeyQ", false, false), None);
+    assert_eq!(
+        action("[", "BracketLeft", false, false),
+        Some(KeyAction::Tempo(Some(-0.05)))
+    );
+    assert_eq!(
+        action("]", "BracketRight", false, false),
+        Some(KeyAction::Tempo(Some(0.05)))
+    );
+    assert_eq!(
+        action("=", "Equal", false, false),
+        Some(KeyAction::Tempo(None))
+    );
     assert_eq!(clock(0.0), "0:00.0");
     assert_eq!(clock(125.37), "2:05.3");
 }

@@ -321,8 +321,9 @@ mod option_form {
 }
 
 /// Every name the app calls the browser by (tests/fixtures/js_names.txt, checked against the code
-/// by tests/js_names.rs) exists in this browser: as a global, or on a global object or any web
-/// API's prototype. A misspelt name would otherwise do nothing, silently.
+/// by tests/js_names.rs) exists in this browser: as a global, or on a global object, any web
+/// API's prototype or its constructor (a static such as `IDBKeyRange.bound`). A misspelt name
+/// would otherwise do nothing, silently.
 #[wasm_bindgen_test]
 fn every_name_the_app_calls_the_browser_by_exists() {
     let exists = js_sys::Function::new_with_args(
@@ -330,7 +331,7 @@ fn every_name_the_app_calls_the_browser_by_exists() {
         "const owners = [globalThis, document, navigator, location];
          for (const k of Object.getOwnPropertyNames(globalThis)) {
            let v; try { v = globalThis[k]; } catch { continue; }
-           if (typeof v === 'function' && v.prototype) owners.push(v.prototype);
+           if (typeof v === 'function' && v.prototype) owners.push(v.prototype, v);
          }
          return owners.some((o) => { try { return name in o; } catch { return false; } });",
     );

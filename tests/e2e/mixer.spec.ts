@@ -290,5 +290,15 @@ test('on the <audio> path the tempo changes with the pitch kept, and the page sa
   expect(await els.first().evaluate((e) => (e as HTMLAudioElement).playbackRate)).toBe(0.8);
   await mixer.root.getByRole('button', { name: 'As recorded' }).click();
   await expect.poll(() => els.first().evaluate((e) => (e as HTMLAudioElement).playbackRate)).toBe(1);
+  // By keys: ] faster, [ slower, = as recorded.
+  await mixer.button('Pause').focus();
+  await page.keyboard.press(']');
+  await page.keyboard.press(']');
+  await expect(tempo).toHaveValue('1.1');
+  expect(await els.first().evaluate((e) => (e as HTMLAudioElement).playbackRate)).toBeCloseTo(1.1, 5);
+  await page.keyboard.press('[');
+  await expect(tempo).toHaveValue('1.05');
+  await page.keyboard.press('=');
+  await expect(tempo).toHaveValue('1');
   await expectNoAxeViolations(page);
 });

@@ -1,5 +1,6 @@
 //! The mixer's keys: Space play/pause, ←/→ 5 s, Home, 1–9 mute, Shift+1–9 solo, L loop, A/B
-//! loop ends, T says the time, ? help.
+//! loop ends, T says the time, [ / ] slower or faster and = as recorded (where the tempo can be
+//! changed), ? help.
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum KeyAction {
@@ -16,6 +17,8 @@ pub enum KeyAction {
     SayTime,
     /// Between this result and the one it is compared with.
     SwitchAb,
+    /// The tempo this much slower or faster; `None`: as recorded.
+    Tempo(Option<f64>),
     Help,
 }
 
@@ -46,6 +49,9 @@ pub fn action(key: &str, code: &str, shift: bool, alt: bool) -> Option<KeyAction
         "b" | "B" => KeyAction::SetB,
         "t" | "T" => KeyAction::SayTime,
         "x" | "X" => KeyAction::SwitchAb,
+        "[" => KeyAction::Tempo(Some(-0.05)),
+        "]" => KeyAction::Tempo(Some(0.05)),
+        "=" => KeyAction::Tempo(None),
         "?" => KeyAction::Help,
         _ => return None,
     })
@@ -65,5 +71,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("A / B", k("set the loop's start or end at the playhead")),
     ("T", k("say where the playhead is")),
     ("X", k("switch between A and B when comparing two results")),
+    (
+        "[ / ]",
+        k("slower or faster, the pitch kept (where the tempo can be changed)"),
+    ),
+    ("=", k("the tempo as recorded")),
     ("?", k("show or hide this help")),
 ];

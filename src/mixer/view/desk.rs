@@ -48,6 +48,8 @@ pub struct Desk {
     pub phase: RwSignal<DeskState>,
     pub peaks: RwSignal<Vec<Option<Vec<f32>>>>,
     pub level: RwSignal<f64>,
+    /// The tempo (1 = as recorded): `tempo.rs`.
+    pub rate: RwSignal<f64>,
     /// What the screen reader is told (a polite live region).
     pub said: RwSignal<String>,
     pub help: RwSignal<bool>,
@@ -76,6 +78,7 @@ impl Desk {
             phase: RwSignal::new(DeskState::Idle),
             peaks: RwSignal::new(peaks),
             level: RwSignal::new(0.0),
+            rate: RwSignal::new(1.0),
             said: RwSignal::new(String::new()),
             help: RwSignal::new(false),
             player: StoredValue::new_local(None),

@@ -125,6 +125,10 @@ pub fn Mixer(
             KeyAction::SayTime => d.say_time(),
             KeyAction::SwitchAb => d.switch_ab(),
             KeyAction::Help => d.help.update(|h| *h = !*h),
+            KeyAction::Tempo(by) => {
+                let r = by.map_or(1.0, |by| d.rate.get_untracked() + by);
+                tempo::set_tempo(d, r);
+            }
         }
         ev.prevent_default();
     };

@@ -12,19 +12,25 @@ use leptos::prelude::*;
 const SLOWEST: f64 = 0.5;
 const FASTEST: f64 = 1.5;
 
+/// Sets the tempo where it can be changed (the `<audio>` path), within what is offered.
+pub fn set_tempo(d: Desk, r: f64) {
+    if !d.is_media() {
+        return;
+    }
+    let r = r.max(SLOWEST).min(FASTEST);
+    d.rate.set(r);
+    d.player.update_value(|p| {
+        if let Some(p) = p {
+            p.set_rate(r);
+        }
+    });
+}
+
 #[component]
 pub fn Tempo(desk: Desk) -> impl IntoView {
     let d = desk;
-    let rate = RwSignal::new(1.0);
-    let set = move |r: f64| {
-        let r = r.max(SLOWEST).min(FASTEST);
-        rate.set(r);
-        d.player.update_value(|p| {
-            if let Some(p) = p {
-                p.set_rate(r);
-            }
-        });
-    };
+    let rate = d.rate;
+    let set = move |r: f64| set_tempo(d, r);
     move || {
         d.is_media().then(|| {
             view! {
