@@ -8,12 +8,12 @@ if (localStorage.getItem("mvsep.theme")) document.documentElement.dataset.theme 
 // of this app's own making on an element marked data-html (the sanitiser's output, the language
 // menu's options). Anything else is handed on as the plain string it is, and refused.
 (function (T) {
-  var same = function (s) { return s; };
-  var make = function (name) { return T ? T.createPolicy(name, { createHTML: same }) : { createHTML: same }; };
+  var make = function (name) { return T && T.createPolicy(name, { createHTML: function (s) { return s; } }); };
   var templates = make("leptos-template"), own = make("mvsep-html");
   window.mvsepHtml = function (el, html) {
-    return el instanceof HTMLTemplateElement || el.namespaceURI == "http://www.w3.org/2000/svg" ? templates.createHTML(html)
-      : el.hasAttribute("data-html") ? own.createHTML(html) : html;
+    var p = el instanceof HTMLTemplateElement || el.namespaceURI == "http://www.w3.org/2000/svg" ? templates
+      : el.hasAttribute("data-html") && own;
+    return p ? p.createHTML(html) : html;
   };
 })(window.trustedTypes);
 // Which language to start in, its catalogue as [key, text] pairs, and the Intl formatters.

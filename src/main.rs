@@ -17,8 +17,9 @@ fn mount() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match root {
         Some(el) => {
-            // Emptied without innerHTML, which Trusted Types would refuse (see src/boot.js).
-            el.set_text_content(None);
+            // Emptied without innerHTML, which Trusted Types would refuse (see src/boot.js); by
+            // name, as a typed binding would add an import to this module.
+            let _ = js_sys::Reflect::set(&el, &"textContent".into(), &"".into());
             leptos::mount::mount_to(el, mvsep_web::app::App).forget();
         }
         None => leptos::mount::mount_to_body(mvsep_web::app::App),

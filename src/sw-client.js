@@ -31,25 +31,43 @@
     }).then(function (files) { caches.delete("mvsep-shared"); give(files); }, function () {});
   }
 })();
+// "A new version is ready" with its Reload button, over the page's foot, in the page's language
+// (its texts are catalogue keys: tests/i18n.rs reads them here, where each is said).
+function offer(reload) {
+  var I = window.mvsepI18n, code = I.pick(document.documentElement.dataset.langs || "en");
+  var words = code == "en" ? Promise.resolve([]) : I.load(code);
+  words.catch(function () { return []; }).then(function (pairs) {
+    var cat = new Map(pairs), say = function (key) { return cat.get(key) || key; };
+    var box = document.createElement("aside"), line = document.createElement("p"), button = document.createElement("button");
+    box.id = "update";
+    box.className = "update";
+    box.setAttribute("aria-labelledby", "update-line");
+    line.id = "update-line";
+    line.setAttribute("role", "status");
+    button.type = "button";
+    button.textContent = say("Reload");
+    button.onclick = function () { button.disabled = true; reload(); };
+    box.append(line, button);
+    document.body.append(box);
+    // Written once the region is in the page, so that it is announced.
+    line.textContent = say("A new version of mvsep-web is ready.");
+  });
+}
 // The service worker (src/sw.js, a release build's), once the page is up: it keeps this build
-// for use offline. A newer build's worker waits until the person takes it ("Reload", index.html's
-// aside); a batch under way resumes after the reload (its files are kept in IndexedDB).
+// for use offline. A newer build's worker waits until the person takes it ("Reload"); a batch
+// under way resumes after the reload (its files are kept in IndexedDB).
 (function () {
-  var sw = navigator.serviceWorker, offer = document.getElementById("update"), T = window.trustedTypes;
+  var sw = navigator.serviceWorker, T = window.trustedTypes;
   // A worker's address is a script's: under Trusted Types, from a policy that names only it.
   var url = T ? T.createPolicy("mvsep-worker", { createScriptURL: function () { return "sw.js"; } }).createScriptURL("") : "sw.js";
   if (sw) sw.register(url).then(function (reg) {
     if (!reg) return; // a browser told to keep workers out
     var show = function (w) {
-      if (!sw.controller) return; // the first worker replaces nothing
-      offer.hidden = false;
-      var line = offer.firstElementChild;
-      line.textContent = line.textContent; // said again, now that it is shown
-      offer.lastElementChild.onclick = function () {
-        this.disabled = true;
+      if (!sw.controller || document.getElementById("update")) return; // the first worker replaces nothing
+      offer(function () {
         sw.addEventListener("controllerchange", function () { location.reload(); });
         w.postMessage("take-over");
-      };
+      });
     };
     if (reg.waiting) show(reg.waiting);
     reg.addEventListener("updatefound", function () {

@@ -89,6 +89,14 @@ fn keys_in(dir: &Path, keys: &mut BTreeSet<String>, plurals: &mut BTreeSet<Strin
     }
 }
 
+/// The texts `src/sw-client.js` shows ("a new version is ready"), written there as `say("…")`.
+fn client_keys(js: &str, keys: &mut BTreeSet<String>) {
+    for (i, _) in js.match_indices("say(\"") {
+        let rest = &js[i + "say(\"".len()..];
+        keys.insert(rest[..rest.find('"').unwrap()].to_string());
+    }
+}
+
 /// The static shell's texts (index.html, elements marked `data-t`: the aria-label, else the text).
 fn shell_keys(html: &str, keys: &mut BTreeSet<String>) {
     for (i, _) in html.match_indices(" data-t>") {
@@ -156,6 +164,12 @@ fn every_catalogue_has_exactly_the_keys_the_code_uses() {
     let (mut keys, mut plurals) = (BTreeSet::new(), BTreeSet::new());
     keys_in(Path::new("src"), &mut keys, &mut plurals);
     shell_keys(&std::fs::read_to_string("index.html").unwrap(), &mut keys);
+    let client = std::fs::read_to_string("src/sw-client.js").unwrap();
+    client_keys(&client, &mut keys);
+    assert!(
+        keys.contains("Reload"),
+        "the worker's client's texts are read"
+    );
     assert!(
         keys.len() > 300,
         "the scan finds the interface's texts ({})",

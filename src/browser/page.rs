@@ -142,7 +142,12 @@ pub fn on_storage(f: impl Fn() + 'static) {
 
 /// Whether the browser has a network: false is sure, true may still fail.
 pub fn is_online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
+    // By name: a typed binding would be one more import in the first visit's module.
+    crate::browser::js::Js::global("navigator")
+        .get("onLine")
+        .0
+        .as_bool()
+        .unwrap_or(true)
 }
 
 /// Calls `f` whenever the network goes or comes back.
