@@ -74,15 +74,28 @@ function shared(r) {
   }, function () {}).then(function () { return Response.redirect(at("./?shared"), 303); });
 }
 
+// The library's database, opened once per worker rather than once per request: `<audio>` asks
+// for a kept file a range at a time.
+var library;
+function libraryDb() {
+  return library = library || new Promise(function (resolve, reject) {
+    var open = indexedDB.open("mvsep-library", 1);
+    open.onupgradeneeded = function () { open.result.createObjectStore("files"); };
+    open.onerror = function () { library = null; reject(); };
+    open.onsuccess = function () {
+      // Another version of the page may need the database: let it go then.
+      open.result.onversionchange = function () { open.result.close(); library = null; };
+      resolve(open.result);
+    };
+  });
+}
 // A kept file (a Blob in IndexedDB, src/library/files.rs), whole or the range asked for.
 function kept(key, range) {
   return new Promise(function (resolve) {
     var gone = function () { resolve(new Response("Not kept on this device", { status: 404 })); };
-    var open = indexedDB.open("mvsep-library", 1);
-    open.onupgradeneeded = function () { open.result.createObjectStore("files"); };
-    open.onerror = gone;
-    open.onsuccess = function () {
-      var get = open.result.transaction("files").objectStore("files").get(key);
+    libraryDb().then(function (db) {
+      var get;
+      try { get = db.transaction("files").objectStore("files").get(key); } catch (e) { library = null; return gone(); }
       get.onerror = gone;
       get.onsuccess = function () {
         var b = get.result, m = /^bytes=(\d+)-(\d*)$/.exec(range || "");
@@ -93,6 +106,6 @@ function kept(key, range) {
         resolve(new Response(b.slice(from, to + 1), { status: 206, headers: {
           "content-type": b.type, "content-length": to - from + 1, "content-range": "bytes " + from + "-" + to + "/" + b.size } }));
       };
-    };
+    }, gone);
   });
 }
