@@ -10,10 +10,17 @@
 # content, so a cached file of an old deploy never meets a new one; Trunk's integrity hashes
 # in index.html are rewritten; src/boot.js learns each part's pack.
 set -euo pipefail
-if [ -n "${TRUNK_STAGING_DIR:-}" ] && [ "${TRUNK_PROFILE:-}" != release ]; then exit 0; fi
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 DIST=${1:-${TRUNK_STAGING_DIR:-dist}}
+# The mixer's tempo and key (signalsmith-stretch, MIT, from npm), in every build: an AudioWorklet
+# module loaded from this site (the strict policy allows no blob: module). Its name carries its
+# version, the one src/mixer/audio/webaudio/stretch.rs asks for, so a cached copy is never stale.
+STRETCH="signalsmith-stretch-$(node -p 'require("./node_modules/signalsmith-stretch/package.json").version').js"
+grep -q "\"$STRETCH\"" src/mixer/audio/webaudio/stretch.rs \
+  || { echo "split-dist: src/mixer/audio/webaudio/stretch.rs does not name $STRETCH (npm's version)" >&2; exit 1; }
+cp node_modules/signalsmith-stretch/SignalsmithStretch.mjs "$DIST/$STRETCH"
+if [ -n "${TRUNK_STAGING_DIR:-}" ] && [ "${TRUNK_PROFILE:-}" != release ]; then exit 0; fi
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 BIN=mvsep-web
 for tool in wasm-split-cli wasm-bindgen wasm-opt esbuild openssl; do
   command -v "$tool" >/dev/null || { echo "split-dist: $tool is missing (run .ci/ensure-tools.sh)" >&2; exit 1; }

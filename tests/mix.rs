@@ -190,6 +190,14 @@ fn the_keys() {
         action("=", "Equal", false, false),
         Some(KeyAction::Tempo(None))
     );
+    assert_eq!(
+        action("{", "BracketLeft", true, false),
+        Some(KeyAction::Transpose(-1.0))
+    );
+    assert_eq!(
+        action("}", "BracketRight", true, false),
+        Some(KeyAction::Transpose(1.0))
+    );
     assert_eq!(clock(0.0), "0:00.0");
     assert_eq!(clock(125.37), "2:05.3");
 }

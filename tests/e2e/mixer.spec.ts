@@ -302,3 +302,70 @@ test('on the <audio> path the tempo changes with the pitch kept, and the page sa
   await expect(tempo).toHaveValue('1');
   await expectNoAxeViolations(page);
 });
+
+/** The tone's frequency from its zero crossings, between `from` and `to` seconds. */
+function pitch(x: Float64Array, rate: number, from: number, to: number): number {
+  let crossings = 0;
+  for (let i = Math.round(from * rate) + 1; i < Math.round(to * rate); i++) if ((x[i - 1] < 0) !== (x[i] < 0)) crossings++;
+  return crossings / 2 / (to - from);
+}
+
+test('the whole mix slower with its pitch kept, and in another key at its tempo, as heard and in the file', async ({ page, request, errors }) => {
+  // Two stems (the middle and the sides) that sum to the song: 440 Hz left, 660 Hz right.
+  const hash = await doneElsewhere(request, 'practice.wav', {}, 6);
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  const mixer = new MixerPanel(page);
+  await mixer.play();
+  const tempo = mixer.root.getByRole('slider', { name: 'Tempo' });
+  const key = mixer.root.getByRole('slider', { name: 'Key' });
+  await tempo.fill('0.8');
+  await expect(mixer.root.getByText('0.80×')).toBeVisible();
+  await expect(mixer.root.getByText('Preparing tempo and key…')).toBeHidden({ timeout: 10_000 });
+  // Sound still comes out (through the stretch), and the playhead moves at about 0.8 s a second.
+  await expect.poll(() => level(page)).toBeGreaterThan(0.005);
+  const t0 = await seconds(page); const w0 = Date.now();
+  await page.waitForTimeout(2000);
+  const pace = ((await seconds(page)) - t0) / ((Date.now() - w0) / 1000);
+  expect(pace).toBeGreaterThan(0.6);
+  expect(pace).toBeLessThan(0.95);
+  await mixer.pause();
+
+  // The file: 1.25 times as long, at the same pitch.
+  let dl = await mixer.download('Download this mix');
+  expect(dl.suggestedFilename()).toBe('practice_mix_0.80x.wav');
+  let mix = readWav(fs.readFileSync(await dl.path()));
+  expect(Math.abs(mix.samples[0].length - 6 * 8000 / 0.8)).toBeLessThanOrEqual(2);
+  let f = pitch(mix.samples[0], mix.rate, 0.5, 7.0);
+  expect(f, 'the pitch is kept at 0.8×').toBeGreaterThan(440 * 0.985);
+  expect(f).toBeLessThan(440 * 1.015);
+  expect(pitch(mix.samples[1], mix.rate, 0.5, 7.0)).toBeCloseTo(660, -1);
+  expect(rms(mix.samples[0].subarray(4000, 56000))).toBeGreaterThan(0.1);
+
+  // Two semitones up by keys (} twice), at the recorded tempo: as long, 12.25 % higher.
+  await tempo.fill('1');
+  await mixer.button('Play').focus();
+  await page.keyboard.press('}');
+  await page.keyboard.press('}');
+  await expect(key).toHaveValue('2');
+  await expect(mixer.root.getByText('+2 st')).toBeVisible();
+  dl = await mixer.download('Download this mix');
+  expect(dl.suggestedFilename()).toBe('practice_mix_+2st.wav');
+  mix = readWav(fs.readFileSync(await dl.path()));
+  expect(Math.abs(mix.samples[0].length - 6 * 8000)).toBeLessThanOrEqual(2);
+  f = pitch(mix.samples[0], mix.rate, 0.5, 5.5);
+  expect(f, 'two semitones up').toBeGreaterThan(440 * 1.1225 * 0.985);
+  expect(f).toBeLessThan(440 * 1.1225 * 1.015);
+
+  // { lowers it, = puts tempo and key back as recorded; the export is the stems' sum again.
+  await page.keyboard.press('{');
+  await expect(key).toHaveValue('1');
+  await page.keyboard.press('=');
+  await expect(key).toHaveValue('0');
+  await expect(tempo).toHaveValue('1');
+  dl = await mixer.download('Download this mix');
+  expect(dl.suggestedFilename()).toBe('practice_mix.wav');
+  mix = readWav(fs.readFileSync(await dl.path()));
+  expect(mix.samples[0].length).toBe(6 * 8000);
+  expect(pitch(mix.samples[0], mix.rate, 0.5, 5.5)).toBeCloseTo(440, 0);
+  await expectNoAxeViolations(page);
+});

@@ -2,6 +2,7 @@
 //! stems as one stored ZIP whose bytes stay in the browser's Blobs (only headers are written).
 
 use super::graph::Graph;
+use super::shifted;
 use super::track::Track;
 use crate::browser::fetch;
 use crate::browser::js::{copy_floats, n, Js};
@@ -26,7 +27,8 @@ fn blob_of(parts: &Array, mime: &str) -> Result<Js, String> {
 }
 
 /// Renders `mix` of `tracks` from `a` to `b` seconds as a 16-bit stereo WAV, a window at a
-/// time (decoded in `ctx`), so neither the stems nor the mix are ever held whole.
+/// time (decoded in `ctx`), so neither the stems nor the mix are ever held whole. `shift`: the
+/// tempo and key heard (`(1, 0)`: as recorded, rendered exactly; else `shifted.rs`).
 pub async fn mix_wav(
     ctx: &Js,
     tracks: &[Track],
@@ -34,9 +36,14 @@ pub async fn mix_wav(
     rate: f64,
     mix: &Mix,
     (a, b): (f64, f64),
+    shift: (f64, f64),
 ) -> Result<Js, String> {
     let frame = |t: f64| (t * rate).round() as u64;
-    let frames = frame(b).saturating_sub(frame(a));
+    let frames = if shift == (1.0, 0.0) {
+        frame(b).saturating_sub(frame(a))
+    } else {
+        shifted::frames((a, b), rate, shift.0)
+    };
     if frames == 0 {
         return Err(t("There is nothing to export.").into());
     }
@@ -48,6 +55,14 @@ pub async fn mix_wav(
     }
     let parts = Array::new();
     part(&parts, &wav::header(2, rate as u32, frames));
+    if shift != (1.0, 0.0) {
+        shifted::render(ctx, tracks, map, rate, mix, (a, b), shift, &mut |bytes| {
+            part(&parts, bytes)
+        })
+        .await
+        .ok_or(t("Rendering the mix failed."))?;
+        return blob_of(&parts, "audio/wav");
+    }
     let mut at = a;
     while let Some((piece, next)) = next_piece(at, b, None) {
         let len = frame(piece.to) - frame(piece.from);
@@ -81,7 +96,7 @@ async fn render(
         };
         let offset = (piece.from - base).max(0.0);
         graph
-            .source(&off, &buf, g)?
+            .source(&off, &buf, g, 1.0)?
             .call("start", &[n(0.0), n(offset), n(piece.len())])
             .ok()?;
     }

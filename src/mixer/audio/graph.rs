@@ -66,10 +66,13 @@ impl Graph {
         );
     }
 
-    /// A source of `buffer` into the stem path `gain`, not started.
-    pub fn source(&self, ctx: &Js, buffer: &Js, gain: &Js) -> Option<Js> {
+    /// A source of `buffer` into the stem path `gain` at `rate` (the tempo), not started.
+    pub fn source(&self, ctx: &Js, buffer: &Js, gain: &Js, rate: f64) -> Option<Js> {
         let src = ctx.call("createBufferSource", &[]).ok()?;
         src.set("buffer", buffer.0.clone());
+        if rate != 1.0 {
+            src.get("playbackRate").set("value", rate);
+        }
         connect(&src, gain)?;
         Some(src)
     }

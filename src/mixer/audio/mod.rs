@@ -6,6 +6,7 @@ pub mod export;
 mod graph;
 pub mod media;
 pub mod player;
+mod shifted;
 pub mod track;
 pub mod webaudio;
 

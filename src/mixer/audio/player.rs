@@ -182,15 +182,16 @@ impl Player {
             Player::Media(p) => p.apply(mix),
         }
     }
-    /// The tempo (1 = as recorded), with the pitch kept: on the `<audio>` path only (the Web
-    /// Audio path has no stretch yet); false where it was not set.
-    pub fn set_rate(&mut self, rate: f64) -> bool {
+    /// The tempo (1 = as recorded) with the pitch kept, and the key `transpose` semitones from
+    /// the recording (Web Audio only: media keep theirs). False when Web Audio needs its stretch
+    /// first (`WebAudio::set_stretch`).
+    pub fn set_shift(&mut self, tempo: f64, transpose: f64) -> bool {
         match self {
+            Player::Web(w) => w.set_shift(tempo, transpose),
             Player::Media(m) => {
-                m.set_rate(rate);
+                m.set_rate(tempo);
                 true
             }
-            _ => false,
         }
     }
 

@@ -1,6 +1,6 @@
 //! The mixer's keys: Space play/pause, ←/→ 5 s, Home, 1–9 mute, Shift+1–9 solo, L loop, A/B
-//! loop ends, T says the time, [ / ] slower or faster and = as recorded (where the tempo can be
-//! changed), ? help.
+//! loop ends, T says the time, [ / ] slower or faster, { / } a semitone lower or higher, = as
+//! recorded, ? help.
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum KeyAction {
@@ -17,8 +17,10 @@ pub enum KeyAction {
     SayTime,
     /// Between this result and the one it is compared with.
     SwitchAb,
-    /// The tempo this much slower or faster; `None`: as recorded.
+    /// The tempo this much slower or faster; `None`: tempo and key as recorded.
     Tempo(Option<f64>),
+    /// The key this many semitones higher or lower.
+    Transpose(f64),
     Help,
 }
 
@@ -52,6 +54,8 @@ pub fn action(key: &str, code: &str, shift: bool, alt: bool) -> Option<KeyAction
         "[" => KeyAction::Tempo(Some(-0.05)),
         "]" => KeyAction::Tempo(Some(0.05)),
         "=" => KeyAction::Tempo(None),
+        "{" => KeyAction::Transpose(-1.0),
+        "}" => KeyAction::Transpose(1.0),
         "?" => KeyAction::Help,
         _ => return None,
     })
@@ -75,6 +79,10 @@ pub const HELP: &[(&str, &str)] = &[
         "[ / ]",
         k("slower or faster, the pitch kept (where the tempo can be changed)"),
     ),
-    ("=", k("the tempo as recorded")),
+    (
+        "{ / }",
+        k("a semitone lower or higher, the tempo kept (where the key can be changed)"),
+    ),
+    ("=", k("the tempo and key as recorded")),
     ("?", k("show or hide this help")),
 ];

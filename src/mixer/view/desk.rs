@@ -48,8 +48,11 @@ pub struct Desk {
     pub phase: RwSignal<DeskState>,
     pub peaks: RwSignal<Vec<Option<Vec<f32>>>>,
     pub level: RwSignal<f64>,
-    /// The tempo (1 = as recorded): `tempo.rs`.
+    /// The tempo (1 = as recorded), the key (semitones from the recording) and how the
+    /// stretch they need is getting on: `tempo.rs`.
     pub rate: RwSignal<f64>,
+    pub key: RwSignal<f64>,
+    pub stretch: RwSignal<super::tempo::Stretching>,
     /// What the screen reader is told (a polite live region).
     pub said: RwSignal<String>,
     pub help: RwSignal<bool>,
@@ -79,6 +82,8 @@ impl Desk {
             peaks: RwSignal::new(peaks),
             level: RwSignal::new(0.0),
             rate: RwSignal::new(1.0),
+            key: RwSignal::new(0.0),
+            stretch: RwSignal::new(Default::default()),
             said: RwSignal::new(String::new()),
             help: RwSignal::new(false),
             player: StoredValue::new_local(None),

@@ -34,18 +34,20 @@ pub fn Downloads(
         let mix = d.mix.get_untracked();
         let region = d.range.get_untracked().active();
         let span = region.unwrap_or((0.0, d.duration.get_untracked()));
-        let name = match region {
-            Some((a, b)) => format!(
-                "{}_mix_{}-{}s.wav",
-                song.get_value(),
+        let shift = (d.rate.get_untracked(), d.key.get_untracked());
+        let name = format!(
+            "{}_mix{}{}.wav",
+            song.get_value(),
+            region.map_or(String::new(), |(a, b)| format!(
+                "_{}-{}s",
                 fixed(a, 1),
                 fixed(b, 1)
-            ),
-            None => format!("{}_mix.wav", song.get_value()),
-        };
+            )),
+            shifted_name(shift)
+        );
         busy.set(t("Rendering the mix…").into());
         spawn_local(async move {
-            match export::mix_wav(&ctx, &tracks, &map, rate, &mix, span).await {
+            match export::mix_wav(&ctx, &tracks, &map, rate, &mix, span, shift).await {
                 Ok(blob) => {
                     export::save(&blob, &name);
                     busy.try_set(tr!("Saved {name}.", name = name));
@@ -105,6 +107,18 @@ pub fn Downloads(
         {move || d.is_media().then(|| view! { <p class="help">{NO_EXPORT}</p> })}
         <p class="help" role="status">{move || busy.get()}</p>
     }
+}
+
+/// What a mix at another tempo or key adds to its file's name ("_0.80x_+2st").
+fn shifted_name((tempo, key): (f64, f64)) -> String {
+    let mut s = String::new();
+    if tempo != 1.0 {
+        s += &format!("_{}x", fixed(tempo, 2));
+    }
+    if key != 0.0 {
+        s += &format!("_{}{}st", if key > 0.0 { "+" } else { "" }, fixed(key, 0));
+    }
+    s
 }
 
 /// The browser's own downloads, a moment apart so it lets them all through.

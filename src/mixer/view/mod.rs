@@ -125,9 +125,12 @@ pub fn Mixer(
             KeyAction::SayTime => d.say_time(),
             KeyAction::SwitchAb => d.switch_ab(),
             KeyAction::Help => d.help.update(|h| *h = !*h),
-            KeyAction::Tempo(by) => {
-                let r = by.map_or(1.0, |by| d.rate.get_untracked() + by);
-                tempo::set_tempo(d, r);
+            KeyAction::Tempo(None) => tempo::set_shift(d, 1.0, 0.0),
+            KeyAction::Tempo(Some(by)) => {
+                tempo::set_shift(d, d.rate.get_untracked() + by, d.key.get_untracked())
+            }
+            KeyAction::Transpose(by) => {
+                tempo::set_shift(d, d.rate.get_untracked(), d.key.get_untracked() + by)
             }
         }
         ev.prevent_default();

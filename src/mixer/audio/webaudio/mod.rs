@@ -4,6 +4,8 @@
 //! and only the windows around the playhead are decoded (a long WAV is never held whole).
 
 mod schedule;
+mod shift;
+pub mod stretch;
 
 use super::graph::{match_labels, Graph};
 use super::track::Track;
@@ -19,11 +21,13 @@ struct Set {
     map: Vec<Option<usize>>,
 }
 
-/// A piece scheduled: from context time `at` it plays song time `from` on, for `len` seconds.
+/// A piece scheduled: from context time `at` it plays song time `from` on, for `len` seconds of
+/// the song, which take `span` seconds at the tempo.
 struct Scheduled {
     at: f64,
     from: f64,
     len: f64,
+    span: f64,
     window: u64,
 }
 
@@ -35,6 +39,12 @@ pub struct WebAudio {
     active: usize,
     mix: Mix,
     analyser: Js,
+    /// Where every set's master meets: into the analyser, or through the stretch first.
+    bus: Js,
+    /// The tempo (1 = as recorded) and the transpose (semitones): `shift.rs`.
+    tempo: f64,
+    transpose: f64,
+    stretch: Option<stretch::Stretch>,
     levels: Js,
     sources: Vec<(Js, f64)>,
     /// Where playing starts, or started.
@@ -60,7 +70,10 @@ impl WebAudio {
         let analyser = ctx.call("createAnalyser", &[]).ok()?;
         analyser.set("fftSize", WINDOW as f64);
         analyser.call("connect", &[ctx.get("destination").0]).ok()?;
-        let graph = Graph::new(&ctx, tracks.len(), &analyser)?;
+        let bus = ctx.call("createGain", &[]).ok()?;
+        bus.call("connect", std::slice::from_ref(&analyser.0))
+            .ok()?;
+        let graph = Graph::new(&ctx, tracks.len(), &bus)?;
         let duration = longest(&tracks);
         let levels = Js::new("Float32Array", &[n(WINDOW as f64)]).ok()?;
         let map = (0..tracks.len()).map(Some).collect();
@@ -70,6 +83,10 @@ impl WebAudio {
             active: 0,
             mix: Mix::default(),
             analyser,
+            bus,
+            tempo: 1.0,
+            transpose: 0.0,
+            stretch: None,
             levels,
             sources: Vec::new(),
             from: 0.0,
@@ -101,7 +118,7 @@ impl WebAudio {
     /// Adds another result of the song (stems `labels`, matched by name to `first`), silent
     /// until switched to; it plays in step with the first from the next start.
     pub fn add_other(&mut self, tracks: Vec<Track>, labels: &[String], first: &[String]) -> bool {
-        let Some(graph) = Graph::new(&self.ctx, tracks.len(), &self.analyser) else {
+        let Some(graph) = Graph::new(&self.ctx, tracks.len(), &self.bus) else {
             return false;
         };
         self.sets.truncate(1);
@@ -144,7 +161,8 @@ impl WebAudio {
     }
 
     pub fn position(&self) -> f64 {
-        let now = self.now();
+        // What is heard now: the stretch, when in the way, holds the sound back a little.
+        let now = self.now() - self.lag();
         let Some(first) = self.timeline.front().filter(|_| self.playing) else {
             return self.from;
         };
@@ -153,9 +171,11 @@ impl WebAudio {
         }
         self.timeline
             .iter()
-            .find(|p| now < p.at + p.len)
+            .find(|p| now < p.at + p.span)
             .or(self.timeline.back())
-            .map_or(self.from, |p| p.from + (now - p.at).min(p.len))
+            .map_or(self.from, |p| {
+                p.from + ((now - p.at).min(p.span) * self.tempo).min(p.len)
+            })
     }
 
     pub fn play(&mut self, at: f64) {
@@ -223,7 +243,7 @@ impl WebAudio {
         let over = self
             .timeline
             .back()
-            .is_some_and(|p| self.now() >= p.at + p.len);
+            .is_some_and(|p| self.now() >= p.at + p.span + self.lag());
         if self.playing && self.next.is_none() && over {
             self.stop_sources();
             self.playing = false;

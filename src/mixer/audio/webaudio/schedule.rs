@@ -27,7 +27,7 @@ impl WebAudio {
             }
             !over
         });
-        while self.timeline.len() > 1 && self.timeline[0].at + self.timeline[0].len < now {
+        while self.timeline.len() > 1 && self.timeline[0].at + self.timeline[0].span < now {
             self.timeline.pop_front();
         }
         while let Some(at) = self.next {
@@ -49,15 +49,18 @@ impl WebAudio {
             if !started || self.next_at < now + 0.01 {
                 self.next_at = now + 0.03;
             }
+            // At another tempo every source plays at that rate, so the stems stay together.
+            let span = piece.len() / self.tempo;
             for s in &self.sets {
                 for (t, g) in s.tracks.iter().zip(&s.graph.gains) {
                     let Some((buf, base)) = t.buffer(piece.window) else {
                         continue;
                     };
                     let offset = (piece.from - base).max(0.0);
-                    if let Some(src) = s.graph.source(&self.ctx, &buf, g) {
-                        let _ = src.call("start", &[n(self.next_at), n(offset), n(piece.len())]);
-                        self.sources.push((src, self.next_at + piece.len()));
+                    if let Some(src) = s.graph.source(&self.ctx, &buf, g, self.tempo) {
+                        let _ = src.call("start", &[n(self.next_at), n(offset)]);
+                        let _ = src.call("stop", &[n(self.next_at + span)]);
+                        self.sources.push((src, self.next_at + span));
                     }
                 }
             }
@@ -65,9 +68,10 @@ impl WebAudio {
                 at: self.next_at,
                 from: piece.from,
                 len: piece.len(),
+                span,
                 window: piece.window,
             });
-            self.next_at += piece.len();
+            self.next_at += span;
             self.next = Some(after);
         }
         let mut keep: Vec<u64> = self.timeline.iter().map(|p| p.window).collect();
