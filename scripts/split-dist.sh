@@ -19,6 +19,15 @@ STRETCH="signalsmith-stretch-$(node -p 'require("./node_modules/signalsmith-stre
 grep -q "\"$STRETCH\"" src/mixer/audio/webaudio/stretch.rs \
   || { echo "split-dist: src/mixer/audio/webaudio/stretch.rs does not name $STRETCH (npm's version)" >&2; exit 1; }
 cp node_modules/signalsmith-stretch/SignalsmithStretch.mjs "$DIST/$STRETCH"
+# The song's tempo and key (src/analysis.js), a module Worker named by an FNV-1a hash of its
+# source, which src/mixer/audio/analysis.rs computes the same way when it is compiled.
+ANALYSIS="analysis-$(python3 -c 'import sys
+h = 0xcbf29ce484222325
+for b in open(sys.argv[1], "rb").read():
+    h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+print("%08x" % (h >> 32))' src/analysis.js).js"
+rm -f "$DIST"/analysis-*.js
+node_modules/.bin/esbuild src/analysis.js --minify --format=esm --log-level=error --outfile="$DIST/$ANALYSIS"
 if [ -n "${TRUNK_STAGING_DIR:-}" ] && [ "${TRUNK_PROFILE:-}" != release ]; then exit 0; fi
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 BIN=mvsep-web
@@ -156,7 +165,7 @@ hosts = " ".join(["'self'", "https://mvsep.com", "https://*.mvsep.com"] + extra)
 policy = (f"default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
           f"img-src 'self' https:; connect-src {hosts}; media-src {hosts} blob:; "
           "manifest-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'; "
-          "require-trusted-types-for 'script'; trusted-types leptos-template mvsep-html mvsep-worker")
+          "require-trusted-types-for 'script'; trusted-types leptos-template mvsep-html mvsep-worker mvsep-analysis")
 meta = f'<meta http-equiv=Content-Security-Policy content="{policy}">'
 page, n = re.subn(r"(<meta charset=\S+?>)", lambda m: m.group(1) + meta, page, count=1)
 if n != 1:

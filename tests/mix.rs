@@ -342,3 +342,29 @@ fn service_peaks_are_read_loosely() {
         "silence has no outline to draw"
     );
 }
+
+#[test]
+fn the_beat_grid_gives_beats_bars_and_snaps() {
+    use mvsep_web::mixer::model::grid::BeatGrid;
+    assert!(BeatGrid::new(f64::NAN, 0.0).is_none());
+    assert!(BeatGrid::new(0.0, 0.0).is_none());
+    let g = BeatGrid::new(120.0, 0.25).unwrap();
+    assert_eq!(g.period(), 0.5);
+    let beats = g.beats(0.0, 2.3);
+    assert_eq!(
+        beats,
+        vec![
+            (0.25, true),
+            (0.75, false),
+            (1.25, false),
+            (1.75, false),
+            (2.25, true)
+        ]
+    );
+    // From the middle of the song: the bar count goes on from the first beat.
+    assert_eq!(g.beats(2.25, 2.8), vec![(2.25, true), (2.75, false)]);
+    assert!(g.beats(3.0, 3.0).is_empty());
+    assert_eq!(g.snap(1.1), 1.25);
+    assert_eq!(g.snap(0.9), 0.75);
+    assert_eq!(g.snap(0.0), 0.25);
+}

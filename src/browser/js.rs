@@ -89,3 +89,13 @@ pub async fn yield_now() {
     });
     let _ = JsFuture::from(p).await;
 }
+
+/// The data of the next message `port` (a MessagePort or a Worker) receives, or `None` after `ms`.
+pub async fn next_message(port: &Js, ms: f64) -> Option<Js> {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        port.set("onmessage", resolve.clone());
+        let _ = Js::global("window").call("setTimeout", &[resolve.into(), n(ms)]);
+    });
+    let got = Js(JsFuture::from(p).await.ok()?);
+    (!got.is_nullish()).then(|| got.get("data"))
+}

@@ -131,10 +131,11 @@ export async function expectNoAxeViolations(page: Page) {
 
 /** A job made at the service by another client, once it is done; its hash. */
 export async function doneElsewhere(request: APIRequestContext, name: string,
-  fields: Record<string, string> = {}, secs = 2): Promise<string> {
+  fields: Record<string, string> = {}, secs = 2, buffer?: Buffer): Promise<string> {
   await faults(request, { queue_ahead: 0 });
+  const audiofile = buffer ? { name, mimeType: 'audio/wav', buffer } : song(name, secs);
   const created = await request.post('/api/separation/create', {
-    multipart: { api_token: PREMIUM_TOKEN, sep_type: '40', ...fields, audiofile: song(name, secs) },
+    multipart: { api_token: PREMIUM_TOKEN, sep_type: '40', ...fields, audiofile },
   });
   const hash: string = (await created.json()).data.hash;
   await expect.poll(async () => {

@@ -2,6 +2,7 @@
 //! ones), played through Web Audio when the page may read them, or through one `<audio>` per
 //! stem kept in sync when it may not; and the files it saves (the mix as WAV, all stems as ZIP).
 
+pub mod analysis;
 pub mod export;
 mod graph;
 pub mod media;

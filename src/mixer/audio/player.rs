@@ -4,7 +4,7 @@
 
 use super::media::Media;
 use super::track::{self, Track};
-use super::webaudio::{self, WebAudio};
+use super::webaudio::{self, Clicks, WebAudio};
 use crate::browser::fetch::{self, FetchFail};
 use crate::browser::js::Js;
 use crate::i18n::t;
@@ -12,6 +12,8 @@ use crate::mixer::model::rate::sample_rate;
 use crate::mixer::model::window::layout;
 use crate::mixer::model::{LoopRange, Mix};
 
+// One player per result shown: its size does not matter, a Box would only add a step.
+#[allow(clippy::large_enum_variant)]
 pub enum Player {
     Web(WebAudio),
     Media(Media),
@@ -193,6 +195,21 @@ impl Player {
                 true
             }
         }
+    }
+
+    /// The metronome and count-in (Web Audio only: media cannot be read for a beat grid).
+    pub fn set_clicks(&mut self, c: Clicks) {
+        if let Player::Web(w) = self {
+            w.set_clicks(c);
+        }
+    }
+
+    /// Plays from `at`, after a bar of clicks where the count-in is on.
+    pub fn play_counted(&mut self, at: f64) {
+        if let Player::Web(w) = self {
+            w.count_in_next();
+        }
+        self.play(at);
     }
 
     pub fn set_loop(&mut self, range: LoopRange) {

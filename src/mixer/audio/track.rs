@@ -60,6 +60,14 @@ impl Track {
         }
     }
 
+    /// The WAV file and where its samples are, for the song's analysis (`analysis.rs`).
+    pub fn wav(&self) -> Option<(Js, Rc<WavLayout>)> {
+        match &self.0 {
+            Windowed { blob, layout, .. } => Some((blob.clone(), layout.clone())),
+            Whole(_) => None,
+        }
+    }
+
     pub fn duration(&self) -> f64 {
         match &self.0 {
             Windowed { layout, .. } => layout.duration(),

@@ -2,6 +2,7 @@
 //! the keys, and the files the browser writes (WAV, ZIP, waveform peaks). No Leptos, no DOM:
 //! tested with plain `cargo test`.
 
+pub mod grid;
 pub mod keys;
 pub mod peaks;
 pub mod presets;

@@ -53,6 +53,8 @@ pub struct Desk {
     pub rate: RwSignal<f64>,
     pub key: RwSignal<f64>,
     pub stretch: RwSignal<super::tempo::Stretching>,
+    /// The song's tempo and key, the metronome, snapping: `beat.rs`.
+    pub beat: super::beat::Beat,
     /// What the screen reader is told (a polite live region).
     pub said: RwSignal<String>,
     pub help: RwSignal<bool>,
@@ -84,6 +86,7 @@ impl Desk {
             rate: RwSignal::new(1.0),
             key: RwSignal::new(0.0),
             stretch: RwSignal::new(Default::default()),
+            beat: super::beat::Beat::new(),
             said: RwSignal::new(String::new()),
             help: RwSignal::new(false),
             player: StoredValue::new_local(None),
@@ -131,7 +134,14 @@ impl Desk {
             DeskState::Loading { .. } => {}
             DeskState::Ready { .. } => {
                 let at = self.pos.get_untracked();
-                self.with_player(|p| if p.playing() { p.pause() } else { p.play(at) });
+                // From a stop, after a bar of clicks where the count-in is on.
+                self.with_player(|p| {
+                    if p.playing() {
+                        p.pause()
+                    } else {
+                        p.play_counted(at)
+                    }
+                });
             }
         }
     }
@@ -171,6 +181,7 @@ impl Desk {
                     d.phase.try_set(DeskState::Ready { media });
                     let at = d.pos.get_untracked();
                     d.with_player(|p| p.play(at));
+                    d.find_beat();
                     d.draw_waveforms().await;
                 }
                 Err(e) => {

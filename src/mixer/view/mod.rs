@@ -2,6 +2,7 @@
 //! volume, pan, waveforms, an A/B loop, presets, keys, and the mix or all stems as one file. Its
 //! code is a chunk of its own, fetched when a result is shown.
 
+mod beat;
 mod compare;
 mod desk;
 mod downloads;
@@ -17,6 +18,7 @@ use crate::i18n::{t, tn};
 use crate::mixer::model::keys::{action, KeyAction, HELP};
 use crate::results::files::{human_bytes, result_name};
 use crate::results::subtitles::{shown_as, Shown};
+use beat::BeatPanel;
 use compare::Compare;
 pub use compare::Other;
 use desk::{Desk, DeskState, Stem};
@@ -114,14 +116,8 @@ pub fn Mixer(
             KeyAction::Solo(i) => d.toggle_solo(i, false),
             KeyAction::SoloOnly(i) => d.toggle_solo(i, true),
             KeyAction::Loop => d.set_loop(|r| r.toggle()),
-            KeyAction::SetA => {
-                let t = d.pos.get_untracked();
-                d.set_loop(|r| r.set_a(t));
-            }
-            KeyAction::SetB => {
-                let t = d.pos.get_untracked();
-                d.set_loop(|r| r.set_b(t));
-            }
+            KeyAction::SetA => d.mark(false),
+            KeyAction::SetB => d.mark(true),
             KeyAction::SayTime => d.say_time(),
             KeyAction::SwitchAb => d.switch_ab(),
             KeyAction::Help => d.help.update(|h| *h = !*h),
@@ -168,6 +164,7 @@ pub fn Mixer(
             {(count > 0).then(|| view! {
                 <Transport desk=d />
                 <Tempo desk=d />
+                <BeatPanel desk=d />
                 <p class="help" role="status">{status}</p>
                 {progress}
                 <div id="mixer-keys" class="keys" hidden=move || !d.help.get()>

@@ -51,8 +51,8 @@ pub fn Transport(desk: Desk) -> impl IntoView {
             <span class="time">{move || format!("{} / {}", clock(shown()), clock(d.duration.get()))}</span>
         </div>
         <div class="transport">
-            <button type="button" class="secondary" on:click=move |_| { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_a(t)); }>{t("Set A")}</button>
-            <button type="button" class="secondary" on:click=move |_| { let t = d.pos.get_untracked(); d.set_loop(|r| r.set_b(t)); }>{t("Set B")}</button>
+            <button type="button" class="secondary" on:click=move |_| d.mark(false)>{t("Set A")}</button>
+            <button type="button" class="secondary" on:click=move |_| d.mark(true)>{t("Set B")}</button>
             <button type="button" class="secondary" aria-pressed=move || d.range.get().on.to_string()
                 disabled=move || d.range.get().region().is_none()
                 on:click=move |_| d.set_loop(|r| r.toggle())>{t("Loop")}</button>

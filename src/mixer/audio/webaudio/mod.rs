@@ -3,6 +3,7 @@
 //! to start where the last ends, a few seconds ahead; so the stems stay together to the sample,
 //! and only the windows around the playhead are decoded (a long WAV is never held whole).
 
+mod click;
 mod schedule;
 mod shift;
 pub mod stretch;
@@ -12,6 +13,8 @@ use super::track::Track;
 use crate::browser::js::{copy_floats, n, Js};
 use crate::mixer::model::{LoopRange, Mix};
 use std::collections::VecDeque;
+
+pub use click::Clicks;
 
 /// One result's stems and their paths to the output.
 struct Set {
@@ -45,6 +48,11 @@ pub struct WebAudio {
     tempo: f64,
     transpose: f64,
     stretch: Option<stretch::Stretch>,
+    /// The metronome (`click.rs`); a count-in asked for the next start, and the context time
+    /// before which that start waits for it.
+    clicks: Clicks,
+    counting: bool,
+    hold: f64,
     levels: Js,
     sources: Vec<(Js, f64)>,
     /// Where playing starts, or started.
@@ -87,6 +95,9 @@ impl WebAudio {
             tempo: 1.0,
             transpose: 0.0,
             stretch: None,
+            clicks: Clicks::default(),
+            counting: false,
+            hold: 0.0,
             levels,
             sources: Vec::new(),
             from: 0.0,
@@ -191,7 +202,17 @@ impl WebAudio {
         self.from = at;
         self.next = Some(at);
         self.playing = true;
+        self.hold = if std::mem::take(&mut self.counting) {
+            self.count_in(self.now() + 0.05)
+        } else {
+            0.0
+        };
         self.pump();
+    }
+
+    /// The next start from a stop begins with a bar of clicks (when the song has a beat grid).
+    pub fn count_in_next(&mut self) {
+        self.counting = true;
     }
 
     pub fn pause(&mut self) {

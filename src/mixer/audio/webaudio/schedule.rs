@@ -47,7 +47,7 @@ impl WebAudio {
             // The first piece, or one after a gap (a decode that came late): a moment ahead, so
             // every source is scheduled before the first of them plays.
             if !started || self.next_at < now + 0.01 {
-                self.next_at = now + 0.03;
+                self.next_at = (now + 0.03).max(self.hold);
             }
             // At another tempo every source plays at that rate, so the stems stay together.
             let span = piece.len() / self.tempo;
@@ -64,6 +64,7 @@ impl WebAudio {
                     }
                 }
             }
+            self.clicks_for(piece.from, piece.to, self.next_at);
             self.timeline.push_back(Scheduled {
                 at: self.next_at,
                 from: piece.from,

@@ -7,8 +7,8 @@
 //! refuses; the file is the worklet module as it is, and its port speaks `[id, method, ...args]`
 //! (answered `[id, value]`, after one `["ready", ...]`).
 
-use crate::browser::js::{n, s, Js};
-use js_sys::{Array, Object, Promise};
+use crate::browser::js::{n, next_message, s, Js};
+use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The module's file in the build (its version in the name; split-dist.sh checks it is npm's).
@@ -29,17 +29,6 @@ pub fn shift(tempo: f64, transpose: f64) -> f64 {
     transpose - 12.0 * tempo.log2()
 }
 
-/// The next message on `port`, or `None` after `START_MS`.
-async fn next_message(port: &Js) -> Option<Js> {
-    let port = port.clone();
-    let p = Promise::new(&mut |resolve, _| {
-        port.set("onmessage", resolve.clone());
-        let _ = Js::global("window").call("setTimeout", &[resolve.into(), n(START_MS)]);
-    });
-    let got = Js(p.into()).wait().await.ok()?;
-    (!got.is_nullish()).then(|| got.get("data"))
-}
-
 fn post(port: &Js, items: &[JsValue]) {
     let _ = port.call("postMessage", &[items.iter().collect::<Array>().into()]);
 }
@@ -48,7 +37,7 @@ fn post(port: &Js, items: &[JsValue]) {
 async fn ask(port: &Js, id: f64, method: &str, arg: JsValue) -> Option<JsValue> {
     post(port, &[n(id), s(method), arg]);
     for _ in 0..4 {
-        let m = next_message(port).await?;
+        let m = next_message(port, START_MS).await?;
         let m = m.0.dyn_ref::<Array>()?;
         if m.get(0).as_f64() == Some(id) {
             return Some(m.get(1));
@@ -88,7 +77,7 @@ impl Stretch {
         ]);
         let node = Js::new("AudioWorkletNode", &[ctx.0.clone(), s(NODE), opts]).ok()?;
         let port = node.get("port");
-        let ready = next_message(&port).await?;
+        let ready = next_message(&port, START_MS).await?;
         if ready.0.dyn_ref::<Array>()?.get(0).as_string()? != "ready" {
             return None;
         }
