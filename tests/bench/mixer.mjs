@@ -6,7 +6,11 @@
 //     leaving the result (nothing is kept decoded for a result that is not open);
 //   - drift on the <audio> path (files the page may not read): the spread of the stems' times
 //     over 60 s of play. On the Web Audio path every source starts at one context time.
-//   - the mixer's own download (its chunks, brotli), fetched when a result is first shown.
+//   - the mixer's own download (its chunks, brotli), fetched when a result is first shown;
+//   - the song's tempo and key: from playing to the answer, and the longest main-thread task
+//     meanwhile (the analysis runs in a Worker);
+//   - CPU: all of Chromium's processes while playing as recorded, then at 0.8x two semitones up
+//     (the stretch on the mix), as a share of one core.
 import { chromium } from '@playwright/test';
 import { spawn, execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +32,27 @@ function song(secs, rate = 44100) {
     0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.1 * Math.sin(2 * Math.PI * 3000 * t),
     0.3 * Math.sin(2 * Math.PI * 330 * t) + 0.1 * Math.sin(2 * Math.PI * 60 * t),
   ]);
+}
+
+/** CPU seconds used so far by every Chromium process (Linux /proc; 100 ticks a second). */
+function chromiumCpu() {
+  const pids = execSync("pgrep -f -- 'chromium' || true").toString().split('\n').filter(Boolean);
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch { /* gone meanwhile */ }
+  }
+  return ticks / 100;
+}
+
+/** Chromium's CPU over `secs` of wall time, as a share of one core. */
+async function cpuShare(secs) {
+  const c0 = chromiumCpu(), t0 = Date.now();
+  await sleep(secs * 1000);
+  return (chromiumCpu() - c0) / ((Date.now() - t0) / 1000);
 }
 
 /** Resident memory of Chromium's renderer processes, in bytes. */
@@ -74,6 +99,11 @@ try {
     if (f.startsWith('storage/')) lastStem = Date.now();
     if (/^split_mixer/.test(f) || (/^chunk_/.test(f) && dist.has(f))) chunks.add(f);
   });
+  await page.addInitScript(() => {
+    globalThis.__long = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => globalThis.__long.push([e.startTime, e.duration])))
+      .observe({ type: 'longtask', buffered: true });
+  });
   await page.goto(`${BASE}/jobs/${encodeURIComponent(hash)}`);
   const mixer = page.getByRole('region', { name: 'Mixer' });
   await mixer.getByRole('button', { name: 'Play' }).waitFor({ timeout: 30_000 });
@@ -98,6 +128,20 @@ try {
   const at = Number(await position.inputValue());
   if (!(at > 15)) throw new Error(`the mixer did not play on: at ${at} s after 20 s`);
   console.log(`Renderer memory: ${mb(before)} before, at most ${mb(peak)} over 20 s of play (+${mb(peak - before)}; budget +350 MB)`);
+  const found = mixer.getByText(/ · /).first();
+  await found.waitFor({ timeout: 120_000 });
+  const analysed = Date.now();
+  const since = await page.evaluate((ms) => performance.now() - ms, analysed - playing);
+  const longest = await page.evaluate((from) => Math.max(0, ...globalThis.__long.filter(([t]) => t >= from).map(([, d]) => d)), since);
+  console.log(`Tempo and key ("${await found.textContent()}"): ${((analysed - playing) / 1000).toFixed(2)} s after playing began (budget 3 s, read while the waveforms are drawn); longest main-thread task meanwhile ${longest.toFixed(0)} ms (budget 50 ms)`);
+  const plain = await cpuShare(10);
+  await mixer.getByRole('slider', { name: 'Tempo' }).fill('0.8');
+  await mixer.getByRole('slider', { name: 'Key' }).fill('2');
+  await mixer.getByText('Preparing tempo and key…').waitFor({ state: 'hidden', timeout: 30_000 });
+  await sleep(1000);
+  const stretched = await cpuShare(10);
+  const pct = (x) => `${(x * 100).toFixed(0)} %`;
+  console.log(`CPU of all of Chromium while playing: ${pct(plain)} of one core as recorded, ${pct(stretched)} at 0.8x two semitones up (the stretch: +${pct(stretched - plain)}; aim 30 %)`);
   // Leave the result within the app (the same page lives on), then let the collector run.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
   await sleep(1000);
