@@ -74,7 +74,7 @@ test('every screen, a result with its players and the mixer run inside the polic
 test('Trusted Types: HTML goes in only through the app\'s named policies', async ({ page, errors }) => {
   const p = await policy(page);
   expect(p.get('require-trusted-types-for')).toEqual(["'script'"]);
-  expect(p.get('trusted-types')).toEqual(['leptos-template', 'mvsep-html', 'mvsep-worker']);
+  expect(p.get('trusted-types')).toEqual(['leptos-template', 'mvsep-html', 'mvsep-worker', 'mvsep-analysis']);
   // The app's own HTML went in through them: the screen, a model's sanitised description.
   await expect(page.getByRole('heading', { level: 1, name: 'Separate' })).toBeVisible();
   await page.getByRole('radio', { name: /^MelBand Roformer/ }).first().check();
