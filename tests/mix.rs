@@ -368,3 +368,38 @@ fn the_beat_grid_gives_beats_bars_and_snaps() {
     assert_eq!(g.snap(0.9), 0.75);
     assert_eq!(g.snap(0.0), 0.25);
 }
+
+#[test]
+fn the_lanes_time_axis_zooms_follows_and_marks() {
+    use mvsep_web::mixer::model::timeline::*;
+    // The whole song at 1; a tenth of it at 10, kept inside the song.
+    assert_eq!(window(300.0, 1.0, 50.0), (0.0, 300.0));
+    assert_eq!(window(300.0, 10.0, 50.0), (50.0, 80.0));
+    assert_eq!(window(300.0, 10.0, 290.0), (270.0, 300.0));
+    assert_eq!(pct(65.0, (50.0, 80.0)), 50.0);
+    assert!(pct(10.0, (50.0, 80.0)) < 0.0);
+    assert_eq!(time_at(300.0, 600.0, (50.0, 80.0)), 65.0);
+    // 50 px a second at most: a 300-s song on 600 px zooms to 25.
+    assert_eq!(max_factor(300.0, 600.0), 25.0);
+    assert_eq!(max_factor(5.0, 600.0), 1.0);
+    // Zooming keeps the anchor where it was on screen.
+    let s = zoom_start(300.0, 20.0, 65.0, (50.0, 80.0));
+    assert!((pct(65.0, window(300.0, 20.0, s)) - 50.0).abs() < 1e-9);
+    // The playhead past the view pages on; inside it, nothing moves.
+    assert_eq!(follow(60.0, (50.0, 80.0)), None);
+    assert_eq!(follow(80.0, (50.0, 80.0)), Some(78.5));
+    assert_eq!(follow(10.0, (50.0, 80.0)), Some(8.5));
+    assert_eq!(tick_step(300.0, 8.0), 60.0);
+    assert_eq!(tick_step(30.0, 8.0), 5.0);
+    assert_eq!(tick_step(3.0, 8.0), 0.5);
+    // Markers in time order; jumps go on past the one at the playhead.
+    let mut m = Vec::new();
+    assert_eq!(add_marker(&mut m, 30.0, "Chorus".into()), 0);
+    assert_eq!(add_marker(&mut m, 10.0, "Verse".into()), 0);
+    assert_eq!(add_marker(&mut m, 60.0, "Bridge".into()), 2);
+    assert_eq!(next_marker(&m, 10.0, true).unwrap().name, "Chorus");
+    assert_eq!(next_marker(&m, 30.0, false).unwrap().name, "Verse");
+    assert_eq!(next_marker(&m, 30.1, false).unwrap().name, "Verse");
+    assert!(next_marker(&m, 60.0, true).is_none());
+    assert!(next_marker(&m, 5.0, false).is_none());
+}

@@ -1,6 +1,7 @@
 //! The mixer's keys: Space play/pause, ←/→ 5 s, Home, 1–9 mute, Shift+1–9 solo, L loop, A/B
 //! loop ends, T says the time, [ / ] slower or faster, { / } a semitone lower or higher, = as
-//! recorded, ? help.
+//! recorded, + / - / 0 zoom in, out, the whole song, M a marker, , / . the marker before or
+//! after, ? help.
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum KeyAction {
@@ -21,6 +22,12 @@ pub enum KeyAction {
     Tempo(Option<f64>),
     /// The key this many semitones higher or lower.
     Transpose(f64),
+    /// The lanes this many times closer (`None`: the whole song).
+    Zoom(Option<f64>),
+    /// A marker at the playhead.
+    Mark,
+    /// To the next marker (true) or the one before.
+    Jump(bool),
     Help,
 }
 
@@ -56,6 +63,12 @@ pub fn action(key: &str, code: &str, shift: bool, alt: bool) -> Option<KeyAction
         "=" => KeyAction::Tempo(None),
         "{" => KeyAction::Transpose(-1.0),
         "}" => KeyAction::Transpose(1.0),
+        "+" => KeyAction::Zoom(Some(2.0)),
+        "-" => KeyAction::Zoom(Some(0.5)),
+        "0" => KeyAction::Zoom(None),
+        "m" | "M" => KeyAction::Mark,
+        "," => KeyAction::Jump(false),
+        "." => KeyAction::Jump(true),
         "?" => KeyAction::Help,
         _ => return None,
     })
@@ -84,5 +97,8 @@ pub const HELP: &[(&str, &str)] = &[
         k("a semitone lower or higher, the tempo kept (where the key can be changed)"),
     ),
     ("=", k("the tempo and key as recorded")),
+    ("+ / − / 0", k("zoom in, out, or the whole song")),
+    ("M", k("a marker at the playhead")),
+    (", / .", k("to the marker before or after")),
     ("?", k("show or hide this help")),
 ];

@@ -8,6 +8,7 @@ pub mod peaks;
 pub mod presets;
 pub mod rate;
 pub mod rules;
+pub mod timeline;
 pub mod wav;
 pub mod window;
 pub mod zip;

@@ -1,7 +1,7 @@
 //! The mixer's shared state and what its controls do: one `Desk` (Copy) handed to every piece.
 //! The player itself lives here, out of the reactive graph; signals mirror what the page shows.
 
-use crate::browser::js::{yield_now, Js};
+use crate::browser::js::Js;
 use crate::i18n::t;
 use crate::mixer::audio::{load, Player};
 use crate::mixer::model::rules::clock;
@@ -53,8 +53,9 @@ pub struct Desk {
     pub rate: RwSignal<f64>,
     pub key: RwSignal<f64>,
     pub stretch: RwSignal<super::tempo::Stretching>,
-    /// The song's tempo and key, the metronome, snapping: `beat.rs`.
+    /// The song's tempo and key, the metronome, snapping: `beat.rs`. Zoom, markers: `ruler.rs`.
     pub beat: super::beat::Beat,
+    pub lanes: super::ruler::Lanes,
     /// What the screen reader is told (a polite live region).
     pub said: RwSignal<String>,
     pub help: RwSignal<bool>,
@@ -87,6 +88,7 @@ impl Desk {
             key: RwSignal::new(0.0),
             stretch: RwSignal::new(Default::default()),
             beat: super::beat::Beat::new(),
+            lanes: super::ruler::Lanes::new(),
             said: RwSignal::new(String::new()),
             help: RwSignal::new(false),
             player: StoredValue::new_local(None),
@@ -189,23 +191,6 @@ impl Desk {
                 }
             }
         });
-    }
-
-    /// Draws each stem's waveform, one at a time, letting the page breathe between.
-    async fn draw_waveforms(&self) {
-        let tracks = self.player.with_value(|p| match p {
-            Some(Player::Web(w)) => w.heard().0,
-            _ => Vec::new(),
-        });
-        for (i, t) in tracks.iter().enumerate() {
-            yield_now().await;
-            let Some(outline) = t.outline().await else {
-                continue;
-            };
-            if self.peaks.try_update(|p| p[i] = Some(outline)).is_none() {
-                return;
-            }
-        }
     }
 
     pub fn seek(&self, to: f64) {

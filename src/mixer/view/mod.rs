@@ -7,6 +7,7 @@ mod compare;
 mod desk;
 mod downloads;
 mod presets_bar;
+mod ruler;
 mod stem_row;
 mod tempo;
 mod transport;
@@ -25,6 +26,7 @@ use desk::{Desk, DeskState, Stem};
 use downloads::Downloads;
 use leptos::prelude::*;
 use presets_bar::PresetsBar;
+use ruler::Ruler;
 use stem_row::StemRow;
 use tempo::Tempo;
 use transport::Transport;
@@ -121,6 +123,9 @@ pub fn Mixer(
             KeyAction::SayTime => d.say_time(),
             KeyAction::SwitchAb => d.switch_ab(),
             KeyAction::Help => d.help.update(|h| *h = !*h),
+            KeyAction::Zoom(by) => d.zoom(by),
+            KeyAction::Mark => d.add_marker(),
+            KeyAction::Jump(forward) => d.jump_marker(forward),
             KeyAction::Tempo(None) => tempo::set_shift(d, 1.0, 0.0),
             KeyAction::Tempo(Some(by)) => {
                 tempo::set_shift(d, d.rate.get_untracked() + by, d.key.get_untracked())
@@ -174,6 +179,7 @@ pub fn Mixer(
                 <PresetsBar desk=d model=model />
                 <Compare desk=d others=others />
             })}
+            {(count > 0).then(|| view! { <Ruler desk=d /> })}
             <ul class="stems">
                 {(0..count).map(|i| view! { <StemRow desk=d i=i /> }).collect_view()}
             </ul>

@@ -4,11 +4,13 @@
 use super::desk::Desk;
 use super::transport::db_text;
 use crate::api::request::encode;
-use crate::browser::js::Js;
+use crate::browser::js::{yield_now, Js};
 use crate::i18n::t;
+use crate::mixer::audio::Player;
 use crate::mixer::model::peaks::svg_path;
 use crate::mixer::model::presets::{kind, Kind};
 use crate::mixer::model::rules::{fixed, MAX_DB, MIN_DB};
+use crate::mixer::model::timeline;
 use leptos::prelude::*;
 
 #[component]
@@ -21,18 +23,27 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
     let s = move || d.mix.with(|m| m.stems.get(i).cloned().unwrap_or_default());
     let heard = move || d.mix.with(|m| m.audible(i));
     let number = i + 1;
-    let pct = move |t: f64| {
-        let dur = d.duration.get();
-        if dur > 0.0 {
-            (t / dur * 100.0).max(0.0).min(100.0)
-        } else {
-            0.0
-        }
-    };
+    // Where a time is in the part of the song in view (the lanes' zoom, `ruler.rs`).
+    let pct = move |t: f64| timeline::pct(t, d.window());
     let click_wave = move |ev: leptos::ev::MouseEvent| {
         let e = Js(ev.into());
-        let w = e.get("currentTarget").num("clientWidth").max(1.0);
-        d.seek(e.num("offsetX") / w * d.duration.get_untracked());
+        let w = e.get("currentTarget").num("clientWidth");
+        d.seek(timeline::time_at(
+            e.num("offsetX"),
+            w,
+            untrack(|| d.window()),
+        ));
+    };
+    // The waveform's part in view: its peaks are spread over the whole song.
+    let view_box = move |n: usize| {
+        let (v0, v1) = d.window();
+        let dur = d.duration.get().max(0.001);
+        let k = n as f64 / dur;
+        format!(
+            "{} 0 {} 100",
+            fixed(v0 * k, 3),
+            fixed((v1 - v0).max(0.001) * k, 3)
+        )
     };
     let (l1, l2, l3, l4, l5) = (
         label.clone(),
@@ -69,7 +80,7 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
             </div>
             <div class="wave" aria-hidden="true" on:click=click_wave>
                 {move || d.peaks.with(|p| p.get(i).cloned().flatten()).map(|p| view! {
-                    <svg viewBox=format!("0 0 {} 100", p.len()) preserveAspectRatio="none">
+                    <svg viewBox=move || view_box(p.len()) preserveAspectRatio="none">
                         <path d=svg_path(&p) />
                     </svg>
                 })}
@@ -85,6 +96,25 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
                 <a href=again>{tr!("Separate {l5} again", l5 = l5)}</a>
             </div>
         </li>
+    }
+}
+
+impl Desk {
+    /// Draws each stem's waveform, one at a time, letting the page breathe between.
+    pub(super) async fn draw_waveforms(&self) {
+        let tracks = self.player.with_value(|p| match p {
+            Some(Player::Web(w)) => w.heard().0,
+            _ => Vec::new(),
+        });
+        for (i, t) in tracks.iter().enumerate() {
+            yield_now().await;
+            let Some(outline) = t.outline().await else {
+                continue;
+            };
+            if self.peaks.try_update(|p| p[i] = Some(outline)).is_none() {
+                return;
+            }
+        }
     }
 }
 
