@@ -169,7 +169,28 @@ fn the_keys() {
         action("#", "Digit3", true, true),
         Some(KeyAction::SoloOnly(2))
     );
-    assert_eq!(action("0", "Digit0", false, false), None);
+    // 0 is no stem: it shows the whole song; + and - zoom; M marks; , and . jump.
+    assert_eq!(
+        action("0", "Digit0", false, false),
+        Some(KeyAction::Zoom(None))
+    );
+    assert_eq!(
+        action("+", "Equal", true, false),
+        Some(KeyAction::Zoom(Some(2.0)))
+    );
+    assert_eq!(
+        action("-", "Minus", false, false),
+        Some(KeyAction::Zoom(Some(0.5)))
+    );
+    assert_eq!(action("m", "KeyM", false, false), Some(KeyAction::Mark));
+    assert_eq!(
+        action(",", "Comma", false, false),
+        Some(KeyAction::Jump(false))
+    );
+    assert_eq!(
+        action(".", "Period", false, false),
+        Some(KeyAction::Jump(true))
+    );
     assert_eq!(
         action("ArrowLeft", "ArrowLeft", false, false),
         Some(KeyAction::Seek(-5.0))

@@ -106,11 +106,20 @@ impl Desk {
     }
 }
 
+/// Where a pointer is across the element it was heard on, and that element's width (from the
+/// pointer's place on the page: `offsetX` would be from whatever child is under it).
+pub(super) fn across(ev: &Js) -> (f64, f64) {
+    let rect = ev
+        .get("currentTarget")
+        .call("getBoundingClientRect", &[])
+        .unwrap_or(Js(wasm_bindgen::JsValue::UNDEFINED));
+    (ev.num("clientX") - rect.num("left"), rect.num("width"))
+}
+
 /// The time under a pointer event on the ruler.
 fn time_of(d: Desk, ev: &leptos::ev::PointerEvent) -> f64 {
-    let e = Js(ev.clone().into());
-    let w = e.get("currentTarget").num("clientWidth");
-    timeline::time_at(e.num("offsetX"), w, d.window_now())
+    let (x, w) = across(&Js(ev.clone().into()));
+    timeline::time_at(x, w, d.window_now())
 }
 
 #[component]
@@ -196,9 +205,8 @@ pub fn Ruler(desk: Desk) -> impl IntoView {
         )
     };
     let overview = move |ev: leptos::ev::MouseEvent| {
-        let e = Js(ev.into());
-        let w = e.get("currentTarget").num("clientWidth");
-        let t = timeline::time_at(e.num("offsetX"), w, (0.0, d.duration.get_untracked()));
+        let (x, w) = across(&Js(ev.into()));
+        let t = timeline::time_at(x, w, (0.0, d.duration.get_untracked()));
         let (v0, v1) = d.window_now();
         l.start.set(t - (v1 - v0) / 2.0);
     };

@@ -26,13 +26,8 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
     // Where a time is in the part of the song in view (the lanes' zoom, `ruler.rs`).
     let pct = move |t: f64| timeline::pct(t, d.window());
     let click_wave = move |ev: leptos::ev::MouseEvent| {
-        let e = Js(ev.into());
-        let w = e.get("currentTarget").num("clientWidth");
-        d.seek(timeline::time_at(
-            e.num("offsetX"),
-            w,
-            untrack(|| d.window()),
-        ));
+        let (x, w) = super::ruler::across(&Js(ev.into()));
+        d.seek(timeline::time_at(x, w, untrack(|| d.window())));
     };
     // The waveform's part in view: its peaks are spread over the whole song.
     let view_box = move |n: usize| {

@@ -51,6 +51,7 @@ pub struct WebAudio {
     /// The metronome (`click.rs`); a count-in asked for the next start, and the context time
     /// before which that start waits for it.
     clicks: Clicks,
+    click_bus: Js,
     counting: bool,
     hold: f64,
     levels: Js,
@@ -82,6 +83,11 @@ impl WebAudio {
         bus.call("connect", std::slice::from_ref(&analyser.0))
             .ok()?;
         let graph = Graph::new(&ctx, tracks.len(), &bus)?;
+        let click_bus = ctx.call("createGain", &[]).ok()?;
+        click_bus.get("gain").set("value", 0.0);
+        click_bus
+            .call("connect", std::slice::from_ref(&analyser.0))
+            .ok()?;
         let duration = longest(&tracks);
         let levels = Js::new("Float32Array", &[n(WINDOW as f64)]).ok()?;
         let map = (0..tracks.len()).map(Some).collect();
@@ -96,6 +102,7 @@ impl WebAudio {
             transpose: 0.0,
             stretch: None,
             clicks: Clicks::default(),
+            click_bus,
             counting: false,
             hold: 0.0,
             levels,

@@ -1,0 +1,86 @@
+import { Page } from '@playwright/test';
+import { test, expect, expectNoAxeViolations, doneElsewhere } from './fixtures';
+import { MixerPanel } from './objects';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** The seconds the first lane's waveform shows (its viewBox over the song's peaks). */
+async function shown(page: Page, duration: number): Promise<[number, number]> {
+  const box = await page.locator('li.mixer-stem .wave svg').first().getAttribute('viewBox');
+  const [x, , w] = (box ?? '').split(' ').map(Number);
+  const n = await page.locator('li.mixer-stem .wave svg path').first().evaluate((p) => (p.getAttribute('d') ?? '').split('L').length);
+  return [x / n * duration, (x + w) / n * duration];
+}
+
+test('one ruler over the lanes: zoom to 50 px a second and back, a loop dragged on it, markers to jump between', async ({ page, request, errors }) => {
+  const hash = await doneElsewhere(request, 'lanes ruler.wav', {}, 40);
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  const mixer = new MixerPanel(page);
+  await mixer.play();
+  await mixer.pause();
+  await expect(mixer.waves()).toHaveCount(2);
+  const ruler = mixer.root.locator('.ruler');
+  await expect(ruler).toHaveCount(1);
+  // The ruler sits over the waveform column, as wide as it.
+  const [r, w] = [await ruler.boundingBox(), await mixer.root.locator('li.mixer-stem .wave').first().boundingBox()];
+  expect(Math.abs(r!.x - w!.x)).toBeLessThan(2);
+  expect(Math.abs(r!.width - w!.width)).toBeLessThan(2);
+  expect(await ruler.locator('.tick').count()).toBeGreaterThanOrEqual(3);
+  const [a0, b0] = await shown(page, 40);
+  expect(a0).toBeCloseTo(0, 1);
+  expect(b0).toBeCloseTo(40, 0);
+
+  // Zoom in twice by button: a quarter of the song, around the playhead, with the overview strip.
+  await expect(mixer.button('Zoom out')).toBeDisabled();
+  await mixer.button('Zoom in').click();
+  await mixer.button('Zoom in').click();
+  let [a, b] = await shown(page, 40);
+  expect(b - a).toBeCloseTo(10, 0);
+  await expect(mixer.root.locator('.overview')).toBeVisible();
+  // By keys, up to 50 px a second and no further.
+  await mixer.button('Zoom out').focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('+');
+  [a, b] = await shown(page, 40);
+  expect(r!.width / (b - a)).toBeLessThanOrEqual(50.5);
+  expect(r!.width / (b - a)).toBeGreaterThan(45);
+  // The overview strip moves the view: a click near its end shows the song's end.
+  const strip = await mixer.root.locator('.overview').boundingBox();
+  await page.mouse.click(strip!.x + strip!.width * 0.98, strip!.y + strip!.height / 2);
+  [a, b] = await shown(page, 40);
+  expect(b).toBeCloseTo(40, 0);
+  await page.keyboard.press('0');
+  [a, b] = await shown(page, 40);
+  expect([a, b - 40]).toEqual([expect.closeTo(0, 1), expect.closeTo(0, 1)]);
+  await expect(mixer.root.locator('.overview')).toBeHidden();
+
+  // A drag on the ruler from a quarter to a half of the song sets the loop there, and turns it on.
+  await page.mouse.move(r!.x + r!.width * 0.25, r!.y + r!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(r!.x + r!.width * 0.4, r!.y + r!.height / 2, { steps: 4 });
+  await page.mouse.move(r!.x + r!.width * 0.5, r!.y + r!.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(mixer.loop()).toHaveAttribute('aria-pressed', 'true');
+  await expect(mixer.root.getByText(/^Loop 0:(09|10)\.\d – 0:(19|20)\.\d$/)).toBeVisible();
+  // A click (no drag) moves the playhead.
+  await page.mouse.click(r!.x + r!.width * 0.75, r!.y + r!.height / 2);
+  await expect.poll(() => mixer.seconds()).toBeCloseTo(30, 0);
+
+  // Markers: M at the playhead; , and . jump between them; a name can be given.
+  await mixer.position().fill('30');
+  await mixer.button('Zoom in').focus();
+  await page.keyboard.press('m');
+  await mixer.position().fill('5');
+  await mixer.button('Add marker').click();
+  await expect(mixer.root.getByRole('button', { name: /^Marker 1 · 0:30\.0$/ })).toBeVisible();
+  await expect(mixer.root.getByRole('button', { name: /^Marker 2 · 0:05\.0$/ })).toBeVisible();
+  await mixer.position().fill('12');
+  await mixer.button('Zoom in').focus();
+  await page.keyboard.press('.');
+  await expect.poll(() => mixer.seconds()).toBeCloseTo(30, 1);
+  await page.keyboard.press(',');
+  await expect.poll(() => mixer.seconds()).toBeCloseTo(5, 1);
+  await mixer.root.getByRole('textbox', { name: 'Name of Marker 2' }).fill('Verse');
+  await mixer.root.getByRole('textbox', { name: 'Name of Marker 2' }).press('Enter');
+  await expect(ruler.locator('.mark', { hasText: 'Verse' })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+});
