@@ -66,3 +66,41 @@ test('silence claims no tempo and no key', async ({ page, request, errors }) => 
   await expect(mixer.root.getByText('tempo not detected · key not detected')).toBeVisible({ timeout: 15_000 });
   await expect(mixer.root.getByRole('checkbox', { name: 'Metronome' })).toBeDisabled();
 });
+
+test('a mono stem at 48 kHz, a stereo one at 44.1 kHz of another length, and one that fails: the others play, slower, analysed and exported', async ({ page, request, errors }) => {
+  const hash = await doneElsewhere(request, 'odd stems.wav', { add_opt3: '1' }, 3);
+  const files: { url: string }[] = (await (await request.get(`/api/separation/get?hash=${encodeURIComponent(hash)}`)).json()).data.files;
+  const tone = (secs: number, rate: number, channels: 1 | 2) => {
+    const frames = Math.round(secs * rate), data = Buffer.alloc(frames * 2 * channels);
+    for (let i = 0; i < frames; i++) for (let c = 0; c < channels; c++) data.writeInt16LE(Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rate)), (i * channels + c) * 2);
+    const h = Buffer.alloc(44);
+    h.write('RIFF', 0); h.writeUInt32LE(36 + data.length, 4); h.write('WAVE', 8); h.write('fmt ', 12);
+    h.writeUInt32LE(16, 16); h.writeUInt16LE(1, 20); h.writeUInt16LE(channels, 22); h.writeUInt32LE(rate, 24);
+    h.writeUInt32LE(rate * 2 * channels, 28); h.writeUInt16LE(2 * channels, 32); h.writeUInt16LE(16, 34);
+    h.write('data', 36); h.writeUInt32LE(data.length, 40);
+    return Buffer.concat([h, data]);
+  };
+  const cors = { 'access-control-allow-origin': '*' };
+  await page.route(files[0].url, (r) => r.fulfill({ status: 200, headers: cors, contentType: 'audio/wav', body: tone(6, 48000, 1) }));
+  await page.route(files[1].url, (r) => r.fulfill({ status: 200, headers: cors, contentType: 'audio/wav', body: tone(4, 44100, 2) }));
+  await page.route(files[2].url, (r) => r.fulfill({ status: 404, headers: cors, body: 'gone' }));
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  const mixer = new MixerPanel(page);
+  await mixer.play();
+  await expect(mixer.root.getByText('Stem 3 could not be fetched: the host answered HTTP 404. The other stems play.')).toBeVisible();
+  // The longest stem sets the length; the others are drawn and heard.
+  await expect(mixer.root.getByText(/ \/ 0:06\.0$/)).toBeVisible();
+  await expect(mixer.waves()).toHaveCount(5);
+  await expect.poll(() => mixer.root.getByRole('meter', { name: 'Output level' }).evaluate((m: HTMLMeterElement) => m.value)).toBeGreaterThan(0.005);
+  await expect(mixer.root.getByText(/ · /).first()).toBeVisible({ timeout: 15_000 });
+  await mixer.root.getByRole('slider', { name: 'Tempo' }).fill('0.8');
+  await expect(mixer.root.getByText('Preparing tempo and key…')).toBeHidden({ timeout: 10_000 });
+  await mixer.pause();
+  const dl = await mixer.download('Download this mix');
+  const fs = await import('node:fs');
+  const { readWav } = await import('./wavs');
+  const mix = readWav(fs.readFileSync(await dl.path()));
+  expect(mix.rate).toBe(48000);
+  expect(Math.abs(mix.samples[0].length - 6 / 0.8 * 48000)).toBeLessThanOrEqual(2);
+  await expectNoAxeViolations(page);
+});

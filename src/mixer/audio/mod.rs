@@ -5,10 +5,12 @@
 pub mod analysis;
 pub mod export;
 mod graph;
+pub mod load;
 pub mod media;
 pub mod player;
 mod shifted;
 pub mod track;
 pub mod webaudio;
 
-pub use player::{load, Loaded, Player};
+pub use load::{load, Loaded};
+pub use player::Player;

@@ -5,7 +5,7 @@ use super::desk::{Desk, DeskState};
 use super::is_web;
 use crate::api::models::ResultFile;
 use crate::i18n::t;
-use crate::mixer::audio::player::load_other;
+use crate::mixer::audio::load::load_other;
 use crate::mixer::audio::Player;
 use crate::results::subtitles::{shown_as, Shown};
 use leptos::prelude::*;

@@ -56,6 +56,8 @@ pub struct Desk {
     /// The song's tempo and key, the metronome, snapping: `beat.rs`. Zoom, markers: `ruler.rs`.
     pub beat: super::beat::Beat,
     pub lanes: super::ruler::Lanes,
+    /// Why stems were left out (the others play), in words.
+    pub left_out: RwSignal<String>,
     /// What the screen reader is told (a polite live region).
     pub said: RwSignal<String>,
     pub help: RwSignal<bool>,
@@ -89,6 +91,7 @@ impl Desk {
             stretch: RwSignal::new(Default::default()),
             beat: super::beat::Beat::new(),
             lanes: super::ruler::Lanes::new(),
+            left_out: RwSignal::new(String::new()),
             said: RwSignal::new(String::new()),
             help: RwSignal::new(false),
             player: StoredValue::new_local(None),
@@ -176,6 +179,7 @@ impl Desk {
                         d.peaks.try_set(l.peaks);
                     }
                     d.blobs.try_update_value(|b| *b = l.blobs);
+                    d.left_out.try_set(l.left_out.join(" "));
                     // The mixer was closed while loading: let go at once.
                     if d.player.try_update_value(|p| *p = Some(player)).is_none() {
                         return;
@@ -221,32 +225,6 @@ impl Desk {
         self.mix.update(f);
         let m = self.mix.get_untracked();
         self.with_player(|p| p.apply(&m));
-    }
-
-    pub fn toggle_mute(&self, i: usize) {
-        if i >= self.count() {
-            return;
-        }
-        self.change_mix(|m| m.toggle_mute(i));
-        let muted = self.mix.with_untracked(|m| m.stems[i].mute);
-        self.said.set(if muted {
-            tr!("{stem} muted", stem = self.label(i))
-        } else {
-            tr!("{stem} on", stem = self.label(i))
-        });
-    }
-
-    pub fn toggle_solo(&self, i: usize, exclusive: bool) {
-        if i >= self.count() {
-            return;
-        }
-        self.change_mix(|m| m.toggle_solo(i, exclusive));
-        let solo = self.mix.with_untracked(|m| m.stems[i].solo);
-        self.said.set(if solo {
-            tr!("{stem} soloed", stem = self.label(i))
-        } else {
-            tr!("{stem} not soloed", stem = self.label(i))
-        });
     }
 
     pub fn say_time(&self) {

@@ -171,6 +171,9 @@ pub fn Mixer(
                 <Tempo desk=d />
                 <BeatPanel desk=d />
                 <p class="help" role="status">{status}</p>
+                {move || (!d.left_out.get().is_empty()).then(|| view! {
+                    <p class="help">{tr!("{why} The other stems play.", why = d.left_out.get())}</p>
+                })}
                 {progress}
                 <div id="mixer-keys" class="keys" hidden=move || !d.help.get()>
                     <h3>{t("Mixer keys")}</h3>

@@ -95,18 +95,53 @@ pub fn StemRow(desk: Desk, i: usize) -> impl IntoView {
 }
 
 impl Desk {
+    pub fn toggle_mute(&self, i: usize) {
+        if i >= self.count() {
+            return;
+        }
+        self.change_mix(|m| m.toggle_mute(i));
+        let muted = self.mix.with_untracked(|m| m.stems[i].mute);
+        self.said.set(if muted {
+            tr!("{stem} muted", stem = self.label(i))
+        } else {
+            tr!("{stem} on", stem = self.label(i))
+        });
+    }
+
+    pub fn toggle_solo(&self, i: usize, exclusive: bool) {
+        if i >= self.count() {
+            return;
+        }
+        self.change_mix(|m| m.toggle_solo(i, exclusive));
+        let solo = self.mix.with_untracked(|m| m.stems[i].solo);
+        self.said.set(if solo {
+            tr!("{stem} soloed", stem = self.label(i))
+        } else {
+            tr!("{stem} not soloed", stem = self.label(i))
+        });
+    }
+
     /// Draws each stem's waveform, one at a time, letting the page breathe between.
     pub(super) async fn draw_waveforms(&self) {
-        let tracks = self.player.with_value(|p| match p {
-            Some(Player::Web(w)) => w.heard().0,
-            _ => Vec::new(),
+        let (tracks, map) = self.player.with_value(|p| match p {
+            Some(Player::Web(w)) => w.heard(),
+            _ => (Vec::new(), Vec::new()),
         });
-        for (i, t) in tracks.iter().enumerate() {
+        // Each track drawn in its stem's lane (a stem left out has none).
+        for (t, i) in tracks.iter().zip(map) {
             yield_now().await;
-            let Some(outline) = t.outline().await else {
+            let (Some(i), Some(outline)) = (i, t.outline().await) else {
                 continue;
             };
-            if self.peaks.try_update(|p| p[i] = Some(outline)).is_none() {
+            if self
+                .peaks
+                .try_update(|p| {
+                    if let Some(slot) = p.get_mut(i) {
+                        *slot = Some(outline);
+                    }
+                })
+                .is_none()
+            {
                 return;
             }
         }

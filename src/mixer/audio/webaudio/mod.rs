@@ -75,7 +75,9 @@ fn longest(tracks: &[Track]) -> f64 {
 }
 
 impl WebAudio {
-    pub fn new(ctx: Js, tracks: Vec<Track>) -> Option<Self> {
+    /// `map`: which of the result's stems each track is (a stem that could not be had is not
+    /// among them).
+    pub fn new(ctx: Js, tracks: Vec<Track>, map: Vec<Option<usize>>) -> Option<Self> {
         let analyser = ctx.call("createAnalyser", &[]).ok()?;
         analyser.set("fftSize", WINDOW as f64);
         analyser.call("connect", &[ctx.get("destination").0]).ok()?;
@@ -90,7 +92,6 @@ impl WebAudio {
             .ok()?;
         let duration = longest(&tracks);
         let levels = Js::new("Float32Array", &[n(WINDOW as f64)]).ok()?;
-        let map = (0..tracks.len()).map(Some).collect();
         Some(Self {
             ctx,
             sets: vec![Set { tracks, graph, map }],
