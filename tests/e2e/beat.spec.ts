@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { test, expect, expectNoAxeViolations, doneElsewhere } from './fixtures';
+import { readWav } from './wavs';
 import { MixerPanel } from './objects';
 // @ts-ignore: plain ES modules shared with the benchmarks
 import { makeSong, RATE } from '../bench/songs.mjs';
@@ -97,8 +99,6 @@ test('a mono stem at 48 kHz, a stereo one at 44.1 kHz of another length, and one
   await expect(mixer.root.getByText('Preparing tempo and key…')).toBeHidden({ timeout: 10_000 });
   await mixer.pause();
   const dl = await mixer.download('Download this mix');
-  const fs = await import('node:fs');
-  const { readWav } = await import('./wavs');
   const mix = readWav(fs.readFileSync(await dl.path()));
   expect(mix.rate).toBe(48000);
   expect(Math.abs(mix.samples[0].length - 6 / 0.8 * 48000)).toBeLessThanOrEqual(2);

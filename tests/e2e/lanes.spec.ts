@@ -90,4 +90,8 @@ test('one ruler over the lanes: zoom to 50 px a second and back, a loop dragged 
   await mixer.root.getByRole('textbox', { name: 'Name of Marker 2' }).press('Enter');
   await expect(ruler.locator('.mark', { hasText: 'Verse' })).toHaveCount(1);
   await expectNoAxeViolations(page);
+  // The markers outlast a reload.
+  await page.reload();
+  await expect(mixer.root.getByRole('button', { name: /^Verse · 0:05\.0$/ })).toBeVisible();
+  await expect(mixer.root.getByRole('button', { name: /^Marker 1 · 0:30\.0$/ })).toBeVisible();
 });

@@ -58,7 +58,7 @@ pub fn tick_step(span: f64, ticks: f64) -> f64 {
 }
 
 /// A named place in the song.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Marker {
     pub at: f64,
     pub name: String,

@@ -76,6 +76,7 @@ impl Desk {
     pub fn new(stems: Vec<Stem>) -> Self {
         let n = stems.len();
         let peaks = stems.iter().map(|s| s.peaks.clone()).collect();
+        let first = stems.first().map(|s| s.url.clone()).unwrap_or_default();
         Self {
             stems: StoredValue::new(stems),
             mix: RwSignal::new(Mix::new(n)),
@@ -90,7 +91,7 @@ impl Desk {
             key: RwSignal::new(0.0),
             stretch: RwSignal::new(Default::default()),
             beat: super::beat::Beat::new(),
-            lanes: super::ruler::Lanes::new(),
+            lanes: super::ruler::Lanes::new(&first),
             left_out: RwSignal::new(String::new()),
             said: RwSignal::new(String::new()),
             help: RwSignal::new(false),

@@ -8,6 +8,7 @@ use crate::browser::js::Js;
 use crate::i18n::t;
 use crate::mixer::model::rules::{clock, fixed};
 use crate::mixer::model::timeline::{self, Marker};
+use crate::mixer::saved;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -28,11 +29,12 @@ pub struct Lanes {
 }
 
 impl Lanes {
-    pub fn new() -> Self {
+    /// `of`: the result, for its markers kept from an earlier visit.
+    pub fn new(of: &str) -> Self {
         Self {
             factor: RwSignal::new(1.0),
             start: RwSignal::new(0.0),
-            markers: RwSignal::new(Vec::new()),
+            markers: RwSignal::new(saved::markers(of)),
             ruler: NodeRef::new(),
             drag: RwSignal::new(None),
         }
@@ -127,6 +129,16 @@ pub fn Ruler(desk: Desk) -> impl IntoView {
     let d = desk;
     let l = d.lanes;
     let at = move |t: f64| format!("{}%", fixed(timeline::pct(t, d.window()), 3));
+    // Markers outlast a reload: kept whenever they change.
+    let of = d
+        .stems
+        .with_value(|s| s.first().map(|s| s.url.clone()).unwrap_or_default());
+    Effect::new(move |seen: Option<()>| {
+        let marks = l.markers.get();
+        if seen.is_some() {
+            saved::keep_markers(&of, &marks);
+        }
+    });
     // Paging on with the playhead when zoomed in.
     Effect::new(move |_| {
         let p = d.pos.get();
