@@ -4,11 +4,12 @@
 //! and only the windows around the playhead are decoded (a long WAV is never held whole).
 
 mod click;
+mod compare;
 mod schedule;
 mod shift;
 pub mod stretch;
 
-use super::graph::{match_labels, Graph};
+use super::graph::Graph;
 use super::track::Track;
 use crate::browser::js::{copy_floats, n, Js};
 use crate::mixer::model::{LoopRange, Mix};
@@ -132,39 +133,6 @@ impl WebAudio {
     pub fn heard(&self) -> (Vec<Track>, Vec<Option<usize>>) {
         let s = &self.sets[self.active];
         (s.tracks.clone(), s.map.clone())
-    }
-
-    /// Adds another result of the song (stems `labels`, matched by name to `first`), silent
-    /// until switched to; it plays in step with the first from the next start.
-    pub fn add_other(&mut self, tracks: Vec<Track>, labels: &[String], first: &[String]) -> bool {
-        let Some(graph) = Graph::new(&self.ctx, tracks.len(), &self.bus) else {
-            return false;
-        };
-        self.sets.truncate(1);
-        self.duration = self.duration.max(longest(&tracks));
-        self.sets.push(Set {
-            tracks,
-            graph,
-            map: match_labels(labels, first),
-        });
-        self.active = 0;
-        self.apply(&self.mix.clone());
-        if self.playing {
-            self.play(self.position());
-        }
-        true
-    }
-
-    /// Switches which result is heard, at once and without a gap: both play all along.
-    pub fn switch(&mut self, to: usize) {
-        if to < self.sets.len() {
-            self.active = to;
-            self.apply(&self.mix.clone());
-        }
-    }
-
-    pub fn active(&self) -> usize {
-        self.active
     }
 
     pub fn sample_rate(&self) -> f64 {
