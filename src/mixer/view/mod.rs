@@ -161,6 +161,8 @@ pub fn Mixer(
         _ => None,
     };
     let count = d.count();
+    let lanes = NodeRef::new();
+    ruler::wheel_zoom(d, lanes);
     view! {
         <section class="mixer" aria-label=t("Mixer") on:keydown=keydown>
             {(dropped > 0).then(|| view! {
@@ -183,7 +185,7 @@ pub fn Mixer(
                 <Compare desk=d others=others />
             })}
             {(count > 0).then(|| view! { <Ruler desk=d /> })}
-            <ul class="stems">
+            <ul class="stems" node_ref=lanes>
                 {(0..count).map(|i| view! { <StemRow desk=d i=i /> }).collect_view()}
             </ul>
             {(!extras.is_empty()).then(|| view! {

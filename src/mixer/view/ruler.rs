@@ -11,6 +11,7 @@ use crate::mixer::model::timeline::{self, Marker};
 use crate::mixer::saved;
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 
 /// How far one press zooms.
 const STEP: f64 = 2.0;
@@ -116,6 +117,43 @@ pub(super) fn across(ev: &Js) -> (f64, f64) {
         .call("getBoundingClientRect", &[])
         .unwrap_or(Js(wasm_bindgen::JsValue::UNDEFINED));
     (ev.num("clientX") - rect.num("left"), rect.num("width"))
+}
+
+/// Ctrl+wheel (and a trackpad's pinch, which browsers send as one) over `lanes` zooms. Leptos
+/// listens for wheels on the window, where the browser makes them passive: a listener of its
+/// own, not passive, so the page itself does not zoom.
+pub fn wheel_zoom(d: Desk, lanes: NodeRef<leptos::html::Ul>) {
+    Effect::new(move |_| {
+        let Some(el) = lanes.get() else {
+            return;
+        };
+        let el = Js(el.into());
+        let wheel =
+            Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |ev: wasm_bindgen::JsValue| {
+                let e = Js(ev);
+                if !e.flag("ctrlKey") {
+                    return;
+                }
+                let _ = e.call("preventDefault", &[]);
+                d.zoom(Some(if e.num("deltaY") < 0.0 { 1.25 } else { 0.8 }));
+            });
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"passive".into(), &false.into());
+        let f: wasm_bindgen::JsValue = wheel.as_ref().clone();
+        let _ = el.call(
+            "addEventListener",
+            &["wheel".into(), f.clone(), opts.into()],
+        );
+        // Held until the mixer goes, then taken off.
+        let held = StoredValue::new_local(Some((el, f, wheel)));
+        on_cleanup(move || {
+            held.update_value(|h| {
+                if let Some((el, f, _wheel)) = h.take() {
+                    let _ = el.call("removeEventListener", &["wheel".into(), f]);
+                }
+            });
+        });
+    });
 }
 
 /// The time under a pointer event on the ruler.
