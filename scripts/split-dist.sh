@@ -19,15 +19,21 @@ STRETCH="signalsmith-stretch-$(node -p 'require("./node_modules/signalsmith-stre
 grep -q "\"$STRETCH\"" src/mixer/audio/webaudio/stretch.rs \
   || { echo "split-dist: src/mixer/audio/webaudio/stretch.rs does not name $STRETCH (npm's version)" >&2; exit 1; }
 cp node_modules/signalsmith-stretch/SignalsmithStretch.mjs "$DIST/$STRETCH"
-# The song's tempo and key (src/analysis.js), a module Worker named by an FNV-1a hash of its
-# source, which src/mixer/audio/analysis.rs computes the same way when it is compiled.
-ANALYSIS="analysis-$(python3 -c 'import sys
+# Files the chunks fetch themselves, named by an FNV-1a hash of their source, which
+# src/browser/asset.rs computes the same way when the app is compiled: the song's tempo and key
+# (src/analysis.js, a module Worker) and the mixer's styles (style/mixer.css).
+named() {  # stem source ext -> stem-<first 8 hex digits of the hash>.ext
+  echo "$1-$(python3 -c 'import sys
 h = 0xcbf29ce484222325
 for b in open(sys.argv[1], "rb").read():
     h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-print("%08x" % (h >> 32))' src/analysis.js).js"
-rm -f "$DIST"/analysis-*.js
-node_modules/.bin/esbuild src/analysis.js --minify --format=esm --log-level=error --outfile="$DIST/$ANALYSIS"
+print("%08x" % (h >> 32))' "$2").$3"
+}
+rm -f "$DIST"/analysis-*.js "$DIST"/mixer-*.css
+node_modules/.bin/esbuild src/analysis.js --minify --format=esm --log-level=error \
+  --outfile="$DIST/$(named analysis src/analysis.js js)"
+node_modules/.bin/esbuild style/mixer.css --minify --log-level=error \
+  --outfile="$DIST/$(named mixer style/mixer.css css)"
 if [ -n "${TRUNK_STAGING_DIR:-}" ] && [ "${TRUNK_PROFILE:-}" != release ]; then exit 0; fi
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 BIN=mvsep-web

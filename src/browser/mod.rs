@@ -2,6 +2,7 @@
 //! notifications, the tab title, reading a media file's length, and probing what a host lets
 //! this page do (the connection check).
 
+pub mod asset;
 pub mod fetch;
 pub mod idb;
 pub mod js;

@@ -14,3 +14,10 @@ pub mod audio;
 pub mod model;
 pub mod saved;
 pub mod view;
+
+/// The mixer's own stylesheet (`style/mixer.css`), fetched with its code: not on the first visit.
+pub fn style() -> String {
+    use crate::browser::asset::{fnv, named};
+    const HASH: u64 = fnv(include_bytes!("../../style/mixer.css"));
+    named("mixer", HASH, "css")
+}

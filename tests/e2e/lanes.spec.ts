@@ -18,6 +18,8 @@ test('one ruler over the lanes: zoom to 50 px a second and back, a loop dragged 
   await mixer.play();
   await mixer.pause();
   await expect(mixer.waves()).toHaveCount(2);
+  // The mixer's own stylesheet came with its code (not on the first visit), and is in.
+  expect(await page.locator('link[rel=stylesheet][href^="mixer-"]').evaluate((l) => !!(l as HTMLLinkElement).sheet)).toBe(true);
   const ruler = mixer.root.locator('.ruler');
   await expect(ruler).toHaveCount(1);
   // The ruler sits over the waveform column, as wide as it.
@@ -56,6 +58,16 @@ test('one ruler over the lanes: zoom to 50 px a second and back, a loop dragged 
   await page.keyboard.press('0');
   [a, b] = await shown();
   expect([a, b - 40]).toEqual([expect.closeTo(0, 1), expect.closeTo(0, 1)]);
+  await expect(mixer.root.locator('.overview')).toBeHidden();
+
+  // Ctrl+wheel over the lanes zooms (a trackpad's pinch comes as one); the page itself does not.
+  await mixer.root.locator('li.mixer-stem .wave').first().hover();
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await expect(mixer.root.locator('.overview')).toBeVisible();
+  expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+  await mixer.button('Whole song').click();
   await expect(mixer.root.locator('.overview')).toBeHidden();
 
   // A drag on the ruler from a quarter to a half of the song sets the loop there, and turns it on.

@@ -4,6 +4,7 @@
 //! made only from a Trusted Types URL: the `mvsep-analysis` policy gives that file's and no other.
 
 use super::track::Track;
+use crate::browser::asset::{fnv, named};
 use crate::browser::js::{n, next_message, s, Js};
 use crate::i18n::t;
 use js_sys::{Array, Object, Reflect};
@@ -11,17 +12,8 @@ use std::cell::OnceCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
-/// FNV-1a of the worker's source, at compile time (only the hash is kept in the module).
-const HASH: u64 = {
-    let bytes = include_bytes!("../../analysis.js");
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        h = (h ^ bytes[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        i += 1;
-    }
-    h
-};
+/// The worker's source, hashed for its name (only the hash is kept in the module).
+const HASH: u64 = fnv(include_bytes!("../../analysis.js"));
 /// A quiet minute with no word from the worker: it is given up on.
 const SILENT_MS: f64 = 60_000.0;
 
@@ -35,7 +27,7 @@ pub struct Found {
 }
 
 fn file() -> String {
-    format!("analysis-{:08x}.js", HASH >> 32)
+    named("analysis", HASH, "js")
 }
 
 thread_local! {

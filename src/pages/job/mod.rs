@@ -182,7 +182,16 @@ pub fn JobPage(
                     ))}
                     // The mixer's code comes with the first result shown.
                     {lazy_view(
-                        move || lazy_mixer(files.clone(), song.clone(), long_names, model.clone(), others),
+                        move || {
+                            // Its styles come alongside its code, and it is shown once both are in.
+                            let sheet = crate::browser::asset::stylesheet(&crate::mixer::style());
+                            let view = lazy_mixer(files.clone(), song.clone(), long_names, model.clone(), others);
+                            async move {
+                                let view = view.await;
+                                sheet.await;
+                                view
+                            }
+                        },
                         // A screen's height held: the mirror below must not be seen and then pushed down.
                         || view! { <div class="mixer-wait"><Loading text=t("Loading the mixer…") /></div> }.into_any(),
                         true,
