@@ -35,7 +35,7 @@ pub fn stylesheet(href: &str) -> impl std::future::Future<Output = ()> {
         let l = doc.call("createElement", &[s("link")]).ok()?;
         l.set("rel", "stylesheet");
         l.set("href", href);
-        let _ = doc.get("head").call("append", &[l.0.clone()]);
+        let _ = doc.get("head").call("append", std::slice::from_ref(&l.0));
         Some(l)
     });
     async move {
