@@ -38,14 +38,16 @@ pub fn stylesheet(href: &str) -> impl std::future::Future<Output = ()> {
         let _ = doc.get("head").call("append", std::slice::from_ref(&l.0));
         Some(l)
     });
-    async move {
-        let Some(link) = link.filter(|_| !ready) else {
-            return;
-        };
-        let done = js_sys::Promise::new(&mut |resolve, _| {
+    // Listened for now: it may well be in before the future is first awaited.
+    let done = link.filter(|_| !ready).map(|link| {
+        js_sys::Promise::new(&mut |resolve, _| {
             link.set("onload", resolve.clone());
             link.set("onerror", resolve);
-        });
-        let _ = Js(JsValue::from(done)).wait().await;
+        })
+    });
+    async move {
+        if let Some(done) = done {
+            let _ = Js(JsValue::from(done)).wait().await;
+        }
     }
 }
