@@ -88,8 +88,11 @@ impl Desk {
 
     /// The metronome's settings, to the player.
     fn push_clicks(&self) {
-        let c = self.beat.clicks.get_untracked();
-        self.player.update_value(|p| {
+        // Found after the result was left: nothing to tell.
+        let Some(c) = self.beat.clicks.try_get_untracked() else {
+            return;
+        };
+        self.player.try_update_value(|p| {
             if let Some(p) = p {
                 p.set_clicks(c);
             }

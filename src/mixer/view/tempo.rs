@@ -74,7 +74,10 @@ pub fn set_shift(d: Desk, tempo: f64, key: f64) {
 
 /// The tempo and key asked, to the player; false when it waits for the stretch.
 fn apply(d: Desk) -> bool {
-    let (tempo, key) = (d.rate.get_untracked(), d.key.get_untracked());
+    // The stretch came after the result was left: nothing to apply it to.
+    let (Some(tempo), Some(key)) = (d.rate.try_get_untracked(), d.key.try_get_untracked()) else {
+        return false;
+    };
     d.with_player(|p| p.set_shift(tempo, key)).unwrap_or(false)
 }
 
