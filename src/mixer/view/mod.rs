@@ -6,6 +6,7 @@ mod beat;
 mod compare;
 mod desk;
 mod downloads;
+mod markers;
 mod presets_bar;
 mod ruler;
 mod stem_row;
