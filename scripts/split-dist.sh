@@ -117,6 +117,9 @@ rm -f "$DIST/$OLD.js" "$DIST/${OLD}_bg.wasm" "$DIST"/chunk_*.wasm "$DIST"/split_
   "$DIST"/__wasm_split*.js
 cp "$OUT"/* "$DIST/"
 sed -i "s#$OLD#$NEW#g" "$DIST/index.html"
+# The chunk loader is asked for with the glue, not once the glue has arrived and imports it.
+sed -i "s#\(<link [^>]*$NEW\.js[^>]*rel=modulepreload>\)#\1<link crossorigin href=./$SPLIT_JS rel=modulepreload>#" "$DIST/index.html"
+grep -q "href=./$SPLIT_JS" "$DIST/index.html" || { echo "split-dist: no <link rel=modulepreload> of the glue in index.html" >&2; exit 1; }
 # The integrity of the two files Trunk links (its minified HTML leaves attributes unquoted).
 python3 - "$DIST" "$NEW.js" "${NEW}_bg.wasm" <<'PY'
 import base64, hashlib, re, sys

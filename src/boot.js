@@ -92,9 +92,10 @@ window.mvsepEarly = (function (files) {
   var base = localStorage.getItem("mvsep.api_base");
   if (base == null) base = /^(127\.0\.0\.1|localhost|\[::1\])$/.test(location.hostname) ? "" : "https://mvsep.com";
   base = base.replace(/\/+$/, "");
-  var value = function (v) {
-    return encodeURIComponent(decodeURIComponent(v)).replace(/[!'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+  var encode = function (v) {
+    return encodeURIComponent(v).replace(/[!'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
   };
+  var value = function (v) { return encode(decodeURIComponent(v)); };
   // The model list, unless src/state/cache.rs has it for this address from the last 6 hours.
   var cached = JSON.parse(localStorage.getItem("mvsep.algorithms") || "null") || {};
   var models = cached.base == base && Date.now() - cached.saved_ms < 216e5 ? [] : ["single_upload", "no_upload", "matchering_upload"]
@@ -129,6 +130,8 @@ window.mvsepEarly = (function (files) {
       break;
     }
   }
+  // The service's queue, which the header shows on every screen (src/state/site_queue.rs).
+  call("/api/app/queue" + (token && token.trim() ? "?api_token=" + encode(token) : ""));
   // Saved jobs are read by the tracker's engine on every screen, after the screen's own code.
   if (saved) ask("tracker_engine", "low");
   return { take: function (key) { var r = early[key]; delete early[key]; return r; } };

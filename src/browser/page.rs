@@ -25,6 +25,19 @@ pub async fn breathe() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+/// Waits until the frame being drawn has been shown (the callback of the frame after it): what
+/// is fetched after it does not hold back what the person sees first.
+pub async fn after_paint() {
+    for _ in 0..2 {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            leptos::prelude::request_animation_frame(move || {
+                drop(resolve.call0(&wasm_bindgen::JsValue::NULL))
+            })
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    }
+}
+
 /// A random number in [0, 1) (for jitter and local ids).
 pub fn random_unit() -> f64 {
     js_sys::Math::random()

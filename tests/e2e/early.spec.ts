@@ -1,5 +1,5 @@
 import { Page } from '@playwright/test';
-import { test, plain, expect, doneElsewhere } from './fixtures';
+import { test, plain, expect, doneElsewhere, signIn, FREE_TOKEN } from './fixtures';
 
 /** When each call to `path` started (and its address), and when the main module had arrived,
  * in ms of the page. */
@@ -26,6 +26,31 @@ test("a shared result's link: the job is asked for alongside the wasm, once, and
   expect(calls[0], 'started before the main module had arrived').toBeLessThan(main);
 });
 
+// What the person came for is painted first; the result's parts (the mixer, keeping it, the
+// mirror) are fetched after, not in the same breath.
+test("a result's parts are fetched once its facts are painted", async ({ page, request, errors }) => {
+  const hash = await doneElsewhere(request, 'parts after paint.wav');
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const w = window as unknown as { facts?: number };
+      if (w.facts === undefined && document.querySelector('dl.facts')) {
+        w.facts = -1;
+        requestAnimationFrame(() => { w.facts = performance.now(); });
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(`/jobs/${encodeURIComponent(hash)}`);
+  await expect(page.getByRole('link', { name: /Download .*vocals/ }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const { facts, parts } = await page.evaluate(() => ({
+    facts: (window as unknown as { facts: number }).facts,
+    parts: performance.getEntriesByType('resource').filter((e) => /pack_(mixer|library_keep|job_mirror)-/.test(e.name)).map((e) => e.startTime),
+  }));
+  expect(parts, 'the three parts').toHaveLength(3);
+  expect(facts).toBeGreaterThan(0);
+  for (const at of parts) expect(at, 'asked for after the frame that showed the facts').toBeGreaterThanOrEqual(facts);
+});
+
 test("a leaderboard entry's link: the entry is asked for alongside the wasm, once", async ({ page, errors }) => {
   await page.goto('/leaderboard/entry/1');
   await expect(page.getByRole('heading', { level: 1, name: 'Entry 1' })).toBeVisible();
@@ -49,6 +74,19 @@ for (const [url, path, count, heading] of [
     for (const at of calls) expect(at, 'started before the main module had arrived').toBeLessThan(main);
   });
 }
+
+// The header's queue line, on every screen: its call leaves with the wasm, the token's too.
+test("the service's queue is asked for alongside the wasm, once, signed in or not", async ({ page, errors }) => {
+  for (const signed of [false, true]) {
+    if (signed) await signIn(page, FREE_TOKEN);
+    await page.goto('/settings');
+    await expect(page.getByText(/Service queue: \d+ in process/)).toBeVisible();
+    const { main, calls, addresses } = await timings(page, '/api/app/queue');
+    expect(addresses, 'one call').toHaveLength(1);
+    expect(addresses[0].includes(`api_token=${FREE_TOKEN}`), 'with the token once signed in').toBe(signed);
+    expect(calls[0], 'started before the main module had arrived').toBeLessThan(main);
+  }
+});
 
 test('a model list cached within 6 hours is not asked for again', async ({ page, errors }) => {
   await page.goto('/');

@@ -10,6 +10,7 @@ mod mirror;
 use crate::api::models::Status;
 use crate::api::web_url::web_url;
 use crate::browser::now_ms;
+use crate::browser::page::after_paint;
 use crate::components::lazy_job_list;
 use crate::components::{lazy_view, load_failed, Loading};
 use crate::hooks::load;
@@ -175,19 +176,21 @@ pub fn JobPage(
             {move || results.get().map(|(files, song, long_names, model)| {
                 view! {
                     <h2>{t("Results")}</h2>
+                    // The parts below are fetched once the job's facts are painted, not alongside.
                     {job.get_untracked().map(|j| lazy_view(
-                        move || lazy_keep(j.clone()),
+                        move || { let j = j.clone(); async move { after_paint().await; lazy_keep(j).await } },
                         || view! { <div class="keep"></div> }.into_any(),
                         true,
                     ))}
                     // The mixer's code comes with the first result shown.
                     {lazy_view(
                         move || {
-                            // Its styles come alongside its code, and it is shown once both are in.
-                            let sheet = crate::browser::asset::stylesheet(&crate::mixer::style());
-                            let view = lazy_mixer(files.clone(), song.clone(), long_names, model.clone(), others);
+                            let (files, song, model) = (files.clone(), song.clone(), model.clone());
                             async move {
-                                let view = view.await;
+                                after_paint().await;
+                                // Its styles come alongside its code, and it is shown once both are in.
+                                let sheet = crate::browser::asset::stylesheet(&crate::mixer::style());
+                                let view = lazy_mixer(files, song, long_names, model, others).await;
                                 sheet.await;
                                 view
                             }
@@ -199,7 +202,7 @@ pub fn JobPage(
                     {
                         let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
                         lazy_view(
-                            move || lazy_mirror(hash.get_value(), base.clone()),
+                            move || { let base = base.clone(); async move { after_paint().await; lazy_mirror(hash.get_value(), base).await } },
                             || view! { <Loading text=t("Loading the mirror…") /> }.into_any(),
                             true,
                         )
