@@ -9,7 +9,8 @@ fn main() {
     mvsep_web::i18n::start(mount);
 }
 
-/// Replaces the static shell in index.html (painted before the wasm loaded) with the app.
+/// Replaces the static shell in index.html (painted before the wasm loaded) with the app. Its
+/// header stays until the app's own is drawn, in the next task (`app::App`).
 fn mount() {
     let root = web_sys::window()
         .and_then(|w| w.document())
@@ -18,8 +19,12 @@ fn mount() {
     match root {
         Some(el) => {
             // Emptied without innerHTML, which Trusted Types would refuse (see src/boot.js); by
-            // name, as a typed binding would add an import to this module.
+            // name, as a typed binding would add an import to this module. The header is put back.
+            let header = el.query_selector("[data-shell]").ok().flatten();
             let _ = js_sys::Reflect::set(&el, &"textContent".into(), &"".into());
+            if let Some(h) = header {
+                let _ = el.append_child(&h);
+            }
             leptos::mount::mount_to(el, mvsep_web::app::App).forget();
         }
         None => leptos::mount::mount_to_body(mvsep_web::app::App),

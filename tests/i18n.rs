@@ -120,11 +120,11 @@ fn the_static_shell_knows_the_languages_and_its_texts_are_keys() {
     );
     let names: String = LANGS
         .iter()
-        .map(|(_, n)| format!("<option>{n}</option>"))
+        .map(|(c, n)| format!("<option lang=\"{c}\">{n}</option>"))
         .collect();
     assert!(
         html.contains(&names),
-        "the shell's stand-in language menu has i18n::LANGS's names (it holds the menu's room)"
+        "the shell's stand-in language menu has i18n::LANGS's names, each in its language (it holds the menu's room)"
     );
     let mut keys = BTreeSet::new();
     shell_keys(&html, &mut keys);

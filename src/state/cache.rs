@@ -113,9 +113,14 @@ pub async fn load_algorithms(
             }
         }
     }
-    // Its own task: writing 900 kB to localStorage is some 50 ms on a phone.
-    breathe().await;
-    save(&base, now_ms, &join_lists(&bodies));
+    // Once the list is shown (its first groups take a frame or two), in a task of its own:
+    // writing 900 kB to localStorage is some 50 ms on a phone, which would hold back that paint.
+    // (A timer, not `page::after_paint`: this is the first visit's code, and every byte counts.)
+    let body = join_lists(&bodies);
+    leptos::prelude::set_timeout(
+        move || save(&base, now_ms, &body),
+        std::time::Duration::from_millis(300),
+    );
     Ok(ModelList {
         list,
         unreadable,

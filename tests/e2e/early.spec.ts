@@ -91,6 +91,8 @@ test("the service's queue is asked for alongside the wasm, once, signed in or no
 test('a model list cached within 6 hours is not asked for again', async ({ page, errors }) => {
   await page.goto('/');
   await expect(page.getByText('Model list just loaded.')).toBeVisible();
+  // Kept once the list is painted.
+  await page.waitForFunction(() => localStorage.getItem('mvsep.algorithms'));
   await page.reload();
   await expect(page.getByText(/Model list from \d+ minutes? ago/)).toBeVisible();
   await page.waitForLoadState('networkidle');
