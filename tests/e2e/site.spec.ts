@@ -46,7 +46,8 @@ test('the two switches change state on the server and survive a reload', async (
   expect((await account(request, PREMIUM_TOKEN)).long_filenames_enabled).toBe(0);
   await premium.click();
   await expect(page.getByRole('switch', { name: /Use premium/ })).not.toBeChecked();
-  expect((await account(request, PREMIUM_TOKEN)).premium_enabled).toBe(0);
+  // The box turns as it is clicked; the service hears of it a moment later.
+  await expect.poll(async () => (await account(request, PREMIUM_TOKEN)).premium_enabled).toBe(0);
   await page.reload();
   await expect(page.getByRole('switch', { name: 'Long file names for results' })).not.toBeChecked();
   await expect(page.getByRole('switch', { name: /Use premium/ })).not.toBeChecked();
