@@ -20,7 +20,10 @@ fn mount() {
         Some(el) => {
             // Emptied without innerHTML, which Trusted Types would refuse (see src/boot.js); by
             // name, as a typed binding would add an import to this module. The header is put back.
-            let header = el.query_selector("[data-shell]").ok().flatten();
+            let header = el
+                .query_selector(mvsep_web::app::SHELL_HEADER)
+                .ok()
+                .flatten();
             let _ = js_sys::Reflect::set(&el, &"textContent".into(), &"".into());
             if let Some(h) = header {
                 let _ = el.append_child(&h);

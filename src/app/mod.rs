@@ -43,9 +43,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The static shell's header (index.html), kept until the app's own is drawn.
+/// The static shell's header in index.html, kept until the app's own is drawn.
+pub const SHELL_HEADER: &str = "[data-shell]";
+
 fn remove_shell_header() {
-    if let Some(h) = document().query_selector("[data-shell]").ok().flatten() {
+    if let Some(h) = document().query_selector(SHELL_HEADER).ok().flatten() {
         h.remove();
     }
 }
