@@ -158,6 +158,19 @@ script = re.compile(r"<script>(?:(?!</script>).)*mvsepI18n(?:(?!</script>).)*</s
 page, n = script.subn(lambda _: "<script>" + boot + "</script>", page)
 if n != 1:
     sys.exit(f"split-dist: expected one inlined src/boot.js in index.html, found {n}")
+# src/boot.js runs first, before the styles (a script after a stylesheet waits for it), so that
+# its early calls leave at once; then the styles, and the wasm, its glue and the chunk loader
+# (Trunk writes their links last: on HTTP/1.1, with 6 connections to a host, the main module,
+# the longest download of all, was the seventh to ask).
+boot_tag = "<script>" + boot + "</script>"
+early = re.findall(r"<link\b[^>]*\brel=(?:modulepreload|preload)\b[^>]*>", page)
+if len(early) != 3:
+    sys.exit(f"split-dist: expected three preload links in index.html, found {len(early)}")
+for tag in early + [boot_tag]:
+    page = page.replace(tag, "", 1)
+page, n = re.subn(r"<link\b[^>]*\brel=stylesheet>", lambda m: boot_tag + m.group(0) + "".join(early), page, count=1)
+if n != 1:
+    sys.exit("split-dist: no stylesheet link in index.html to put the preloads after")
 open(page_path, "w").write(page)
 PY
 # A strict Content-Security-Policy, as a <meta> (it works on any static host): the two inline

@@ -118,20 +118,21 @@ window.mvsepEarly = (function (files) {
     var file = pack[part];
     if (file) (early[file] = fetch(file, { priority: priority })).catch(function () {});
   };
-  var call = function (at) {
+  var call = function (at, priority) {
     var url = base + at;
-    (early[url] = fetch(url, { cache: "no-store", signal: AbortSignal.timeout(30000) })).catch(function () {});
+    (early[url] = fetch(url, { cache: "no-store", priority: priority, signal: AbortSignal.timeout(30000) })).catch(function () {});
   };
   for (var i = 0, m; i < screens.length; i++) {
     if ((m = path.match(screens[i][0]))) {
       screens[i][1].split(" ").forEach(function (part) { ask(part, "high"); });
       // (A path the app reads but decodeURIComponent does not is left to the app.)
-      try { (typeof screens[i][2] == "function" ? screens[i][2](m) : screens[i][2] || []).forEach(call); } catch (e) {}
+      try { (typeof screens[i][2] == "function" ? screens[i][2](m) : screens[i][2] || []).forEach(function (at) { call(at); }); } catch (e) {}
       break;
     }
   }
   // The service's queue, which the header shows on every screen (src/state/site_queue.rs).
-  call("/api/app/queue" + (token && token.trim() ? "?api_token=" + encode(token) : ""));
+  // Low: the screen's own calls and the wasm come first where connections are few (HTTP/1.1).
+  call("/api/app/queue" + (token && token.trim() ? "?api_token=" + encode(token) : ""), "low");
   // Saved jobs are read by the tracker's engine on every screen, after the screen's own code.
   if (saved) ask("tracker_engine", "low");
   return { take: function (key) { var r = early[key]; delete early[key]; return r; } };

@@ -88,6 +88,30 @@ test("the service's queue is asked for alongside the wasm, once, signed in or no
   }
 });
 
+// The early calls leave as the page starts, not once the styles are in (a script after a
+// stylesheet waits for it); the header's queue line asks at low priority, behind the screen's
+// own call and the wasm, where a host gives a browser few connections (HTTP/1.1).
+test("a deep link's first call leaves before the styles arrive; the queue's asks at low priority", async ({ page, errors }) => {
+  await page.route(/\/main-[0-9a-f]+\.css$/, async (r) => { await new Promise((ok) => setTimeout(ok, 800)); await r.continue(); });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const priority = new Map<string, string>();
+  cdp.on('Network.requestWillBeSent', (e) => priority.set(new URL(e.request.url).pathname, e.request.initialPriority));
+  await page.goto('/news');
+  await expect(page.getByRole('heading', { level: 1, name: 'News' })).toBeVisible();
+  const { news, css } = await page.evaluate(() => {
+    const all = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    return {
+      news: all.filter((e) => e.name.includes('/api/app/news')).map((e) => e.startTime),
+      css: Math.min(...all.filter((e) => /\/main-[0-9a-f]+\.css$/.test(e.name)).map((e) => e.responseEnd)),
+    };
+  });
+  expect(news, 'one call for the news').toHaveLength(1);
+  expect(news[0], 'asked for before the styles had arrived').toBeLessThan(css);
+  expect(priority.get('/api/app/news')).toBe('High');
+  expect(priority.get('/api/app/queue')).toBe('Low');
+});
+
 test('a model list cached within 6 hours is not asked for again', async ({ page, errors }) => {
   await page.goto('/');
   await expect(page.getByText('Model list just loaded.')).toBeVisible();
