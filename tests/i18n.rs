@@ -139,6 +139,40 @@ fn the_static_shell_knows_the_languages_and_its_texts_are_keys() {
     }
 }
 
+/// index.html's static head of each screen says what `components::screen_head` draws (the app
+/// replaces one with the other in place), and style/main.css can show each.
+#[test]
+fn the_static_shell_heads_say_what_the_screens_draw() {
+    let html = std::fs::read_to_string("index.html").unwrap();
+    let code = std::fs::read_to_string("src/components/screen_head.rs").unwrap();
+    let css = std::fs::read_to_string("style/main.css").unwrap();
+    let mut drawn = BTreeSet::new();
+    for (i, _) in code.match_indices("t(\"") {
+        drawn.insert(literal(&code[i + 3..]).unwrap().0);
+    }
+    let blocks: Vec<&str> = html.split("<div data-head=\"").skip(1).collect();
+    assert!(
+        blocks.len() >= 10,
+        "index.html has a static head per screen"
+    );
+    for block in blocks {
+        let (name, rest) = block.split_once('"').unwrap();
+        let mut keys = BTreeSet::new();
+        shell_keys(&rest[..rest.find("</div>").unwrap()], &mut keys);
+        assert!(!keys.is_empty(), "{name}'s static head has texts");
+        for k in keys {
+            assert!(
+                drawn.contains(&k),
+                "{name}'s static head says {k:?}, which screen_head.rs does not"
+            );
+        }
+        assert!(
+            css.contains(&format!("[data-screen={name}] [data-head={name}]")),
+            "style/main.css shows {name}'s static head"
+        );
+    }
+}
+
 fn slots(s: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut rest = s;

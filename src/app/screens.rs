@@ -6,7 +6,7 @@
 //! functions are plain async calls into the one module.
 
 use crate::components::lazy_view;
-use crate::components::Loading;
+use crate::components::{screen_head, Loading};
 use crate::i18n::t;
 use crate::pages::{NotFound, SeparatePage};
 use crate::routing::route::Route;
@@ -48,21 +48,21 @@ lazy_screens! {
 
 /// The view of a route.
 pub fn screen(route: Route) -> AnyView {
-    match route {
+    match route.clone() {
         Route::Separate => view! { <SeparatePage /> }.into_any(),
         Route::NotFound => view! { <NotFound /> }.into_any(),
-        Route::Jobs => lazy(jobs_screen),
-        Route::Job(hash) => lazy(move || job_screen(hash.clone())),
-        Route::History => lazy(history_screen),
-        Route::Library => lazy(library_screen),
-        Route::Demos => lazy(demos_screen),
-        Route::News => lazy(news_screen),
-        Route::Leaderboard => lazy(leaderboard_screen),
-        Route::QcEntry(id) => lazy(move || qc_entry_screen(id)),
-        Route::QcQueue => lazy(qc_queue_screen),
-        Route::QcSubmit => lazy(qc_submit_screen),
-        Route::Account => lazy(account_screen),
-        Route::Settings => lazy(settings_screen),
+        Route::Jobs => lazy(&route, jobs_screen),
+        Route::Job(hash) => lazy(&route, move || job_screen(hash.clone())),
+        Route::History => lazy(&route, history_screen),
+        Route::Library => lazy(&route, library_screen),
+        Route::Demos => lazy(&route, demos_screen),
+        Route::News => lazy(&route, news_screen),
+        Route::Leaderboard => lazy(&route, leaderboard_screen),
+        Route::QcEntry(id) => lazy(&route, move || qc_entry_screen(id)),
+        Route::QcQueue => lazy(&route, qc_queue_screen),
+        Route::QcSubmit => lazy(&route, qc_submit_screen),
+        Route::Account => lazy(&route, account_screen),
+        Route::Settings => lazy(&route, settings_screen),
     }
 }
 
@@ -89,16 +89,20 @@ pub fn prefetch(route: &Route) {
     });
 }
 
-/// A screen from its chunk: "Loading…" until it is in; if it cannot be fetched, says so with
-/// Try again and Reload.
-fn lazy<F, Fut>(build: F) -> AnyView
+/// A screen from its chunk: its head and "Loading…" until it is in (the head as the screen and
+/// the static shell draw it: it stays put); if it cannot be fetched, says so with Try again and
+/// Reload.
+fn lazy<F, Fut>(route: &Route, build: F) -> AnyView
 where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
+    let route = route.clone();
     lazy_view(
         build,
-        || view! { <Loading text=t("Loading this screen…") /> }.into_any(),
+        move || {
+            view! { {screen_head(&route)} <Loading text=t("Loading this screen…") /> }.into_any()
+        },
         false,
     )
 }

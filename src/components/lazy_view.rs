@@ -16,19 +16,27 @@ enum ChunkState {
 /// Shows `pending` until `build` (a `split_fn!` call) is done, then its view; if the chunk
 /// cannot be fetched, says so and offers to try again. `part`: a piece of a screen, not a whole. No `<Suspense>`: around a lazy screen it
 /// disposed signals still in use while navigating.
-pub fn lazy_view<F, Fut>(build: F, pending: fn() -> AnyView, part: bool) -> AnyView
+pub fn lazy_view<F, Fut>(
+    build: F,
+    pending: impl Fn() -> AnyView + Send + Sync + 'static,
+    part: bool,
+) -> AnyView
 where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
     // One copy of the machinery below for every use: boxed, not generic.
     let build: Box<dyn Fn() -> Pending> = Box::new(move || Box::pin(build()));
-    lazy_boxed(build, pending, part)
+    lazy_boxed(build, Box::new(pending), part)
 }
 
 type Pending = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
-fn lazy_boxed(build: Box<dyn Fn() -> Pending>, pending: fn() -> AnyView, part: bool) -> AnyView {
+fn lazy_boxed(
+    build: Box<dyn Fn() -> Pending>,
+    pending: Box<dyn Fn() -> AnyView + Send + Sync>,
+    part: bool,
+) -> AnyView {
     let slot = StoredValue::new_local(None::<AnyView>);
     let phase = RwSignal::new(ChunkState::Loading);
     let build = StoredValue::new_local(build);

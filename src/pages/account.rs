@@ -4,9 +4,11 @@
 
 use crate::api::models::User;
 use crate::api::{ApiError, Client};
+use crate::components::screen_head;
 use crate::components::{load_failed, ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
 use crate::hooks::Task;
 use crate::i18n::{t, tn};
+use crate::routing::route::Route;
 use crate::state::{use_queue_watch, use_session, use_settings};
 use leptos::prelude::*;
 
@@ -236,7 +238,7 @@ pub fn AccountPage() -> impl IntoView {
     let watch = use_queue_watch();
     view! {
         <section aria-labelledby="account-title">
-            <h1 id="account-title">{t("Account")}</h1>
+            {screen_head(&Route::Account)}
             <Show
                 when=move || settings.has_token()
                 fallback=|| view! {

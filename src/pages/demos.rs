@@ -4,6 +4,7 @@
 use crate::api::models::Demo;
 use crate::api::web_url::web_url_on;
 use crate::api::ApiError;
+use crate::components::screen_head;
 use crate::components::{ErrorView, Loading};
 use crate::i18n::t;
 use crate::pages::paging::{has_next, PAGE_SIZE};
@@ -68,7 +69,7 @@ pub fn DemosPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="demos-title">
-            <h1 id="demos-title">{t("Demos")}</h1>
+            {screen_head(&Route::Demos)}
             <div class="field">
                 <label for="demo-filter">{t("Model")}</label>
                 <select id="demo-filter" on:change=move |ev| filter.set(event_target_value(&ev))>

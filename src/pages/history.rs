@@ -1,6 +1,7 @@
 //! History: the service's list of the person's jobs, page by page (the page is in the URL),
 //! and the jobs of this browser when there is no token.
 
+use crate::components::screen_head;
 use crate::components::{loaded_view, Pager};
 use crate::hooks::load;
 use crate::i18n::t;
@@ -35,7 +36,7 @@ pub fn HistoryPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="history-title">
-            <h1 id="history-title">{t("History")}</h1>
+            {screen_head(&Route::History)}
             <Show when=move || settings.has_token() fallback=move || view! {
                 <p>{t("With your API token (Settings), the service's whole history shows here. Jobs from this browser:")}</p>
                 <Show when=move || !local().is_empty() fallback=|| view! { <p>{t("None yet.")}</p> }>

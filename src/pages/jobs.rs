@@ -1,5 +1,6 @@
 //! Jobs: every job started or opened in this browser, newest first.
 
+use crate::components::screen_head;
 use crate::components::{lazy_job_list, Loading};
 use crate::i18n::{t, tn};
 use crate::routing::route::Route;
@@ -17,8 +18,7 @@ pub fn JobsPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="jobs-title">
-            <h1 id="jobs-title">{t("Jobs")}</h1>
-            <p class="help">{t("Jobs started in this browser. They are kept here across reloads; the service keeps results about 72 hours.")}</p>
+            {screen_head(&Route::Jobs)}
             {move || {
                 let n = tracker.saving.with(|s| s.unreadable);
                 (n > 0).then(|| view! {

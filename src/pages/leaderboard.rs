@@ -3,6 +3,7 @@
 //! The dataset, sort, filter and page live in the URL.
 
 use crate::api::models::quality::DATASET_TYPES;
+use crate::components::screen_head;
 use crate::components::{loaded_view, SdrChart};
 use crate::hooks::load;
 use crate::i18n::{t, tn};
@@ -50,11 +51,7 @@ pub fn LeaderboardPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="board-title">
-            <h1 id="board-title">{t("Leaderboard")}</h1>
-            <p class="help">
-                {t("The quality checker compares separation models on fixed datasets. ")}
-                <a href=Route::QcQueue.href()>{t("Evaluation queue")}</a>" · "<a href=Route::QcSubmit.href()>{t("Submit results")}</a>
-            </p>
+            {screen_head(&Route::Leaderboard)}
             <div class="row">
                 <label>
                     {t("Dataset")}

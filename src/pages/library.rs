@@ -3,6 +3,7 @@
 //! remove one or all; ask the browser to keep them for good.
 
 use crate::browser::now_ms;
+use crate::components::screen_head;
 use crate::i18n::{t, tn};
 use crate::library::files::{self, estimate, persist, whole};
 use crate::library::list::{self, Kept};
@@ -66,8 +67,7 @@ pub fn LibraryPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="library-title">
-            <h1 id="library-title">{t("Library")}</h1>
-            <p class="help">{t("Results kept on this device play here with no network, and after the service has deleted them (it keeps results for about 72 hours). On a result, press \u{201c}Keep on this device\u{201d}.")}</p>
+            {screen_head(&Route::Library)}
             <p>{move || room.get().map(|(used, quota)| tr!("This site uses {used} of the {quota} the browser gives it.", used = human_bytes(used), quota = human_bytes(quota)))}</p>
             <div class="row">
                 {move || match lasting.get() {

@@ -3,6 +3,7 @@
 use crate::api::models::NewsItem;
 use crate::api::request::encode;
 use crate::api::ApiError;
+use crate::components::screen_head;
 use crate::components::{loaded_view, Pager, SafeHtml};
 use crate::hooks::load;
 use crate::i18n::t;
@@ -41,7 +42,7 @@ pub fn NewsPage() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="news-title">
-            <h1 id="news-title">{t("News")}</h1>
+            {screen_head(&Route::News)}
             {loaded_view(news, t("Loading the news…"), move |(items, lang)| {
                             let more = has_next(items.len(), NEWS_PAGE);
                             let empty = items.is_empty();

@@ -1,6 +1,7 @@
 //! The quality checker's evaluation queue: recent entries and their state, paged, refreshed
 //! every 10 s while visible.
 
+use crate::components::screen_head;
 use crate::components::{loaded_view, Pager};
 use crate::hooks::{every_visible, load};
 use crate::i18n::t;
@@ -24,8 +25,7 @@ pub fn QcQueuePage() -> impl IntoView {
     every_visible(std::time::Duration::from_secs(10), move || rows.refetch());
     view! {
         <section aria-labelledby="qcq-title">
-            <h1 id="qcq-title">{t("Evaluation queue")}</h1>
-            <p><a href=Route::Leaderboard.href()>{t("← Leaderboard")}</a></p>
+            {screen_head(&Route::QcQueue)}
             {loaded_view(rows, t("Loading the queue…"), move |list| {
                 let more = has_next(list.len(), PAGE_SIZE);
                 view! {

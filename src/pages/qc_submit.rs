@@ -5,6 +5,7 @@
 use crate::api::endpoints::QcSubmission;
 use crate::api::models::quality::DATASET_TYPES;
 use crate::api::{ApiError, UploadHandle};
+use crate::components::screen_head;
 use crate::components::{DropZone, ErrorView, ProgressBar, SecretInput};
 use crate::i18n::t;
 use crate::quality::is_zip;
@@ -119,8 +120,7 @@ pub fn QcSubmitPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="qcs-title">
-            <h1 id="qcs-title">{t("Submit results")}</h1>
-            <p><a href=Route::Leaderboard.href()>{t("← Leaderboard")}</a></p>
+            {screen_head(&Route::QcSubmit)}
             <Show when=move || settings.has_token() fallback=|| view! {
                 <p>{t("Submitting needs your API token: ")} <a href=Route::Settings.href()>{t("add it in Settings")}</a> "."</p>
             }>

@@ -112,6 +112,38 @@ test("a deep link's first call leaves before the styles arrive; the queue's asks
   expect(priority.get('/api/app/queue')).toBe('Low');
 });
 
+// A deep link's heading is painted by the static shell before the wasm arrives (index.html's
+// data-head blocks), and stays where it is while the app starts and the screen's code comes: the
+// shell draws the same head until the screen does (components::screen_head).
+test("a deep link's heading is painted before the wasm, and stays put until the screen is drawn", async ({ page, errors }) => {
+  const hold = async (pattern: RegExp) => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(pattern, async (route) => { await held; await route.continue(); });
+    return release;
+  };
+  const wasm = await hold(/_bg\.wasm$/);
+  const pack = await hold(/pack_leaderboard_screen-[0-9a-f]+\.bin$/);
+  await page.goto('/leaderboard', { waitUntil: 'domcontentloaded' });
+  const heading = page.getByRole('heading', { level: 1 });
+  const at = async () => (await heading.boundingBox())!.y;
+  // The shell alone: the leaderboard's head, and no other screen's.
+  await expect(heading).toHaveText('Leaderboard');
+  await expect(heading).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Evaluation queue' })).toBeVisible();
+  const first = await at();
+  wasm();
+  // The app is up (its header has the language menu), the screen's code still on its way.
+  await expect(page.getByRole('combobox', { name: 'Language' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading this screen' })).toBeVisible();
+  await expect(heading).toHaveText('Leaderboard');
+  expect(await at(), 'where the shell had it').toBe(first);
+  pack();
+  await expect(page.getByRole('columnheader').first()).toBeVisible();
+  await expect(heading).toHaveText('Leaderboard');
+  expect(await at(), 'where the shell had it').toBe(first);
+});
+
 test('a model list cached within 6 hours is not asked for again', async ({ page, errors }) => {
   await page.goto('/');
   await expect(page.getByText('Model list just loaded.')).toBeVisible();

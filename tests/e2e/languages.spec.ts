@@ -143,4 +143,11 @@ test.describe('before the app arrives, in Russian', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Разделить' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Язык' })).toBeVisible();
   });
+
+  test("a deep link's static heading speaks Russian too", async ({ page, errors }) => {
+    await page.route(/\.wasm$/, () => { /* never: the shell alone */ });
+    await page.goto('/jobs', { waitUntil: 'domcontentloaded' });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Задания');
+    await expect(page.locator('[data-head=jobs_screen] .help')).not.toHaveText(/Jobs started/);
+  });
 });

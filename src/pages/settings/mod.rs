@@ -6,10 +6,12 @@ mod connection;
 pub mod reach;
 
 use crate::api::{Access, ApiError};
+use crate::components::screen_head;
 use crate::components::{ErrorView, SecretInput, UserSummary};
 use crate::hooks::Task;
 use crate::i18n::t;
 use crate::pages::settings::reach::HOSTS;
+use crate::routing::route::Route;
 use crate::state::use_settings;
 use appearance::Appearance;
 use connection::ConnectionCheck;
@@ -31,7 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="settings-title">
-            <h1 id="settings-title">{t("Settings")}</h1>
+            {screen_head(&Route::Settings)}
             <form class="stack" on:submit=on_submit>
                 <label for="api-base">{t("API address")}</label>
                 <input

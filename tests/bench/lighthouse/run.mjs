@@ -95,8 +95,11 @@ try {
     for (const [preset, config] of [['mobile', undefined], ['desktop', desktop]]) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
+        // THROTTLING=devtools: the page loaded on a throttled network and CPU and timed as it
+        // paints (Lighthouse's "applied" throttling), rather than a fast load simulated slow.
         const { lhr } = await lighthouse(`${SITE}${url}`, { port: chrome.port, output: 'json', logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] }, config);
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+          ...(process.env.THROTTLING ? { throttlingMethod: process.env.THROTTLING } : {}) }, config);
         const a = lhr.audits, c = lhr.categories;
         // DETAIL=1: what shifted and what blocked, to find the cause.
         if (process.env.DETAIL) {
