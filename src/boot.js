@@ -139,6 +139,19 @@ window.mvsepEarly = (function (files) {
   if (saved) ask("tracker_engine", "low");
   return { take: function (key) { var r = early[key]; delete early[key]; return r; } };
 })("@PACKS");
+// Resolves once the browser has painted the element `selector` names, marked elementtiming as it
+// was drawn (Element Timing, in Chromium), else two frames on; at most 300 ms
+// (src/browser/page.rs's shown).
+window.mvsepShown = function (selector) {
+  return new Promise(function (done) {
+    var el = document.querySelector(selector), seen;
+    setTimeout(function () { seen && seen.disconnect(); done(); }, 300);
+    if (!el || !window.PerformanceElementTiming) return requestAnimationFrame(function () { requestAnimationFrame(done); });
+    (seen = new PerformanceObserver(function (list) {
+      if (list.getEntries().some(function (e) { return e.element == el; })) seen.disconnect(), done();
+    })).observe({ type: "element", buffered: true });
+  });
+};
 // A link to a place on the page ("Skip to content") moves the focus there. The browser would read
 // "#main" against <base href> and leave a deep link for the site's first page.
 document.addEventListener("click", function (e) {

@@ -25,17 +25,17 @@ pub async fn breathe() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
-/// Waits until the frame being drawn has been shown (the callback of the frame after it): what
-/// is fetched after it does not hold back what the person sees first.
-pub async fn after_paint() {
-    for _ in 0..2 {
-        let p = js_sys::Promise::new(&mut |resolve, _| {
-            leptos::prelude::request_animation_frame(move || {
-                drop(resolve.call0(&wasm_bindgen::JsValue::NULL))
-            })
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-    }
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = mvsepShown)]
+    fn shown_promise(selector: &str) -> js_sys::Promise;
+}
+
+/// Waits until the browser has painted the element `selector` names, marked `elementtiming`
+/// (src/boot.js; two frames where the browser cannot tell, 300 ms at most): what is fetched
+/// after it does not hold back what the person sees first.
+pub async fn shown(selector: &str) {
+    let _ = wasm_bindgen_futures::JsFuture::from(shown_promise(selector)).await;
 }
 
 /// A random number in [0, 1) (for jitter and local ids).

@@ -10,7 +10,7 @@ mod mirror;
 use crate::api::models::Status;
 use crate::api::web_url::web_url;
 use crate::browser::now_ms;
-use crate::browser::page::after_paint;
+use crate::browser::page::shown;
 use crate::components::lazy_job_list;
 use crate::components::{lazy_view, load_failed, Loading};
 use crate::hooks::load;
@@ -23,6 +23,10 @@ use crate::state::{use_settings, use_tracker};
 use keep::{kept_result, lazy_keep};
 use leptos::prelude::*;
 use mirror::lazy_mirror;
+
+/// The job's line in its facts, the largest of what the person came for: the result's parts are
+/// fetched once the browser has painted it (`page::shown`).
+const FACTS: &str = "dl.facts .hash";
 
 #[component]
 pub fn JobPage(
@@ -87,6 +91,14 @@ pub fn JobPage(
     };
     // What the mixer is built from: it is built again only when these change, not at every
     // change of the job (a rebuild would stop the music).
+    // Marked for the browser's Element Timing as it is drawn (the `view!` macro refuses the
+    // attribute): a mark set after its first paint would never be reported.
+    let facts = NodeRef::<leptos::html::Dd>::new();
+    Effect::new(move |_| {
+        if let Some(dd) = facts.get() {
+            let _ = dd.set_attribute("elementtiming", "facts");
+        }
+    });
     let results = Memo::new(move |_| {
         job.get()
             // Not before the library was read: the mixer would be built twice.
@@ -164,7 +176,7 @@ pub fn JobPage(
                     {(!j.option_text.is_empty()).then(|| view! { <dt>{t("Options")}</dt><dd translate="no">{j.option_text.join(" · ")}</dd> })}
                     {j.result.as_ref().and_then(|r| r.output_format.clone()).map(|f| view! { <dt>{t("Format")}</dt><dd translate="no">{f}</dd> })}
                     {j.result.as_ref().and_then(|r| r.date.clone()).map(|d| view! { <dt>{t("Date")}</dt><dd>{crate::i18n::date(&d)}</dd> })}
-                    <dt>{t("Job")}</dt><dd class="hash">{j.hash.clone().unwrap_or_default()}</dd>
+                    <dt>{t("Job")}</dt><dd class="hash" node_ref=facts>{j.hash.clone().unwrap_or_default()}</dd>
                 </dl>
             })}
             {move || kept.with(|k| k.as_ref().filter(|_| worker).and_then(|k| k.kept_input()))
@@ -178,7 +190,7 @@ pub fn JobPage(
                     <h2>{t("Results")}</h2>
                     // The parts below are fetched once the job's facts are painted, not alongside.
                     {job.get_untracked().map(|j| lazy_view(
-                        move || { let j = j.clone(); async move { after_paint().await; lazy_keep(j).await } },
+                        move || { let j = j.clone(); async move { shown(FACTS).await; lazy_keep(j).await } },
                         || view! { <div class="keep"></div> }.into_any(),
                         true,
                     ))}
@@ -187,7 +199,7 @@ pub fn JobPage(
                         move || {
                             let (files, song, model) = (files.clone(), song.clone(), model.clone());
                             async move {
-                                after_paint().await;
+                                shown(FACTS).await;
                                 // Its styles come alongside its code, and it is shown once both are in.
                                 let sheet = crate::browser::asset::stylesheet(&crate::mixer::style());
                                 let view = lazy_mixer(files, song, long_names, model, others).await;
@@ -202,7 +214,7 @@ pub fn JobPage(
                     {
                         let base = job.get_untracked().map(|j| j.api_base).unwrap_or_default();
                         lazy_view(
-                            move || { let base = base.clone(); async move { after_paint().await; lazy_mirror(hash.get_value(), base).await } },
+                            move || { let base = base.clone(); async move { shown(FACTS).await; lazy_mirror(hash.get_value(), base).await } },
                             || view! { <Loading text=t("Loading the mirror…") /> }.into_any(),
                             true,
                         )
