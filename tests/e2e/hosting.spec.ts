@@ -47,6 +47,15 @@ test.describe('hosted under /hosted/', () => {
     expect(outside, 'nothing of the app fetched from outside /hosted/').toEqual([]);
   });
 
+  test("the static shell's links, before the wasm arrives, stay under the sub-path", async ({ page }) => {
+    await page.route(/\.wasm$/, () => { /* never: the shell alone */ });
+    await page.goto('/hosted/leaderboard', { waitUntil: 'domcontentloaded' });
+    const to = (link: string) => page.locator(link).evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+    expect(await to('header a.brand')).toBe('/hosted/');
+    expect(await to('header nav li:nth-child(2) a')).toBe('/hosted/jobs');
+    expect(await to('[data-head=leaderboard_screen] a >> nth=0')).toBe('/hosted/leaderboard/queue');
+  });
+
   test('an address outside the app under the sub-path is its "no page" screen', async ({ page, errors }) => {
     await page.goto('/hosted/no/such/page');
     await expect(page.locator('main').getByRole('link', { name: 'К разделению' })).toHaveAttribute('href', '/hosted/');
