@@ -326,12 +326,14 @@ fn a_link_jobs_remote_type_is_stored_in_the_services_words_and_read_loosely() {
 #[test]
 fn the_static_shells_navigation_is_the_apps() {
     // index.html paints the navigation before the wasm loads; it must list what `NAV` lists.
+    // Its addresses are relative to <base href> ("/" here), as the app's follow it.
     let html = std::fs::read_to_string("index.html").unwrap();
     let shell: Vec<(String, String)> = html
         .split("<li><a href=\"")
         .skip(1)
         .map(|rest| {
-            let href = rest.split('"').next().unwrap().to_string();
+            let href = rest.split('"').next().unwrap();
+            let href = format!("/{}", href.trim_start_matches("./"));
             let label = rest.split('>').nth(1).unwrap().split('<').next().unwrap();
             (href, label.to_string())
         })
