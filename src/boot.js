@@ -124,9 +124,10 @@ window.mvsepEarly = (function (files) {
   };
   for (var i = 0, m; i < screens.length; i++) {
     if ((m = path.match(screens[i][0]))) {
+      var parts = screens[i][1].split(" ");
       // Which of the static shell's heads shows (style/main.css), before the body is parsed.
-      document.documentElement.dataset.screen = screens[i][1].split(" ")[0];
-      screens[i][1].split(" ").forEach(function (part) { ask(part, "high"); });
+      document.documentElement.dataset.screen = parts[0];
+      parts.forEach(function (part) { ask(part, "high"); });
       // (A path the app reads but decodeURIComponent does not is left to the app.)
       try { (typeof screens[i][2] == "function" ? screens[i][2](m) : screens[i][2] || []).forEach(function (at) { call(at); }); } catch (e) {}
       break;

@@ -4,8 +4,9 @@
 
 use crate::api::models::User;
 use crate::api::{ApiError, Client};
-use crate::components::screen_head;
-use crate::components::{load_failed, ErrorView, Loading, QueueDetails, SecretInput, UserSummary};
+use crate::components::{
+    load_failed, screen_head, ErrorView, Loading, QueueDetails, SecretInput, UserSummary,
+};
 use crate::hooks::Task;
 use crate::i18n::{t, tn};
 use crate::routing::route::Route;

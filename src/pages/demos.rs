@@ -4,8 +4,7 @@
 use crate::api::models::Demo;
 use crate::api::web_url::web_url_on;
 use crate::api::ApiError;
-use crate::components::screen_head;
-use crate::components::{ErrorView, Loading};
+use crate::components::{screen_head, ErrorView, Loading};
 use crate::i18n::t;
 use crate::pages::paging::{has_next, PAGE_SIZE};
 use crate::routing::route::Route;

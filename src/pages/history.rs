@@ -1,8 +1,7 @@
 //! History: the service's list of the person's jobs, page by page (the page is in the URL),
 //! and the jobs of this browser when there is no token.
 
-use crate::components::screen_head;
-use crate::components::{loaded_view, Pager};
+use crate::components::{loaded_view, screen_head, Pager};
 use crate::hooks::load;
 use crate::i18n::t;
 use crate::pages::paging::{has_next, openable, page_from_query, start_of, time_left, PAGE_SIZE};

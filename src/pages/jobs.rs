@@ -1,7 +1,6 @@
 //! Jobs: every job started or opened in this browser, newest first.
 
-use crate::components::screen_head;
-use crate::components::{lazy_job_list, Loading};
+use crate::components::{lazy_job_list, screen_head, Loading};
 use crate::i18n::{t, tn};
 use crate::routing::route::Route;
 use crate::state::job::saved::KEY_UNREADABLE;

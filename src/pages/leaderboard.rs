@@ -3,8 +3,7 @@
 //! The dataset, sort, filter and page live in the URL.
 
 use crate::api::models::quality::DATASET_TYPES;
-use crate::components::screen_head;
-use crate::components::{loaded_view, SdrChart};
+use crate::components::{loaded_view, screen_head, SdrChart};
 use crate::hooks::load;
 use crate::i18n::{t, tn};
 use crate::quality::{best_per_stem, dataset_name, value_for, BoardState, BOARD_PAGE};

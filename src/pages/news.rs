@@ -3,8 +3,7 @@
 use crate::api::models::NewsItem;
 use crate::api::request::encode;
 use crate::api::ApiError;
-use crate::components::screen_head;
-use crate::components::{loaded_view, Pager, SafeHtml};
+use crate::components::{loaded_view, screen_head, Pager, SafeHtml};
 use crate::hooks::load;
 use crate::i18n::t;
 use crate::pages::paging::{has_next, news_lang, page_from_query, start_of};

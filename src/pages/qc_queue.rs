@@ -1,8 +1,7 @@
 //! The quality checker's evaluation queue: recent entries and their state, paged, refreshed
 //! every 10 s while visible.
 
-use crate::components::screen_head;
-use crate::components::{loaded_view, Pager};
+use crate::components::{loaded_view, screen_head, Pager};
 use crate::hooks::{every_visible, load};
 use crate::i18n::t;
 use crate::pages::paging::{has_next, page_from_query, start_of, PAGE_SIZE};

@@ -5,8 +5,7 @@
 use crate::api::endpoints::QcSubmission;
 use crate::api::models::quality::DATASET_TYPES;
 use crate::api::{ApiError, UploadHandle};
-use crate::components::screen_head;
-use crate::components::{DropZone, ErrorView, ProgressBar, SecretInput};
+use crate::components::{screen_head, DropZone, ErrorView, ProgressBar, SecretInput};
 use crate::i18n::t;
 use crate::quality::is_zip;
 use crate::results::files::human_bytes;

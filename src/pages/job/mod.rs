@@ -89,8 +89,6 @@ pub fn JobPage(
     let follow = move |_| {
         tracker.open(&hash.get_value());
     };
-    // What the mixer is built from: it is built again only when these change, not at every
-    // change of the job (a rebuild would stop the music).
     // Marked for the browser's Element Timing as it is drawn (the `view!` macro refuses the
     // attribute): a mark set after its first paint would never be reported.
     let facts = NodeRef::<leptos::html::Dd>::new();
@@ -99,6 +97,8 @@ pub fn JobPage(
             let _ = dd.set_attribute("elementtiming", "facts");
         }
     });
+    // What the mixer is built from: it is built again only when these change, not at every
+    // change of the job (a rebuild would stop the music).
     let results = Memo::new(move |_| {
         job.get()
             // Not before the library was read: the mixer would be built twice.

@@ -6,8 +6,7 @@ mod connection;
 pub mod reach;
 
 use crate::api::{Access, ApiError};
-use crate::components::screen_head;
-use crate::components::{ErrorView, SecretInput, UserSummary};
+use crate::components::{screen_head, ErrorView, SecretInput, UserSummary};
 use crate::hooks::Task;
 use crate::i18n::t;
 use crate::pages::settings::reach::HOSTS;
