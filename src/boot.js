@@ -104,7 +104,7 @@ window.mvsepEarly = (function (files) {
   var first = function (call) { return location.search ? [] : [call]; };
   // Each screen: its path, its parts (src/app/screens.rs), its first calls (src/api/endpoints.rs).
   var screens = [
-    [/^$/, "", models],
+    [/^$/, "separate", models],
     [/^jobs\/([^/]+)$/, "job_screen", function (m) { return ["/api/separation/get?hash=" + value(m[1])]; }],
     [/^jobs$/, "jobs_screen" + (saved ? " job_list" : "")], [/^history$/, "history_screen"], [/^library$/, "library_screen"],
     [/^demos$/, "demos_screen", first("/api/app/demo?start=0&limit=20")],

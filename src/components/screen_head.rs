@@ -13,6 +13,11 @@ use leptos::prelude::*;
 pub fn screen_head(route: &Route) -> Option<AnyView> {
     let back = || view! { <p><a href=Route::Leaderboard.href()>{t("← Leaderboard")}</a></p> };
     Some(match route {
+        Route::Separate => view! {
+            <h1 id="separate-title">{t("Separate")}</h1>
+            <p class="help">{t("Split songs into their parts (vocals, drums, bass and more) with one of MVSEP\u{2019}s models: choose a model and its options, add songs, and start. The service keeps results about 72 hours.")}</p>
+        }
+        .into_any(),
         Route::Jobs => view! {
             <h1 id="jobs-title">{t("Jobs")}</h1>
             <p class="help">{t("Jobs started in this browser. They are kept here across reloads; the service keeps results about 72 hours.")}</p>

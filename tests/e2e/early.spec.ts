@@ -115,15 +115,17 @@ test("a deep link's first call leaves before the styles arrive; the queue's asks
 // A deep link's heading is painted by the static shell before the wasm arrives (index.html's
 // data-head blocks), and stays where it is while the app starts and the screen's code comes: the
 // shell draws the same head until the screen does (components::screen_head).
+// Requests matching the pattern wait until the returned function is called.
+const hold = async (page: Page, pattern: RegExp) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+};
+
 test("a deep link's heading is painted before the wasm, and stays put until the screen is drawn", async ({ page, errors }) => {
-  const hold = async (pattern: RegExp) => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route(pattern, async (route) => { await held; await route.continue(); });
-    return release;
-  };
-  const wasm = await hold(/_bg\.wasm$/);
-  const pack = await hold(/pack_leaderboard_screen-[0-9a-f]+\.bin$/);
+  const wasm = await hold(page, /_bg\.wasm$/);
+  const pack = await hold(page, /pack_leaderboard_screen-[0-9a-f]+\.bin$/);
   await page.goto('/leaderboard', { waitUntil: 'domcontentloaded' });
   const heading = page.getByRole('heading', { level: 1 });
   const at = async () => (await heading.boundingBox())!.y;
@@ -142,6 +144,22 @@ test("a deep link's heading is painted before the wasm, and stays put until the 
   await expect(page.getByRole('columnheader').first()).toBeVisible();
   await expect(heading).toHaveText('Leaderboard');
   expect(await at(), 'where the shell had it').toBe(first);
+});
+
+test("the front page says what it is for before the wasm, and keeps it where it was", async ({ page, errors }) => {
+  const release = await hold(page, /_bg\.wasm$/);
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  const heading = page.getByRole('heading', { level: 1 });
+  const intro = page.getByText(/^Split songs into their parts/);
+  await expect(heading).toHaveText('Separate');
+  await expect(heading).toHaveCount(1);
+  await expect(intro).toBeVisible();
+  const first = (await intro.boundingBox())!;
+  release();
+  await expect(page.getByRole('radio').first()).toBeVisible();
+  await expect(heading).toHaveText('Separate');
+  await expect(intro).toHaveCount(1);
+  expect((await intro.boundingBox())!.y, 'where the shell had it').toBe(first.y);
 });
 
 test('a model list cached within 6 hours is not asked for again', async ({ page, errors }) => {

@@ -137,6 +137,8 @@ test.describe('before the app arrives, in Russian', () => {
     await expect(page.getByRole('link', { name: 'Перейти к содержимому' })).toBeAttached();
     await expect(page.getByRole('status')).toHaveText('Загрузка…');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Разделить');
+    await expect(page.getByText(/^Разделите песни на части/)).toBeVisible();
     // Still the shell: the app has not drawn its header yet (it has the language menu).
     await expect(page.getByRole('combobox')).toHaveCount(0);
     release();

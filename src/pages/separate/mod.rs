@@ -5,11 +5,13 @@ use crate::api::models::{Algorithm, Audience, Input, RemoteType, OUTPUT_FORMATS}
 use crate::browser::{self, now_ms};
 use crate::catalog::options::{initial_values, price_multiplier, Values};
 use crate::components::{
-    lazy_model_about, lazy_option_form, ActiveJobs, AlgorithmPicker, ErrorView, Loading,
+    lazy_model_about, lazy_option_form, screen_head, ActiveJobs, AlgorithmPicker, ErrorView,
+    Loading,
 };
 use crate::hooks::load;
 use crate::i18n::{t, tn};
 use crate::results::files::guess_remote;
+use crate::routing::route::Route;
 use crate::routing::router::use_location;
 use crate::state::choices::Choices;
 use crate::state::{cache, use_settings, use_tracker};
@@ -198,7 +200,7 @@ pub fn SeparatePage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="separate-title">
-            <h1 id="separate-title">{t("Separate")}</h1>
+            {screen_head(&Route::Separate)}
             <form class="separate" on:submit=submit novalidate>
                 <h2>{t("1. Model")}</h2>
                 {move || match algorithms.get() {
