@@ -112,6 +112,9 @@ try {
         // paints (Lighthouse's "applied" throttling), rather than a fast load simulated slow.
         const { lhr } = await lighthouse(`${SITE}${url}`, { port: chrome.port, output: 'json', logLevel: 'error',
           onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+          // A new visitor each time: Lighthouse keeps localStorage and IndexedDB unless told, and
+          // the app keeps the model list there (a second run of Separate read it from there).
+          clearStorageTypes: ['file_systems', 'shader_cache', 'service_workers', 'cache_storage', 'local_storage', 'indexeddb', 'websql'],
           ...(process.env.THROTTLING ? { throttlingMethod: process.env.THROTTLING } : {}) }, config);
         const a = lhr.audits, c = lhr.categories;
         // DETAIL=1: what shifted and what blocked, to find the cause.
