@@ -153,7 +153,7 @@ pub fn plan(s: &Submission, songs: &[Song], mut id: impl FnMut() -> String, now_
             let song = &songs[i];
             let mut job = draft(song.name.clone(), song.bytes, Input::Song);
             job.duration_secs = song.secs;
-            job.cost = super::cost(song.secs, s.price);
+            job.cost = super::cost::cost(song.secs, s.price);
             (job, Files::Song(i))
         })
         .collect();
