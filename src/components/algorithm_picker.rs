@@ -114,50 +114,55 @@ pub fn AlgorithmPicker(
             <p class="help" role="status">{move || tn(count() as u64, "{n} model", "{n} models")}</p>
             <fieldset class="models">
                 <legend class="visually-hidden">{t("Model")}</legend>
-                <For
-                    // Keys only (a group's name and models): each frame draws two more groups, and
-                    // a group's models are cloned once, when it is drawn.
-                    each=move || groups.with(|g| g.iter().take(drawn.get()).map(|(n, v)| (n.clone(), v.iter().map(|a| a.id).collect::<Vec<_>>())).collect::<Vec<_>>())
-                    key=|k| k.clone()
-                    let:shown
-                >
-                    {let group = groups.with_untracked(|g| g.iter().find(|(n, _)| *n == shown.0).cloned()).unwrap_or_default();
-                    // Named by its heading: the service's words, not translated.
-                    {let (gid, hid) = (group_id(&group.1), group_id(&group.1));
-                    view! {
-                    <div class="group" role="group" aria-labelledby=gid>
-                        <h3 id=hid translate="no">{group.0.clone()}</h3>
-                        {group
-                            .1
-                            .into_iter()
-                            .map(|a| {
-                                let id = a.id;
-                                let stems = a.stem_labels().join(", ");
-                                let rating = a.rating.as_ref().and_then(|r| r.average).map(|r| format!("★ {}", number(r, 1)));
-                                let usage = a.usage.map(|u| tn(u.max(0) as u64, "{n} use", "{n} uses"));
-                                let price = a.price_coefficient.filter(|p| *p != 1.0).map(|p| tr!("×{p} credits", p = short(p)));
-                                let facts = [rating, usage, price].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-                                view! {
-                                    <label class="model" class:chosen=move || selected.get() == Some(id)>
-                                        <input
-                                            type="radio"
-                                            name="model"
-                                            value=id.to_string()
-                                            prop:checked=move || selected.get() == Some(id)
-                                            on:change=move |_| selected.set(Some(id))
-                                        />
-                                        <span class="name" translate="no">{a.name.clone()}</span>
-                                        {badge(&a).map(|(c, t)| view! { <span class=format!("badge {c}")>{t}</span> })}
-                                        {input_badge(&a).map(|t| view! { <span class="badge kind">{t}</span> })}
-                                        <span class="facts">{facts}</span>
-                                        {(!stems.is_empty()).then(|| view! { <span class="stems">{t("Stems:")}" "<span translate="no">{stems}</span></span> })}
-                                    </label>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                    }}}
-                </For>
+                // The groups are put in a box of their own: Chromium lays out a fieldset's whole
+                // content again when a child is added to it, which made each frame's drawing
+                // (below) cost as much as the list so far; inside a div, only what was added.
+                <div>
+                    <For
+                        // Keys only (a group's name and models): each frame draws a few more groups, and
+                        // a group's models are cloned once, when it is drawn.
+                        each=move || groups.with(|g| g.iter().take(drawn.get()).map(|(n, v)| (n.clone(), v.iter().map(|a| a.id).collect::<Vec<_>>())).collect::<Vec<_>>())
+                        key=|k| k.clone()
+                        let:shown
+                    >
+                        {let group = groups.with_untracked(|g| g.iter().find(|(n, _)| *n == shown.0).cloned()).unwrap_or_default();
+                        // Named by its heading: the service's words, not translated.
+                        {let (gid, hid) = (group_id(&group.1), group_id(&group.1));
+                        view! {
+                        <div class="group" role="group" aria-labelledby=gid>
+                            <h3 id=hid translate="no">{group.0.clone()}</h3>
+                            {group
+                                .1
+                                .into_iter()
+                                .map(|a| {
+                                    let id = a.id;
+                                    let stems = a.stem_labels().join(", ");
+                                    let rating = a.rating.as_ref().and_then(|r| r.average).map(|r| format!("★ {}", number(r, 1)));
+                                    let usage = a.usage.map(|u| tn(u.max(0) as u64, "{n} use", "{n} uses"));
+                                    let price = a.price_coefficient.filter(|p| *p != 1.0).map(|p| tr!("×{p} credits", p = short(p)));
+                                    let facts = [rating, usage, price].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                                    view! {
+                                        <label class="model" class:chosen=move || selected.get() == Some(id)>
+                                            <input
+                                                type="radio"
+                                                name="model"
+                                                value=id.to_string()
+                                                prop:checked=move || selected.get() == Some(id)
+                                                on:change=move |_| selected.set(Some(id))
+                                            />
+                                            <span class="name" translate="no">{a.name.clone()}</span>
+                                            {badge(&a).map(|(c, t)| view! { <span class=format!("badge {c}")>{t}</span> })}
+                                            {input_badge(&a).map(|t| view! { <span class="badge kind">{t}</span> })}
+                                            <span class="facts">{facts}</span>
+                                            {(!stems.is_empty()).then(|| view! { <span class="stems">{t("Stems:")}" "<span translate="no">{stems}</span></span> })}
+                                        </label>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                        }}}
+                    </For>
+                </div>
             </fieldset>
         </div>
     }
