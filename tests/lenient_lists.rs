@@ -72,3 +72,42 @@ fn the_2024_list_reads_the_same_one_by_one() {
             .unwrap();
     assert_eq!((list.len(), unreadable), (38, 0));
 }
+
+#[test]
+fn a_bare_list_reads_the_same_with_or_without_its_tree() {
+    use mvsep_web::api::decode::list_items;
+    use mvsep_web::api::request::Envelope;
+    let body = fixture("algorithms_2026_full");
+    // The array cut straight from the text, and (an object around it) through the tree.
+    let bare = list_items(&RawResponse::new(200, format!(" \n{body}")), Envelope::Bare).unwrap();
+    let data = list_items(
+        &RawResponse::new(200, format!("{{\"data\":{body}}}")),
+        Envelope::Data,
+    )
+    .unwrap();
+    assert_eq!(bare.len(), 117);
+    let same = |a: &serde_json::value::RawValue, b: &serde_json::value::RawValue| {
+        serde_json::from_str::<Value>(a.get()).unwrap()
+            == serde_json::from_str::<Value>(b.get()).unwrap()
+    };
+    assert!(bare.iter().zip(&data).all(|(a, b)| same(a, b)));
+    // An array where a `data` envelope was expected is still no list; a broken array, not JSON.
+    assert!(list_items(&RawResponse::new(200, body.clone()), Envelope::Data).is_err());
+    let broken = RawResponse::new(200, body[..body.len() / 2].to_string());
+    assert!(matches!(
+        list_items(&broken, Envelope::Bare),
+        Err(mvsep_web::api::ApiError::NotJson { .. })
+    ));
+}
+
+#[test]
+fn a_body_reads_as_the_browser_decodes_text() {
+    use mvsep_web::api::decode::body_text;
+    assert_eq!(body_text("[1]".into()), "[1]");
+    // A byte order mark is dropped, a malformed byte replaced: the rest of the answer stays.
+    assert_eq!(body_text(b"\xEF\xBB\xBF[\"a\"]".to_vec()), "[\"a\"]");
+    assert_eq!(
+        body_text(b"[\"\xFF\xD0\xB4\"]".to_vec()),
+        "[\"\u{FFFD}\u{434}\"]"
+    );
+}
