@@ -8,41 +8,89 @@ use crate::browser::page::breathe;
 use crate::state::storage;
 use serde::{Deserialize, Serialize};
 
-/// Where and when the cached list was fetched; the list itself is under [`KEY_BODY`], as the
-/// service sent it (inside this JSON it was escaped and unescaped whole at every read).
+/// Where and when the cached list was fetched, and in how many parts; the list itself is under
+/// [`KEY_BODY`] and a part's number, as the service sent it (inside this JSON it was escaped and
+/// unescaped whole at every read).
 pub const KEY_ALGORITHMS: &str = "mvsep.algorithms";
 const KEY_BODY: &str = "mvsep.algorithms.body";
 /// The list changes a few times a month; six hours keeps it fresh without refetching ~200 kB.
 pub const TTL_MS: f64 = 6.0 * 3600.0 * 1000.0;
+/// Characters a part, about: the 2026 list (1 MB) written whole held a phone's main thread for
+/// 35-60 ms (4x slower CPU), half of it handing the text to the browser; a part is written in
+/// a task of its own.
+const PART: usize = 256 * 1024;
 
 #[derive(Serialize, Deserialize)]
 struct Cached {
     base: String,
     saved_ms: f64,
+    /// 0 in a line written before the parts: that list is fetched again.
+    #[serde(default)]
+    parts: usize,
 }
 
-/// The cached body for `base` if younger than the TTL, with its age in ms.
-pub fn load(base: &str, now_ms: f64) -> Option<(String, f64)> {
+fn part_key(i: usize) -> String {
+    format!("{KEY_BODY}.{i}")
+}
+
+/// The cached body for `base` if younger than the TTL, with its age in ms (a part a task, as
+/// it was written: handing a text to the wasm costs about as much as writing it).
+async fn load(base: &str, now_ms: f64) -> Option<(String, f64)> {
     let c: Cached = storage::get_json(KEY_ALGORITHMS)?;
     let age = now_ms - c.saved_ms;
-    let fresh = c.base == base && (0.0..TTL_MS).contains(&age);
-    fresh.then(|| storage::get(KEY_BODY).map(|body| (body, age)))?
-}
-
-pub fn save(base: &str, now_ms: f64, body: &str) {
-    let c = Cached {
-        base: base.to_string(),
-        saved_ms: now_ms,
-    };
-    // A full storage only costs a refetch next time; a body without its line is never read.
-    if storage::set(KEY_BODY, body) {
-        storage::set_json(KEY_ALGORITHMS, &c);
+    if c.base != base || !(0.0..TTL_MS).contains(&age) || c.parts == 0 {
+        return None;
     }
+    let mut body = String::new();
+    for i in 0..c.parts {
+        breathe().await;
+        body.push_str(&storage::get(&part_key(i))?);
+    }
+    Some((body, age))
 }
 
-pub fn clear() {
+/// The body cut into parts of about [`PART`] characters, each cut at a character's boundary.
+pub fn parts(body: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        let mut at = PART.min(rest.len());
+        while !rest.is_char_boundary(at) {
+            at += 1;
+        }
+        let (part, after) = rest.split_at(at);
+        out.push(part);
+        rest = after;
+    }
+    out
+}
+
+/// Writes the list a part a task. The line goes last and is taken away first, so a list half
+/// written (the page closed, a full storage) is never read; a full storage only costs a
+/// refetch next time.
+pub async fn save(base: String, now_ms: f64, body: String) {
+    let before = storage::get_json::<Cached>(KEY_ALGORITHMS).map_or(0, |c| c.parts);
     storage::remove(KEY_ALGORITHMS);
+    // The whole body, as versions before the parts kept it.
     storage::remove(KEY_BODY);
+    let parts = parts(&body);
+    for (i, part) in parts.iter().enumerate() {
+        breathe().await;
+        if !storage::set(&part_key(i), part) {
+            (0..i).for_each(|i| storage::remove(&part_key(i)));
+            return;
+        }
+    }
+    // What a longer list before this one left.
+    (parts.len()..before).for_each(|i| storage::remove(&part_key(i)));
+    storage::set_json(
+        KEY_ALGORITHMS,
+        &Cached {
+            base,
+            saved_ms: now_ms,
+            parts: parts.len(),
+        },
+    );
 }
 
 /// The model list as the Separate screen shows it.
@@ -79,7 +127,7 @@ pub async fn load_algorithms(
     cancel: Cancel,
 ) -> Result<ModelList, ApiError> {
     if !force {
-        if let Some((body, age_ms)) = load(&base, now_ms) {
+        if let Some((body, age_ms)) = load(&base, now_ms).await {
             if let Ok((list, unreadable)) = read(&RawResponse::new(200, body)).await {
                 return Ok(ModelList {
                     list,
@@ -118,7 +166,7 @@ pub async fn load_algorithms(
     // (A timer, not `page::after_paint`: this is the first visit's code, and every byte counts.)
     let body = join_lists(&bodies);
     leptos::prelude::set_timeout(
-        move || save(&base, now_ms, &body),
+        move || leptos::task::spawn_local(save(base, now_ms, body)),
         std::time::Duration::from_millis(300),
     );
     Ok(ModelList {
