@@ -117,9 +117,15 @@ fn the_cached_list_is_cut_into_parts_that_join_back() {
     use mvsep_web::state::cache::parts;
     let body = fixture("algorithms_2026_full");
     let cut = parts(&body);
-    assert!(cut.len() > 2, "a 1 MB list in several parts, not {}", cut.len());
+    assert!(
+        cut.len() > 2,
+        "a 1 MB list in several parts, not {}",
+        cut.len()
+    );
     assert_eq!(cut.concat(), body);
-    assert!(cut.iter().all(|p| !p.is_empty() && p.len() <= 256 * 1024 + 3));
+    assert!(cut
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 256 * 1024 + 3));
     // Never inside a character: Cyrillic and CJK are two and three bytes each.
     let wide = "ж漢".repeat(200_000);
     assert_eq!(parts(&wide).concat(), wide);

@@ -151,10 +151,15 @@ pub fn SeparatePage() -> impl IntoView {
             tracker,
         },
     };
-    // Steps 2-4 (`steps::Steps`) are drawn in the next frame: the whole screen in one frame held
-    // a phone's main thread for some 120 ms (4x slower CPU); the two are about 85 and 50 ms.
-    let rest = RwSignal::new(false);
-    request_animation_frame(move || rest.set(true));
+    // The screen is drawn over three frames: its head, then the model box, then steps 2-4
+    // (`steps::Steps`). In one frame it held a phone's main thread for some 120 ms (4x slower
+    // CPU); in two, the first was still 50-60 ms.
+    let stage = RwSignal::new(0u8);
+    next_stage(stage);
+    let (picker, rest) = (
+        Memo::new(move |_| stage.get() >= 1),
+        Memo::new(move |_| stage.get() >= 2),
+    );
     // What pressing Separate does is code of its own, fetched at the first press.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -188,13 +193,24 @@ pub fn SeparatePage() -> impl IntoView {
                         <ErrorView error=e on_retry=Callback::new(move |_| { force.set_value(true); reload.update(|n| *n += 1); }) />
                     }.into_any(),
                 }}
-                <AlgorithmPicker algorithms=list selected=selected />
-                {move || chosen.get().map(|a| crate::components::lazy_view(move || lazy_model_about(a.clone()), || ().into_any(), true))}
-                {move || model_refusal.get().map(|r| view! { <p class="error" role="alert">{r}</p> })}
+                {move || picker.get().then(|| view! {
+                    <AlgorithmPicker algorithms=list selected=selected />
+                    {move || chosen.get().map(|a| crate::components::lazy_view(move || lazy_model_about(a.clone()), || ().into_any(), true))}
+                    {move || model_refusal.get().map(|r| view! { <p class="error" role="alert">{r}</p> })}
+                })}
 
                 {move || rest.get().then(|| view! { <steps::Steps model=model /> })}
             </form>
             {move || rest.get().then(|| view! { <ActiveJobs tracker=tracker /> })}
         </section>
     }
+}
+
+/// Moves the screen's drawing on a stage a frame, up to the last (2); nothing once it is gone.
+fn next_stage(stage: RwSignal<u8>) {
+    request_animation_frame(move || {
+        if stage.try_update(|s| *s += 1).is_some() && stage.get_untracked() < 2 {
+            next_stage(stage);
+        }
+    });
 }
