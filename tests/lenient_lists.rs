@@ -77,38 +77,45 @@ fn the_2024_list_reads_the_same_one_by_one() {
 fn a_bare_list_reads_the_same_with_or_without_its_tree() {
     use mvsep_web::api::decode::list_items;
     use mvsep_web::api::request::Envelope;
+    let items = |status: u16, body: &str, envelope: Envelope| {
+        list_items(&RawResponse::new(status, body.to_string()), envelope)
+    };
     let body = fixture("algorithms_2026_full");
     // The array cut straight from the text, and (an object around it) through the tree.
-    let bare = list_items(&RawResponse::new(200, format!(" \n{body}")), Envelope::Bare).unwrap();
-    let data = list_items(
-        &RawResponse::new(200, format!("{{\"data\":{body}}}")),
-        Envelope::Data,
-    )
-    .unwrap();
+    let bare = items(200, &format!(" \n{body}"), Envelope::Bare).unwrap();
+    let data = items(200, &format!("{{\"data\":{body}}}"), Envelope::Data).unwrap();
     assert_eq!(bare.len(), 117);
-    let same = |a: &serde_json::value::RawValue, b: &serde_json::value::RawValue| {
-        serde_json::from_str::<Value>(a.get()).unwrap()
-            == serde_json::from_str::<Value>(b.get()).unwrap()
-    };
-    assert!(bare.iter().zip(&data).all(|(a, b)| same(a, b)));
-    // An array where a `data` envelope was expected is still no list; a broken array, not JSON.
-    assert!(list_items(&RawResponse::new(200, body.clone()), Envelope::Data).is_err());
-    let broken = RawResponse::new(200, body[..body.len() / 2].to_string());
-    assert!(matches!(
-        list_items(&broken, Envelope::Bare),
-        Err(mvsep_web::api::ApiError::NotJson { .. })
-    ));
+    let tree = |t: &String| serde_json::from_str::<Value>(t).unwrap();
+    assert!(bare.iter().zip(&data).all(|(a, b)| tree(a) == tree(b)));
+    // Commas and brackets inside items, numbers, an empty list.
+    let odd = r#"[ {"a":"x, ]","b":[1,[2]]} ,3,"[,]" , null ]"#;
+    assert_eq!(
+        items(200, odd, Envelope::Bare).unwrap(),
+        [r#"{"a":"x, ]","b":[1,[2]]}"#, "3", r#""[,]""#, "null"]
+    );
+    assert!(items(200, " [ ] ", Envelope::Bare).unwrap().is_empty());
+    // An array where a `data` envelope was expected is still no list; a broken array, or one
+    // with more after it, is not JSON.
+    assert!(items(200, &body, Envelope::Data).is_err());
+    for broken in [&body[..body.len() / 2], "[1,]", "[1] [2]", "[1 2]"] {
+        let err = items(200, broken, Envelope::Bare).unwrap_err();
+        assert!(
+            matches!(err, mvsep_web::api::ApiError::NotJson { .. }),
+            "{broken}: {err:?}"
+        );
+    }
 }
 
 #[test]
-fn a_body_reads_as_the_browser_decodes_text() {
+fn a_body_reads_as_utf8_else_byte_for_byte() {
     use mvsep_web::api::decode::body_text;
     assert_eq!(body_text("[1]".into()), "[1]");
-    // A byte order mark is dropped, a malformed byte replaced: the rest of the answer stays.
+    // A byte order mark is dropped; what is not UTF-8 (a Latin-1 error page) is read as Latin-1.
     assert_eq!(body_text(b"\xEF\xBB\xBF[\"a\"]".to_vec()), "[\"a\"]");
+    assert_eq!(body_text(b"\"\xD0\xB4\"".to_vec()), "\"\u{434}\"");
     assert_eq!(
-        body_text(b"[\"\xFF\xD0\xB4\"]".to_vec()),
-        "[\"\u{FFFD}\u{434}\"]"
+        body_text(b"Erreur: d\xE9j\xE0 vu".to_vec()),
+        "Erreur: d\u{e9}j\u{e0} vu"
     );
 }
 

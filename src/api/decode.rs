@@ -4,9 +4,8 @@ use crate::api::error::ApiError;
 use crate::api::locate::{decode_error, Misfit};
 use crate::api::request::Envelope;
 use crate::i18n::t;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// What the transport hands over: enough to decode without a browser.
@@ -27,11 +26,11 @@ impl RawResponse {
     }
 }
 
-/// A body's text as `Response.text()` decodes it: UTF-8, a leading byte order mark dropped, a
-/// malformed sequence replaced rather than the whole answer refused.
+/// A body's text: UTF-8 with a leading byte order mark dropped, as `Response.text()` reads it;
+/// what is not UTF-8 is read byte for byte (Latin-1), so an error page still says its words.
 pub fn body_text(bytes: Vec<u8>) -> String {
     let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        .unwrap_or_else(|e| e.as_bytes().iter().map(|&b| char::from(b)).collect());
     match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
@@ -92,13 +91,13 @@ pub fn decode_each<T: DeserializeOwned>(
 
 /// The items of a list answer, each still as JSON text, for [`read_items`] (all at once, or a
 /// few at a time where a long list would hold the page).
-pub fn list_items(raw: &RawResponse, envelope: Envelope) -> Result<Vec<Box<RawValue>>, ApiError> {
-    // A bare array is cut into its items without a tree of the whole answer first (the 900 kB
-    // model list as a `Value` held a phone's main thread for some 25 ms at 4x): an array is
-    // never a refusal, and what is not valid JSON takes the way below to its error.
-    if envelope != Envelope::Data && raw.status < 400 && raw.body.trim_start().starts_with('[') {
-        if let Ok(items) = serde_json::from_str::<Vec<Box<RawValue>>>(&raw.body) {
-            return Ok(items);
+pub fn list_items(raw: &RawResponse, envelope: Envelope) -> Result<Vec<String>, ApiError> {
+    // A bare array is cut into its items without a tree of the whole answer (the 900 kB model
+    // list as a `Value` held a phone's main thread for some 25 ms at 4x): an array is never a
+    // refusal, and what is not one well-formed array takes the way below to its error.
+    if envelope != Envelope::Data && raw.status < 400 {
+        if let Some(items) = array_items(&raw.body) {
+            return Ok(items.into_iter().map(str::to_string).collect());
         }
     }
     let mut value = check(raw, envelope)?;
@@ -107,10 +106,7 @@ pub fn list_items(raw: &RawResponse, envelope: Envelope) -> Result<Vec<Box<RawVa
         Envelope::Whole | Envelope::Bare => Some(value),
     };
     match list {
-        Some(Value::Array(items)) => Ok(items
-            .iter()
-            .filter_map(|item| RawValue::from_string(item.to_string()).ok())
-            .collect()),
+        Some(Value::Array(items)) => Ok(items.iter().map(Value::to_string).collect()),
         _ => Err(ApiError::Decode {
             path: String::new(),
             detail: "expected a list".into(),
@@ -118,14 +114,36 @@ pub fn list_items(raw: &RawResponse, envelope: Envelope) -> Result<Vec<Box<RawVa
     }
 }
 
+/// The items of a JSON array, each its own text, found by the parser skipping each (its code is
+/// in the app already, for unknown fields: serde_json's `raw_value` would add 2 kB to the first
+/// visit). None unless `body` is one well-formed array.
+fn array_items(body: &str) -> Option<Vec<&str>> {
+    let mut rest = body.trim_start().strip_prefix('[')?.trim_start();
+    let mut items = Vec::new();
+    if let Some(after) = rest.strip_prefix(']') {
+        return after.trim().is_empty().then_some(items);
+    }
+    loop {
+        let mut one = serde_json::Deserializer::from_str(rest).into_iter::<IgnoredAny>();
+        one.next()?.ok()?;
+        let (item, after) = rest.split_at(one.byte_offset());
+        items.push(item);
+        let after = after.trim_start();
+        match after.strip_prefix(',') {
+            Some(next) => rest = next.trim_start(),
+            None => return after.strip_prefix(']')?.trim().is_empty().then_some(items),
+        }
+    }
+}
+
 /// Items read one by one: one unreadable item fails only itself. Returns (the items read, how
 /// many were left out).
-pub fn read_items<T: DeserializeOwned>(items: &[Box<RawValue>]) -> (Vec<T>, usize) {
+pub fn read_items<T: DeserializeOwned>(items: &[String]) -> (Vec<T>, usize) {
     // Each from its own text (the same decoder as a whole answer, so no second copy of the
     // model's decoding code).
     let read: Vec<T> = items
         .iter()
-        .filter_map(|item| serde_json::from_str(item.get()).ok())
+        .filter_map(|item| serde_json::from_str(item).ok())
         .collect();
     let skipped = items.len() - read.len();
     (read, skipped)

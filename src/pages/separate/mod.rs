@@ -154,12 +154,11 @@ pub fn SeparatePage() -> impl IntoView {
     // The screen is drawn over three frames: its head, then the model box, then steps 2-4
     // (`steps::Steps`). In one frame it held a phone's main thread for some 120 ms (4x slower
     // CPU); in two, the first was still 50-60 ms.
-    let stage = RwSignal::new(0u8);
-    next_stage(stage);
-    let (picker, rest) = (
-        Memo::new(move |_| stage.get() >= 1),
-        Memo::new(move |_| stage.get() >= 2),
-    );
+    let (picker, rest) = (RwSignal::new(false), RwSignal::new(false));
+    request_animation_frame(move || {
+        picker.set(true);
+        request_animation_frame(move || rest.set(true));
+    });
     // What pressing Separate does is code of its own, fetched at the first press.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -204,13 +203,4 @@ pub fn SeparatePage() -> impl IntoView {
             {move || rest.get().then(|| view! { <ActiveJobs tracker=tracker /> })}
         </section>
     }
-}
-
-/// Moves the screen's drawing on a stage a frame, up to the last (2); nothing once it is gone.
-fn next_stage(stage: RwSignal<u8>) {
-    request_animation_frame(move || {
-        if stage.try_update(|s| *s += 1).is_some() && stage.get_untracked() < 2 {
-            next_stage(stage);
-        }
-    });
 }
