@@ -96,9 +96,10 @@ window.mvsepEarly = (function (files) {
     return encodeURIComponent(v).replace(/[!'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
   };
   var value = function (v) { return encode(decodeURIComponent(v)); };
-  // The model list, unless src/state/cache.rs has it for this address from the last 6 hours.
+  // The model list, unless src/state/cache.rs has it for this address from the last 6 hours
+  // (in parts: a line from before the parts is no list).
   var cached = JSON.parse(localStorage.getItem("mvsep.algorithms") || "null") || {};
-  var models = cached.base == base && Date.now() - cached.saved_ms < 216e5 ? [] : ["single_upload", "no_upload", "matchering_upload"]
+  var models = cached.base == base && cached.parts > 0 && Date.now() - cached.saved_ms < 216e5 ? [] : ["single_upload", "no_upload", "matchering_upload"]
     .map(function (scope) { return "/api/app/algorithms?scopes=" + scope; });
   // A list's first page only: another page's address is the app's to write.
   var first = function (call) { return location.search ? [] : [call]; };

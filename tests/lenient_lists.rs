@@ -77,14 +77,22 @@ fn the_2024_list_reads_the_same_one_by_one() {
 fn a_bare_list_reads_the_same_with_or_without_its_tree() {
     use mvsep_web::api::decode::list_items;
     use mvsep_web::api::request::Envelope;
+    use std::borrow::Cow;
     let items = |status: u16, body: &str, envelope: Envelope| {
         list_items(&RawResponse::new(status, body.to_string()), envelope)
+            .map(|v| v.into_iter().map(Cow::into_owned).collect::<Vec<_>>())
     };
     let body = fixture("algorithms_2026_full");
     // The array cut straight from the text, and (an object around it) through the tree.
     let bare = items(200, &format!(" \n{body}"), Envelope::Bare).unwrap();
     let data = items(200, &format!("{{\"data\":{body}}}"), Envelope::Data).unwrap();
     assert_eq!(bare.len(), 117);
+    // The bare list is cut from the text itself, not copied out of a tree.
+    let raw = RawResponse::new(200, body.clone());
+    assert!(list_items(&raw, Envelope::Bare)
+        .unwrap()
+        .iter()
+        .all(|item| matches!(item, Cow::Borrowed(_))));
     let tree = |t: &String| serde_json::from_str::<Value>(t).unwrap();
     assert!(bare.iter().zip(&data).all(|(a, b)| tree(a) == tree(b)));
     // Commas and brackets inside items, numbers, an empty list.

@@ -5,6 +5,7 @@ use crate::api::locate::{decode_error, Misfit};
 use crate::api::request::Envelope;
 use crate::i18n::t;
 use serde::de::{DeserializeOwned, IgnoredAny};
+use std::borrow::Cow;
 
 use serde_json::Value;
 
@@ -29,12 +30,13 @@ impl RawResponse {
 /// A body's text: UTF-8 with a leading byte order mark dropped, as `Response.text()` reads it;
 /// what is not UTF-8 is read byte for byte (Latin-1), so an error page still says its words.
 pub fn body_text(bytes: Vec<u8>) -> String {
-    let text = String::from_utf8(bytes)
+    let mut text = String::from_utf8(bytes)
         .unwrap_or_else(|e| e.as_bytes().iter().map(|&b| char::from(b)).collect());
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
+    // In place: the body is not copied again for its first three bytes.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
     }
+    text
 }
 
 /// Decodes `raw` as `T` inside `envelope`, or finds the server's refusal in it.
@@ -91,13 +93,14 @@ pub fn decode_each<T: DeserializeOwned>(
 
 /// The items of a list answer, each still as JSON text, for [`read_items`] (all at once, or a
 /// few at a time where a long list would hold the page).
-pub fn list_items(raw: &RawResponse, envelope: Envelope) -> Result<Vec<String>, ApiError> {
+pub fn list_items(raw: &RawResponse, envelope: Envelope) -> Result<Vec<Cow<'_, str>>, ApiError> {
     // A bare array is cut into its items without a tree of the whole answer (the 900 kB model
     // list as a `Value` held a phone's main thread for some 25 ms at 4x): an array is never a
     // refusal, and what is not one well-formed array takes the way below to its error.
     if envelope != Envelope::Data && raw.status < 400 {
         if let Some(items) = array_items(&raw.body) {
-            return Ok(items.into_iter().map(str::to_string).collect());
+            // Borrowed from the body: the 1 MB list is not copied item by item.
+            return Ok(items.into_iter().map(Cow::Borrowed).collect());
         }
     }
     let mut value = check(raw, envelope)?;
@@ -106,7 +109,7 @@ pub fn list_items(raw: &RawResponse, envelope: Envelope) -> Result<Vec<String>, 
         Envelope::Whole | Envelope::Bare => Some(value),
     };
     match list {
-        Some(Value::Array(items)) => Ok(items.iter().map(Value::to_string).collect()),
+        Some(Value::Array(items)) => Ok(items.iter().map(|v| Cow::Owned(v.to_string())).collect()),
         _ => Err(ApiError::Decode {
             path: String::new(),
             detail: "expected a list".into(),
@@ -138,7 +141,7 @@ fn array_items(body: &str) -> Option<Vec<&str>> {
 
 /// Items read one by one: one unreadable item fails only itself. Returns (the items read, how
 /// many were left out).
-pub fn read_items<T: DeserializeOwned>(items: &[String]) -> (Vec<T>, usize) {
+pub fn read_items<T: DeserializeOwned>(items: &[Cow<'_, str>]) -> (Vec<T>, usize) {
     // Each from its own text (the same decoder as a whole answer, so no second copy of the
     // model's decoding code).
     let read: Vec<T> = items

@@ -72,9 +72,9 @@ pub fn AlgorithmPicker(
     );
     let count = move || groups.with(|g| g.iter().map(|(_, v)| v.len()).sum::<usize>());
     // The whole list is some 120 models in 20 groups, about 800 elements: drawn a few models a
-    // frame (whole groups), so that no one task holds a phone's main thread for long; the first
-    // group too comes in the frame after the box, which the screen's first frame had held.
-    let drawn = RwSignal::new(0);
+    // frame (whole groups), so that no one task holds a phone's main thread for long; the box
+    // shows the first group at once (Separate draws the box in a frame of its own).
+    let drawn = RwSignal::new(1);
     Effect::new(move || {
         let (from, to) = (drawn.get(), groups.with(|g| next_cut(g, drawn.get())));
         if to > from {

@@ -173,6 +173,26 @@ test('a model list cached within 6 hours is not asked for again', async ({ page,
   expect((await timings(page, '/api/app/algorithms')).calls).toEqual([]);
 });
 
+// A line kept by a version before the list was kept in parts names no list: the page asks for
+// it alongside the wasm, as on a first visit, and the app takes that answer.
+test('a model list line from before the parts is asked for early, once', async ({ page, errors }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('mvsep.algorithms', JSON.stringify({ base: '', saved_ms: Date.now() }));
+      localStorage.setItem('mvsep.algorithms.body', '[]');
+    }
+  });
+  await page.goto('/');
+  await expect(page.getByText('Model list just loaded.')).toBeVisible();
+  const { main, calls } = await timings(page, '/api/app/algorithms');
+  expect(calls, 'each scope once').toHaveLength(3);
+  expect(Math.max(...calls), 'started before the main module had arrived').toBeLessThan(main);
+  // The old whole body is let go once the list is kept in parts.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('mvsep.algorithms') || '{}').parts > 0);
+  expect(await page.evaluate(() => localStorage.getItem('mvsep.algorithms.body'))).toBeNull();
+});
+
 // The early call's failure is not the screen's: the app asks again and says what it got.
 plain('an early call that fails is made again by the app', async ({ page }) => {
   let failed = 0;
