@@ -58,6 +58,41 @@ test('switch dataset, sort by a stem, filter, page and open an entry', async ({ 
   await expectNoAxeViolations(page);
 });
 
+test("on a phone the board scrolls sideways with readable columns, which the later rows do not move", async ({ page, errors }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  // The first row's column widths when it is first drawn (with the rows after it still to come).
+  await page.addInitScript(() => {
+    new MutationObserver((_, seen) => {
+      const row = document.querySelector('table.board tbody tr');
+      if (!row) return;
+      (window as any).__first = [...row.children].map((c) => Math.round(c.getBoundingClientRect().width));
+      (window as any).__rows = document.querySelectorAll('table.board tbody tr').length;
+      seen.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/leaderboard');
+  await expect(page.locator('table.board tbody tr')).toHaveCount(50);
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
+  const first = await page.evaluate(() => (window as any).__first);
+  const drawnFirst = await page.evaluate(() => (window as any).__rows);
+  const now = await page.locator('table.board tbody tr').first().locator('td').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().width)));
+  // Drawn in parts (the first part fills the screen), the columns as they were.
+  expect(drawnFirst).toBeGreaterThanOrEqual(8);
+  expect(drawnFirst).toBeLessThan(50);
+  expect(now).toEqual(first);
+  // The model's name has room (not a few letters a line); the table scrolls in its box instead.
+  expect(now[1]).toBeGreaterThan(150);
+  const wrap = await page.locator('.table-wrap').evaluate((w) => [w.scrollWidth, w.clientWidth]);
+  expect(wrap[0]).toBeGreaterThan(wrap[1]);
+  // A stem's heading takes at most two lines ("SDR" and its name), not a letter or two a line.
+  const lines = await page.getByRole('columnheader', { name: 'SDR vocals' }).evaluate((h) => {
+    const r = document.createRange();
+    r.selectNodeContents(h);
+    return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+  });
+  expect(lines).toBeLessThanOrEqual(2);
+});
+
 test('submit a zip and see it evaluated; delete with a wrong then the right password', async ({ page, errors }) => {
   test.setTimeout(60_000);
   await signIn(page, PREMIUM_TOKEN);

@@ -7,7 +7,7 @@ use crate::catalog::options::{initial_values, price_multiplier, Values};
 use crate::components::{
     lazy_model_about, screen_head, ActiveJobs, AlgorithmPicker, ErrorView, Loading,
 };
-use crate::hooks::load;
+use crate::hooks::{load, one_a_frame};
 use crate::i18n::{t, tn};
 use crate::results::files::guess_remote;
 use crate::routing::route::Route;
@@ -154,11 +154,7 @@ pub fn SeparatePage() -> impl IntoView {
     // The screen is drawn over three frames: its head, then the model box, then steps 2-4
     // (`steps::Steps`). In one frame it held a phone's main thread for some 120 ms (4x slower
     // CPU); in two, the first was still 50-60 ms.
-    let (picker, rest) = (RwSignal::new(false), RwSignal::new(false));
-    request_animation_frame(move || {
-        picker.set(true);
-        request_animation_frame(move || rest.set(true));
-    });
+    let [picker, rest] = one_a_frame::<2>();
     // What pressing Separate does is code of its own, fetched at the first press.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
