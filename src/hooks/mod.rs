@@ -1,6 +1,7 @@
 //! Reactive helpers every layer above uses: data loaded into a signal ([`load`], [`Task`]), a
-//! clock, a screen drawn over frames, whether there is a network, and work repeated while the tab is visible. Their timers
-//! and requests end with the owner that made them (the screen, the component), via `on_cleanup`.
+//! clock, a view drawn over frames, whether there is a network, and work repeated while the tab
+//! is visible. Their timers and requests end with the owner that made them (the screen, the
+//! component), via `on_cleanup`.
 
 pub mod clock;
 pub mod frames;

@@ -18,8 +18,9 @@ fn fmt(v: Option<f64>) -> String {
 }
 
 /// Where the board's parts end: the first, drawn with the screen, fills a phone's screen; the
-/// others come one a frame (`one_a_frame`), then the chart and the pager. All 50 rows in one frame held a phone's main thread
-/// for 56-86 ms (4x slower CPU); a part added later lays out only its own rows.
+/// others come one a frame (`one_a_frame`), then the chart and the pager. All 50 rows in one
+/// frame held a phone's main thread for 56-86 ms (4x slower CPU); a part added later lays out
+/// only its own rows.
 const PARTS: [usize; 4] = [10, 20, 35, usize::MAX];
 
 /// The board's rows as `<tbody>`s, `body(0)` to `body(3)` (`PARTS`). The columns' widths are
@@ -144,7 +145,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                     } else {
                         view! {
                             <div class="table-wrap">
-                                <table class="board ranks" style:width=format!("max(100%, {}em)", crate::i18n::fixed(29.5 + 5.5 * stems.len() as f64, 1))>
+                                <table class="board ranks" style=("--stems", stems.len().to_string())>
                                     <caption class="visually-hidden">{tr!("{dataset} leaderboard, sorted by SDR {stem}", dataset = dataset_name(st.dataset), stem = sort)}</caption>
                                     <thead><tr>
                                         <th scope="col">"#"</th><th scope="col">{t("Model")}</th><th scope="col">{t("Date")}</th><th scope="col">{t("Kind")}</th>
