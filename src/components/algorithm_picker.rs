@@ -1,7 +1,9 @@
 use crate::api::models::{Algorithm, Audience, Input};
 use crate::catalog::list::{grouped, Purpose, SortBy};
+use crate::hooks::after_frame;
 use crate::i18n::{number, t, tn};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What the model takes, where it is not a song.
 fn input_badge(a: &Algorithm) -> Option<&'static str> {
@@ -40,7 +42,7 @@ fn next_cut(groups: &[(String, Vec<Algorithm>)], from: usize) -> usize {
 pub fn AlgorithmPicker(
     /// The list from the service.
     #[prop(into)]
-    algorithms: Signal<Vec<Algorithm>>,
+    algorithms: Signal<Arc<Vec<Algorithm>>>,
     /// The chosen algorithm's id.
     selected: RwSignal<Option<i64>>,
 ) -> impl IntoView {
@@ -78,7 +80,7 @@ pub fn AlgorithmPicker(
     Effect::new(move || {
         let (from, to) = (drawn.get(), groups.with(|g| next_cut(g, drawn.get())));
         if to > from {
-            request_animation_frame(move || drawn.update(|n| *n = (*n).max(to)));
+            after_frame(move || drawn.try_update(|n| *n = (*n).max(to)).unwrap_or(()));
         }
     });
     view! {

@@ -10,7 +10,7 @@ pub mod online;
 pub mod visible;
 
 pub use clock::use_clock;
-pub use frames::one_a_frame;
+pub use frames::{after_frame, one_a_frame};
 pub use load::{load, Loaded, Task};
 pub use online::online;
 pub use visible::{every, every_visible, on_visible};

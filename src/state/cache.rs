@@ -7,6 +7,7 @@ use crate::api::{ApiError, Cancel, Client, RawResponse};
 use crate::browser::page::breathe;
 use crate::state::storage;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Where and when the cached list was fetched, and in how many parts; the list itself is under
 /// [`KEY_BODY`] and a part's number, as the service sent it (inside this JSON it was escaped and
@@ -96,7 +97,9 @@ pub async fn save(base: String, now_ms: f64, body: String) {
 /// The model list as the Separate screen shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModelList {
-    pub list: Vec<Algorithm>,
+    /// Shared, not copied: the views that read it (the picker, the chosen model, the list's
+    /// line) each took a copy of all 117 models (some 900 kB) when it arrived.
+    pub list: Arc<Vec<Algorithm>>,
     /// Models in a shape the app cannot read, left out of the list.
     pub unreadable: usize,
     /// How old the list is (0 when just fetched).
@@ -115,6 +118,8 @@ async fn read(raw: &RawResponse) -> Result<(Vec<Algorithm>, usize), ApiError> {
         list.append(&mut read);
         unreadable += bad;
     }
+    // The list is then shown in a task of its own, not in the last slice's.
+    breathe().await;
     Ok((list, unreadable))
 }
 
@@ -130,7 +135,7 @@ pub async fn load_algorithms(
         if let Some((body, age_ms)) = load(&base, now_ms).await {
             if let Ok((list, unreadable)) = read(&RawResponse::new(200, body)).await {
                 return Ok(ModelList {
-                    list,
+                    list: Arc::new(list),
                     unreadable,
                     age_ms,
                 });
@@ -170,7 +175,7 @@ pub async fn load_algorithms(
         std::time::Duration::from_millis(300),
     );
     Ok(ModelList {
-        list,
+        list: Arc::new(list),
         unreadable,
         age_ms: 0.0,
     })
