@@ -80,7 +80,7 @@ pub fn AlgorithmPicker(
     Effect::new(move || {
         let (from, to) = (drawn.get(), groups.with(|g| next_cut(g, drawn.get())));
         if to > from {
-            after_frame(move || drawn.try_update(|n| *n = (*n).max(to)).unwrap_or(()));
+            after_frame(move || _ = drawn.try_update(|n| *n = (*n).max(to)));
         }
     });
     view! {
