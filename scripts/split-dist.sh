@@ -59,8 +59,11 @@ wasm-bindgen "$TMP/split/$STEM.wasm" --out-dir "$TMP/out" --out-name "$STEM" --t
   --no-typescript --keep-lld-exports --no-demangle
 rm "$TMP/split/$STEM.wasm"
 cp "$TMP"/split/* "$TMP/out/"
+# PROFILE_NAMES=1 keeps the functions' names in every module, for a CPU profile that names them
+# (`PROFILE_NAMES=1 make build`; the main module is then about 940 kB, far over `make size`).
+NAMES=${PROFILE_NAMES:+-g}
 ls "$TMP"/out/*.wasm | grep -v "/${STEM}_bg.wasm$" \
-  | xargs -P 2 -I{} wasm-opt -Oz --strip-producers {} -o {} 2>/dev/null
+  | xargs -P 2 -I{} wasm-opt $NAMES -Oz --strip-producers {} -o {} 2>/dev/null
 # One pack per part instead of a file per chunk: a screen in one or two requests, not 45.
 python3 scripts/pack-chunks.py "$TMP/out" >/dev/null
 # The main module, fetched by every first visit, gets more passes (measured: -3.8 kB brotli;
@@ -68,7 +71,7 @@ python3 scripts/pack-chunks.py "$TMP/out" >/dev/null
 # metadata: -1.5 kB more, for about 20 s more of build; one round with --converge alone swung
 # between -0.2 and -1.1 kB with small changes of the code, the two rounds did not).
 # Its memory starts zeroed and, with the stack first, nothing lives below address 1024.
-wasm-opt -Oz --flatten --rereloop -Oz --converge --flatten --rereloop -Oz --converge \
+wasm-opt $NAMES -Oz --flatten --rereloop -Oz --converge --flatten --rereloop -Oz --converge \
   --low-memory-unused --zero-filled-memory --strip-producers \
   "$TMP/out/${STEM}_bg.wasm" -o "$TMP/out/${STEM}_bg.wasm" 2>/dev/null
 for f in "$TMP"/out/*.js; do
