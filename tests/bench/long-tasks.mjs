@@ -1,0 +1,89 @@
+// `make long-tasks` (in `make bench`): main-thread tasks over 50 ms on each screen of the release
+// build, as a mid-range phone would have them (Chromium at 4x slower CPU, 1.6 Mbit/s, 150 ms), by
+// the page's own long-task observer. The README's "Long tasks left" are its figures. The site is
+// served as lighthouse/run.mjs serves it (brotli, /api gzip'd from the stand-in); a new visitor
+// each load. Tasks before the page's DOMContentLoaded (its first parse) are reported apart from
+// the tasks after it.
+//   node tests/bench/long-tasks.mjs [path ...]   (RUNS=n loads of each, 3 by default)
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { freePort } from './port.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const DIST = path.join(ROOT, 'dist');
+const RUNS = Number(process.env.RUNS ?? 3);
+const PATHS = process.argv.slice(2).length ? process.argv.slice(2)
+  : ['/', '/jobs', '/history', '/library', '/demos', '/news', '/leaderboard', '/leaderboard/entry/1',
+    '/leaderboard/queue', '/leaderboard/submit', '/account', '/settings'];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const apiPort = await freePort();
+const data = fs.mkdtempSync('/tmp/mvsep-lt-');
+const standin = spawn(path.join(ROOT, 'target/standin/mvsep-standin'), ['--port', String(apiPort), '--data', data, '--slow', '0.05'], { stdio: 'ignore' });
+const API = `http://127.0.0.1:${apiPort}`;
+for (let i = 0; i < 100; i++) { try { await fetch(`${API}/api/app/queue`); break; } catch { await sleep(100); } }
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+const brotli = new Map();
+function serveFile(res, file) {
+  if (!brotli.has(file)) brotli.set(file, zlib.brotliCompressSync(fs.readFileSync(file)));
+  const ext = path.extname(file);
+  res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'content-encoding': 'br',
+    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable' });
+  res.end(brotli.get(file));
+}
+const site = http.createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname.startsWith('/api/')) {
+    const a = await fetch(`${API}${req.url}`, { method: req.method });
+    res.writeHead(a.status, { 'content-type': a.headers.get('content-type') ?? 'application/json', 'content-encoding': 'gzip' });
+    res.end(zlib.gzipSync(Buffer.from(await a.arrayBuffer())));
+    return;
+  }
+  const file = path.join(DIST, decodeURIComponent(url.pathname));
+  if (file.startsWith(DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) return serveFile(res, file);
+  if (/\.(wasm|js|css|bin)$/.test(url.pathname)) { res.writeHead(404); res.end(); return; }
+  serveFile(res, path.join(DIST, 'index.html'));
+}).listen(0, '127.0.0.1');
+await new Promise((r) => site.on('listening', r));
+const SITE = `http://127.0.0.1:${site.address().port}`;
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--disable-gpu'] });
+const rows = [];
+try {
+  for (const p of PATHS) {
+    const parse = [], later = [];
+    for (let run = 0; run < RUNS; run++) {
+      const ctx = await browser.newContext({ viewport: { width: 412, height: 823 } });
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+      await page.addInitScript(() => {
+        window.__long = [];
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); })
+          .observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(SITE + p);
+      await sleep(Number(process.env.WAIT ?? 6000));
+      // Before DOMContentLoaded is the page's first parse (the glue and the wasm come after).
+      const { long, dcl } = await page.evaluate(() => ({ long: window.__long, dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart }));
+      for (const [start, ms] of long) (start < dcl ? parse : later).push(Math.round(ms));
+      await ctx.close();
+    }
+    rows.push({ p, parse, later });
+    console.log(`${p.padEnd(22)} first parse over 50 ms in ${parse.length}/${RUNS} loads [${parse.join(', ')}]; after it: ${later.length ? `[${later.join(', ')}] ms` : 'none'}`);
+  }
+} finally {
+  await browser.close();
+  site.close();
+  standin.kill();
+  fs.rmSync(data, { recursive: true, force: true });
+}
+const after = rows.reduce((n, r) => n + r.later.length, 0);
+console.log(`\n${rows.length} screens, ${RUNS} loads each: ${after} task(s) over 50 ms after the first parse.`);
