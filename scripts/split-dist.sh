@@ -154,33 +154,41 @@ cp "$TMP/sw-client.js" "$DIST/$SW_CLIENT"
 grep -q '@SWCLIENT' "$TMP/boot.js" || { echo "split-dist: no @SWCLIENT in src/boot.js" >&2; exit 1; }
 sed -i "s#@SWCLIENT#$SW_CLIENT#g" "$TMP/boot.js"
 python3 - "$DIST/index.html" "$TMP/boot.js" <<'PY'
-import re, sys
+import os, re, sys
 page_path, boot = sys.argv[1], open(sys.argv[2]).read().strip()
 page = open(page_path).read()
 script = re.compile(r"<script>(?:(?!</script>).)*mvsepI18n(?:(?!</script>).)*</script>", re.S)
 page, n = script.subn(lambda _: "<script>" + boot + "</script>", page)
 if n != 1:
     sys.exit(f"split-dist: expected one inlined src/boot.js in index.html, found {n}")
-# src/boot.js runs first, before the styles (a script after a stylesheet waits for it), so that
-# its early calls leave at once; then the styles, and the wasm, its glue and the chunk loader
-# (Trunk writes their links last: on HTTP/1.1, with 6 connections to a host, the main module,
-# the longest download of all, was the seventh to ask).
+# The styles (style/main.css, 2.5 kB brotli) come inside the page: the first paint waits for no
+# second file, which on a phone's first visit is one round trip sooner. (Their file is no longer
+# needed.) src/boot.js runs first, so that its early calls leave at once; then the styles, and
+# the wasm, its glue and the chunk loader (Trunk writes their links last: on HTTP/1.1, with 6
+# connections to a host, the main module, the longest download of all, was the seventh to ask).
 boot_tag = "<script>" + boot + "</script>"
 early = re.findall(r"<link\b[^>]*\brel=(?:modulepreload|preload)\b[^>]*>", page)
 if len(early) != 3:
     sys.exit(f"split-dist: expected three preload links in index.html, found {len(early)}")
 for tag in early + [boot_tag]:
     page = page.replace(tag, "", 1)
-page, n = re.subn(r"<link\b[^>]*\brel=stylesheet>", lambda m: boot_tag + m.group(0) + "".join(early), page, count=1)
-if n != 1:
-    sys.exit("split-dist: no stylesheet link in index.html to put the preloads after")
+sheets = re.findall(r"<link\b[^>]*\bhref=\./(main-[0-9a-f]+\.css)\b[^>]*\brel=stylesheet>", page)
+if len(sheets) != 1:
+    sys.exit(f"split-dist: expected one stylesheet link in index.html, found {len(sheets)}")
+css_path = os.path.join(os.path.dirname(page_path), sheets[0])
+css = open(css_path).read().strip()
+if "</" in css:
+    sys.exit("split-dist: style/main.css holds '</', which would end an inline <style>")
+page, n = re.subn(r"<link\b[^>]*\brel=stylesheet>", lambda m: boot_tag + "<style>" + css + "</style>" + "".join(early), page, count=1)
+os.remove(css_path)
 open(page_path, "w").write(page)
 PY
 # A strict Content-Security-Policy, as a <meta> (it works on any static host): the two inline
-# scripts (Trunk's loader, src/boot.js) allowed by their hashes only, wasm compiled, no inline
-# style, and calls and media only to this site and the service's hosts. CSP_HOSTS adds origins
-# (space-separated, e.g. "https://my-proxy.example"): an API address outside the policy is refused
-# by the browser. `make test` adds the loopback hosts its stand-ins use.
+# scripts (Trunk's loader, src/boot.js) and the one inline style allowed by their hashes only,
+# wasm compiled, no style attribute, and calls and media only to this site and the service's
+# hosts. CSP_HOSTS adds origins (space-separated, e.g. "https://my-proxy.example"): an API address
+# outside the policy is refused by the browser. `make test` adds the loopback hosts its stand-ins
+# use.
 python3 - "$DIST/index.html" "${CSP_HOSTS:-}" <<'PY'
 import base64, hashlib, re, sys
 page_path, extra = sys.argv[1], sys.argv[2].split()
@@ -188,9 +196,13 @@ page = open(page_path).read()
 scripts = re.findall(r"<script\b[^>]*>((?:(?!</script>).)*)</script>", page, re.S)
 if len(scripts) != 2:
     sys.exit(f"split-dist: expected two inline scripts in index.html, found {len(scripts)}")
-hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts)
+styles = re.findall(r"<style>((?:(?!</style>).)*)</style>", page, re.S)
+if len(styles) != 1:
+    sys.exit(f"split-dist: expected one inline style in index.html, found {len(styles)}")
+sha = lambda text: "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+hashes = " ".join(sha(s) for s in scripts)
 hosts = " ".join(["'self'", "https://mvsep.com", "https://*.mvsep.com"] + extra)
-policy = (f"default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
+policy = (f"default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' {sha(styles[0])}; "
           f"img-src 'self' https:; connect-src {hosts}; media-src {hosts} blob:; "
           "manifest-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'; "
           "require-trusted-types-for 'script'; trusted-types leptos-template mvsep-html mvsep-worker mvsep-analysis")

@@ -162,6 +162,22 @@ window.mvsepShown = function (selector) {
     })).observe({ type: "element", buffered: true });
   });
 };
+// Resolves once the browser has shown the static shell (its first contentful paint), at once in a
+// hidden tab (which paints nothing), else after a second at most. The app replaces the shell only
+// then (src/i18n/start.rs): where the wasm is ready first (a fast device, a cached visit), the
+// shell is painted without waiting for the app's first frame, and a text replaced before its
+// paint was shown never counts as the page's largest content, the app's copy of it counting
+// instead, later.
+window.mvsepPainted = (function () {
+  var painted = new Promise(function (done) {
+    setTimeout(done, 1000);
+    if (document.visibilityState == "hidden" || (PerformanceObserver.supportedEntryTypes || []).indexOf("paint") < 0) return done();
+    new PerformanceObserver(function (list, seen) {
+      if (list.getEntriesByName("first-contentful-paint").length) seen.disconnect(), done();
+    }).observe({ type: "paint", buffered: true });
+  });
+  return function () { return painted; };
+})();
 // A link to a place on the page ("Skip to content") moves the focus there. The browser would read
 // "#main" against <base href> and leave a deep link for the site's first page.
 document.addEventListener("click", function (e) {

@@ -1,5 +1,6 @@
 //! The language at start: the one chosen before, else the browser's first one offered. A
 //! language other than English is installed before the app is drawn, so it paints once in it.
+//! The app is drawn once the static shell has been painted (`mvsepPainted`, src/boot.js).
 //! Fetching its catalogue and the `Intl` formatters are a few lines of JavaScript in
 //! `index.html` (`mvsepI18n`): as Rust they weighed about 2 kB of the first visit's budget.
 
@@ -26,6 +27,9 @@ extern "C" {
     fn plural(code: &str, n: f64) -> String;
     #[wasm_bindgen(js_namespace = mvsepI18n)]
     fn date(code: &str, text: &str) -> Option<String>;
+    /// Settles once the browser has shown the static shell (or cannot: a hidden tab, 1 s).
+    #[wasm_bindgen(js_name = mvsepPainted)]
+    fn painted() -> js_sys::Promise;
 }
 
 thread_local! {
@@ -46,31 +50,31 @@ async fn catalogue(code: &str) -> Result<Vec<(String, String)>, JsValue> {
         .collect())
 }
 
-/// Installs the starting language, then runs `mount`. A language that cannot be loaded leaves
-/// the app in English, saying why ([`failure`]).
+/// Installs the starting language, then runs `mount` once the static shell has been painted. A
+/// language that cannot be loaded leaves the app in English, saying why ([`failure`]).
 pub fn start(mount: impl FnOnce() + 'static) {
     let codes: Vec<&str> = LANGS.iter().map(|(c, _)| *c).collect();
     let wanted = pick(&codes.join(" "));
     let lang = codes.into_iter().find(|c| *c == wanted).unwrap_or("en");
-    if lang == "en" {
-        return soon(mount);
-    }
     wasm_bindgen_futures::spawn_local(async move {
-        match catalogue(lang).await {
-            Ok(entries) => install(
-                lang,
-                entries,
-                Some(Formatters {
-                    number,
-                    plural,
-                    date,
-                }),
-            ),
-            Err(e) => {
-                let why = js_sys::Error::from(e).message().into();
-                FAILURE.with(|f| *f.borrow_mut() = Some(why));
+        if lang != "en" {
+            match catalogue(lang).await {
+                Ok(entries) => install(
+                    lang,
+                    entries,
+                    Some(Formatters {
+                        number,
+                        plural,
+                        date,
+                    }),
+                ),
+                Err(e) => {
+                    let why = js_sys::Error::from(e).message().into();
+                    FAILURE.with(|f| *f.borrow_mut() = Some(why));
+                }
             }
         }
+        let _ = wasm_bindgen_futures::JsFuture::from(painted()).await;
         soon(mount);
     });
 }

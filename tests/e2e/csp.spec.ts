@@ -10,14 +10,16 @@ async function policy(page: import('@playwright/test').Page) {
   return new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
 }
 
-test('the page allows only its own scripts, by hash, and no inline style', async ({ page, errors }) => {
+test('the page allows only its own scripts and styles, by hash, and no other inline style', async ({ page, errors }) => {
   const p = await policy(page);
   expect(p.get('default-src')).toEqual(["'none'"]);
   const scripts = p.get('script-src')!;
   expect(scripts).not.toContain("'unsafe-inline'");
   expect(scripts).not.toContain("'unsafe-eval'");
   expect(scripts.filter((s) => s.startsWith("'sha256-"))).toHaveLength(2);
-  expect(p.get('style-src')).toEqual(["'self'"]);
+  const styles = p.get('style-src')!;
+  expect(styles[0]).toBe("'self'");
+  expect(styles.slice(1), "the page's own <style> (style/main.css), by hash").toEqual([expect.stringMatching(/^'sha256-/)]);
   expect(p.get('object-src')).toEqual(["'none'"]);
   for (const d of ['connect-src', 'media-src']) {
     expect(p.get(d)).toEqual(expect.arrayContaining(["'self'", 'https://mvsep.com', 'https://*.mvsep.com']));
@@ -36,6 +38,10 @@ test('the page allows only its own scripts, by hash, and no inline style', async
   // So is a style attribute (Leptos's style="..." sets one; the app uses style:prop, the CSSOM).
   await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
   await expect.poll(() => errors.filter((e) => e.startsWith('csp: style-src')).length).toBe(1);
+  // And a <style> that is not the page's own.
+  await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'body { color: red }' })));
+  await expect.poll(() => errors.filter((e) => e.startsWith('csp: style-src')).length).toBe(2);
+  expect(await page.evaluate(() => getComputedStyle(document.body).color)).not.toBe('rgb(255, 0, 0)');
   errors.length = 0;
 });
 

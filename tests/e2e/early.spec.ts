@@ -88,28 +88,59 @@ test("the service's queue is asked for alongside the wasm, once, signed in or no
   }
 });
 
-// The early calls leave as the page starts, not once the styles are in (a script after a
-// stylesheet waits for it); the header's queue line asks at low priority, behind the screen's
-// own call and the wasm, where a host gives a browser few connections (HTTP/1.1).
-test("a deep link's first call leaves before the styles arrive; the queue's asks at low priority", async ({ page, errors }) => {
-  await page.route(/\/main-[0-9a-f]+\.css$/, async (r) => { await new Promise((ok) => setTimeout(ok, 800)); await r.continue(); });
+// The styles come inside the page (scripts/split-dist.sh): the first paint waits for no second
+// file, and the early calls wait for no stylesheet (a script after one waits for it). The
+// header's queue line asks at low priority, behind the screen's own call and the wasm, where a
+// host gives a browser few connections (HTTP/1.1).
+test("the page's styles come with it, no stylesheet asked for; the queue's call asks at low priority", async ({ page, errors }) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const priority = new Map<string, string>();
   cdp.on('Network.requestWillBeSent', (e) => priority.set(new URL(e.request.url).pathname, e.request.initialPriority));
   await page.goto('/news');
   await expect(page.getByRole('heading', { level: 1, name: 'News' })).toBeVisible();
-  const { news, css } = await page.evaluate(() => {
-    const all = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    return {
-      news: all.filter((e) => e.name.includes('/api/app/news')).map((e) => e.startTime),
-      css: Math.min(...all.filter((e) => /\/main-[0-9a-f]+\.css$/.test(e.name)).map((e) => e.responseEnd)),
-    };
-  });
-  expect(news, 'one call for the news').toHaveLength(1);
-  expect(news[0], 'asked for before the styles had arrived').toBeLessThan(css);
+  const { sheets, styled } = await page.evaluate(() => ({
+    sheets: performance.getEntriesByType('resource').filter((e) => /\.css$/.test(new URL(e.name).pathname)).map((e) => e.name),
+    styled: getComputedStyle(document.documentElement).getPropertyValue('--bg').trim(),
+  }));
+  expect(sheets, 'no stylesheet asked for').toEqual([]);
+  expect(styled, "style/main.css's colours apply").not.toBe('');
   expect(priority.get('/api/app/news')).toBe('High');
   expect(priority.get('/api/app/queue')).toBe('Low');
+});
+
+// The app replaces the static shell only once the browser has shown it (src/boot.js's
+// mvsepPainted, held here): the wasm started, the shell stays; let go, the app draws.
+test('the app replaces the static shell only once the shell has been painted', async ({ page, errors }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    w.releasePaint = release;
+    Object.defineProperty(window, 'mvsepPainted', {
+      configurable: true,
+      set(painted: () => Promise<void>) {
+        const wrapped = () => painted().then(() => {
+          w.paintsSeen = performance.getEntriesByName('first-contentful-paint').length;
+          return held;
+        });
+        Object.defineProperty(window, 'mvsepPainted', { value: wrapped, writable: true, configurable: true });
+      },
+    });
+  });
+  await page.goto('/settings');
+  const known = (name: string) => page.waitForFunction((n) => (window as unknown as Record<string, unknown>)[n] !== undefined, name);
+  // Trunk's loader says the wasm has started (window.wasmBindings), and the page has painted.
+  await known('wasmBindings');
+  await known('paintsSeen');
+  expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).paintsSeen), 'settled after the first contentful paint').toBe(1);
+  await page.waitForTimeout(300);
+  await expect(page.locator('[data-head="settings_screen"]'), "the shell's head, still there").toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Language' }), 'no app yet').toHaveCount(0);
+  await page.evaluate(() => ((window as unknown as Record<string, () => void>).releasePaint)());
+  await expect(page.getByRole('combobox', { name: 'Language' })).toBeVisible();
+  await expect(page.locator('[data-head]')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });
 
 // A deep link's heading is painted by the static shell before the wasm arrives (index.html's

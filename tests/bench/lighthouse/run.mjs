@@ -19,7 +19,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
-const DIST = path.join(ROOT, 'dist');
+// DIST=dir measures another build (a variant to compare), dist/ by default.
+const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(ROOT, 'dist');
 const RUNS = Number(process.env.RUNS ?? 1);
 const TOKEN = 'standin-premium-token-000000000000';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -117,8 +118,14 @@ try {
           clearStorageTypes: ['file_systems', 'shader_cache', 'service_workers', 'cache_storage', 'local_storage', 'indexeddb', 'websql'],
           ...(process.env.THROTTLING ? { throttlingMethod: process.env.THROTTLING } : {}) }, config);
         const a = lhr.audits, c = lhr.categories;
-        // DETAIL=1: what shifted and what blocked, to find the cause.
+        // DETAIL=1: what shifted and what blocked, to find the cause; and the unthrottled load the
+        // simulation starts from: its paints, and when each request was in (the simulated LCP
+        // counts every request in before the observed one).
         if (process.env.DETAIL) {
+          const o = a.metrics?.details?.items?.[0] ?? {};
+          const ends = (a['network-requests']?.details?.items ?? []).map((r) => `${r.url.split('/').pop().slice(0, 24)}@${Math.round(r.networkEndTime)}`);
+          console.log(`${name} ${preset} observed FCP ${o.observedFirstContentfulPaint} ms, LCP ${o.observedLargestContentfulPaint} ms;`,
+            `simulated LCP ${Math.round(a['largest-contentful-paint'].numericValue)} ms; requests in at (ms):`, ends.join(' '));
           for (const id of Object.keys(a).filter((k) => /layout-shift|largest-contentful-paint-element|long-tasks/.test(k))) {
             console.log(`${name} ${preset} ${id}:`, String(JSON.stringify(a[id].details ?? [a[id].scoreDisplayMode, a[id].errorMessage, a[id].explanation])).slice(0, 2500));
           }
