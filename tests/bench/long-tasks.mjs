@@ -14,7 +14,7 @@ import zlib from 'node:zlib';
 import { freePort } from './port.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(ROOT, 'dist');  // DIST=dir: another build
 const RUNS = Number(process.env.RUNS ?? 3);
 const PATHS = process.argv.slice(2).length ? process.argv.slice(2)
   : ['/', '/jobs', '/history', '/library', '/demos', '/news', '/leaderboard', '/leaderboard/entry/1',

@@ -143,6 +143,20 @@ test('the app replaces the static shell only once the shell has been painted', a
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 });
 
+// Where the browser never reports a paint (no Paint Timing, a tab that stays hidden), the app
+// starts all the same, a second on at most.
+test('the app starts where the browser never reports the first paint', async ({ page, errors }) => {
+  await page.addInitScript(() => {
+    const observe = PerformanceObserver.prototype.observe;
+    PerformanceObserver.prototype.observe = function (this: PerformanceObserver, options?: PerformanceObserverInit) {
+      if (options?.type !== 'paint') observe.call(this, options);
+    };
+  });
+  await page.goto('/settings');
+  await expect(page.getByRole('combobox', { name: 'Language' })).toBeVisible({ timeout: 5000 });
+  await expect(page.locator('[data-head]')).toHaveCount(0);
+});
+
 // A deep link's heading is painted by the static shell before the wasm arrives (index.html's
 // data-head blocks), and stays where it is while the app starts and the screen's code comes: the
 // shell draws the same head until the screen does (components::screen_head).
