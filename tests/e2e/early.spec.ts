@@ -122,6 +122,7 @@ test('the app replaces the static shell only once the shell has been painted', a
       set(painted: () => Promise<void>) {
         const wrapped = () => painted().then(() => {
           w.paintsSeen = performance.getEntriesByName('first-contentful-paint').length;
+          w.settledAt = performance.now();
           return held;
         });
         Object.defineProperty(window, 'mvsepPainted', { value: wrapped, writable: true, configurable: true });
@@ -133,7 +134,12 @@ test('the app replaces the static shell only once the shell has been painted', a
   // Trunk's loader says the wasm has started (window.wasmBindings), and the page has painted.
   await known('wasmBindings');
   await known('paintsSeen');
-  expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).paintsSeen), 'settled after the first contentful paint').toBe(1);
+  // After the first contentful paint, or (a machine too busy to paint in time) its 1 s bound.
+  const { paintsSeen, settledAt } = await page.evaluate(() => {
+    const w = window as unknown as { paintsSeen: number, settledAt: number };
+    return { paintsSeen: w.paintsSeen, settledAt: w.settledAt };
+  });
+  expect(paintsSeen === 1 || settledAt >= 1000, `settled after the first contentful paint (${paintsSeen} paints, at ${settledAt} ms)`).toBe(true);
   await page.waitForTimeout(300);
   await expect(page.locator('[data-head="settings_screen"]'), "the shell's head, still there").toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Language' }), 'no app yet').toHaveCount(0);
