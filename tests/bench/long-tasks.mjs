@@ -1,54 +1,22 @@
 // `make long-tasks` (in `make bench`): main-thread tasks over 50 ms on each screen of the release
 // build, as a mid-range phone would have them (Chromium at 4x slower CPU, 1.6 Mbit/s, 150 ms), by
 // the page's own long-task observer. The README's "Long tasks left" are its figures. The site is
-// served as lighthouse/run.mjs serves it (brotli, /api gzip'd from the stand-in); a new visitor
+// served as lighthouse/run.mjs serves it (host.mjs; DIST= for another build); a new visitor
 // each load. Tasks before the page's DOMContentLoaded (its first parse) are reported apart from
 // the tasks after it.
 //   node tests/bench/long-tasks.mjs [path ...]   (RUNS=n loads of each, 3 by default)
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import zlib from 'node:zlib';
-import { freePort } from './port.mjs';
+import { DIST, siteHandler, startStandin } from './host.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(ROOT, 'dist');  // DIST=dir: another build
 const RUNS = Number(process.env.RUNS ?? 3);
 const PATHS = process.argv.slice(2).length ? process.argv.slice(2)
   : ['/', '/jobs', '/history', '/library', '/demos', '/news', '/leaderboard', '/leaderboard/entry/1',
     '/leaderboard/queue', '/leaderboard/submit', '/account', '/settings'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const apiPort = await freePort();
-const data = fs.mkdtempSync('/tmp/mvsep-lt-');
-const standin = spawn(path.join(ROOT, 'target/standin/mvsep-standin'), ['--port', String(apiPort), '--data', data, '--slow', '0.05'], { stdio: 'ignore' });
-const API = `http://127.0.0.1:${apiPort}`;
-for (let i = 0; i < 100; i++) { try { await fetch(`${API}/api/app/queue`); break; } catch { await sleep(100); } }
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
-const brotli = new Map();
-function serveFile(res, file) {
-  if (!brotli.has(file)) brotli.set(file, zlib.brotliCompressSync(fs.readFileSync(file)));
-  const ext = path.extname(file);
-  res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'content-encoding': 'br',
-    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable' });
-  res.end(brotli.get(file));
-}
-const site = http.createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://x');
-  if (url.pathname.startsWith('/api/')) {
-    const a = await fetch(`${API}${req.url}`, { method: req.method });
-    res.writeHead(a.status, { 'content-type': a.headers.get('content-type') ?? 'application/json', 'content-encoding': 'gzip' });
-    res.end(zlib.gzipSync(Buffer.from(await a.arrayBuffer())));
-    return;
-  }
-  const file = path.join(DIST, decodeURIComponent(url.pathname));
-  if (file.startsWith(DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) return serveFile(res, file);
-  if (/\.(wasm|js|css|bin)$/.test(url.pathname)) { res.writeHead(404); res.end(); return; }
-  serveFile(res, path.join(DIST, 'index.html'));
-}).listen(0, '127.0.0.1');
+const standin = await startStandin('mvsep-lt-');
+const site = http.createServer(siteHandler(DIST, standin.api)).listen(0, '127.0.0.1');
 await new Promise((r) => site.on('listening', r));
 const SITE = `http://127.0.0.1:${site.address().port}`;
 
@@ -85,8 +53,7 @@ try {
 } finally {
   await browser.close();
   site.close();
-  standin.kill();
-  fs.rmSync(data, { recursive: true, force: true });
+  standin.stop();
 }
 const after = rows.reduce((n, r) => n + r.later.length, 0);
 console.log(`\n${rows.length} screens, ${RUNS} loads each: ${after} task(s) over 50 ms after the first parse.`);

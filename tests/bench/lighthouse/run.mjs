@@ -1,8 +1,9 @@
 // `make lighthouse` (in `make bench`): Lighthouse 12.2.3's mobile and desktop presets on every
 // screen of the release build, served as a static host would (brotli, hashed files cached for a
 // year, index.html revalidated, deep links answered with the app) with /api going to the stand-in
-// (its JSON gzip'd). The visitor is new: no token, nothing stored. The result screen is a job
-// the stand-in finished, its stems on the stand-in's own address. Figures go in the README.
+// (its JSON gzip'd; ../host.mjs, DIST= for another build). The visitor is new: no token, nothing
+// stored. The result screen is a job the stand-in finished, its stems on the stand-in's own
+// address. Figures go in the README.
 // The host speaks HTTPS and HTTP/2, as every host the app can be installed from does (a service
 // worker needs a secure origin); its certificate is made for the run and Chromium told to take it.
 // PROTOCOL=http1 serves plain HTTP/1.1 instead: six connections, each opened on its own.
@@ -10,61 +11,19 @@
 import lighthouse from 'lighthouse';
 import desktop from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import http2 from 'node:http2';
-import net from 'node:net';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { DIST, siteHandler, startStandin } from '../host.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
-// DIST=dir measures another build (a variant to compare), dist/ by default.
-const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(ROOT, 'dist');
 const RUNS = Number(process.env.RUNS ?? 1);
 const TOKEN = 'standin-premium-token-000000000000';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 
-const apiPort = await freePort();
-const data = fs.mkdtempSync('/tmp/mvsep-lh-');
-const standin = spawn(path.join(ROOT, 'target/standin/mvsep-standin'), ['--port', String(apiPort), '--data', data, '--slow', '0.05'], { stdio: 'ignore' });
-const API = `http://127.0.0.1:${apiPort}`;
-for (let i = 0; i < 100; i++) { try { await fetch(`${API}/api/app/queue`); break; } catch { await sleep(100); } }
-
-// The static host: each file brotli'd once, as a host with precompressed files serves it.
-const brotli = new Map();
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.bin': 'application/octet-stream', '.txt': 'text/plain' };
-function serveFile(res, file) {
-  if (!brotli.has(file)) brotli.set(file, zlib.brotliCompressSync(fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  const ext = path.extname(file);
-  res.writeHead(200, {
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
-    'content-encoding': 'br',
-    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
-  });
-  res.end(brotli.get(file));
-}
-// Compressed before the first run: Lighthouse reads a slow first answer as the server's time.
-for (const f of fs.readdirSync(DIST, { recursive: true })) {
-  const file = path.join(DIST, f);
-  if (fs.statSync(file).isFile()) serveFile({ writeHead() {}, end() {} }, file);
-}
-const serve = async (req, res) => {
-  const url = new URL(req.url, 'http://x');
-  if (url.pathname.startsWith('/api/')) {
-    const body = ['GET', 'HEAD'].includes(req.method) ? undefined : await new Promise((r) => { const parts = []; req.on('data', (d) => parts.push(d)); req.on('end', () => r(Buffer.concat(parts))); });
-    const answer = await fetch(`${API}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' }, body });
-    const bytes = Buffer.from(await answer.arrayBuffer());
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'content-encoding': 'gzip' });
-    res.end(zlib.gzipSync(bytes));
-    return;
-  }
-  const file = path.join(DIST, decodeURIComponent(url.pathname));
-  if (file.startsWith(DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) return serveFile(res, file);
-  if (/\.(wasm|js|css|bin)$/.test(url.pathname)) { res.writeHead(404); res.end(); return; }
-  serveFile(res, path.join(DIST, 'index.html'));
-};
+const { api: API, data, stop: stopStandin } = await startStandin('mvsep-lh-');
+const serve = siteHandler(DIST, API);
 const H2 = process.env.PROTOCOL !== 'http1';
 let tls;
 if (H2) {
@@ -147,8 +106,7 @@ try {
 } finally {
   await chrome.kill();
   site.close();
-  standin.kill();
-  fs.rmSync(data, { recursive: true, force: true });
+  stopStandin();
 }
 console.log('\n| screen | mobile perf | mobile FCP / LCP / TBT / CLS | desktop perf (CLS) | a11y / bp / seo |\n|---|---|---|---|---|');
 for (const { name, mobile: m, desktop: d } of rows) {
