@@ -149,34 +149,40 @@ window.mvsepEarly = (function (files) {
   if (saved) ask("tracker_engine", "low");
   return { take: function (key) { var r = early[key]; delete early[key]; return r; } };
 })("@PACKS");
-// Resolves once the browser has painted the element `selector` names, marked elementtiming as it
-// was drawn (Element Timing, in Chromium), else two frames on; at most 300 ms
-// (src/browser/page.rs's shown).
-window.mvsepShown = function (selector) {
-  return new Promise(function (done) {
-    var el = document.querySelector(selector), seen;
-    setTimeout(function () { seen && seen.disconnect(); done(); }, 300);
-    if (!el || !window.PerformanceElementTiming) return requestAnimationFrame(function () { requestAnimationFrame(done); });
-    (seen = new PerformanceObserver(function (list) {
-      if (list.getEntries().some(function (e) { return e.element == el; })) seen.disconnect(), done();
-    })).observe({ type: "element", buffered: true });
-  });
-};
-// Resolves once the browser has shown the static shell (its first contentful paint), at once in a
-// hidden tab (which paints nothing), else after a second at most. The app replaces the shell only
-// then (src/i18n/start.rs): where the wasm is ready first (a fast device, a cached visit), the
-// shell is painted without waiting for the app's first frame, and a text replaced before its
-// paint was shown never counts as the page's largest content, the app's copy of it counting
-// instead, later.
-window.mvsepPainted = (function () {
-  var painted = new Promise(function (done) {
-    setTimeout(done, 1000);
-    if (document.visibilityState == "hidden" || (PerformanceObserver.supportedEntryTypes || []).indexOf("paint") < 0) return done();
-    new PerformanceObserver(function (list, seen) {
-      if (list.getEntriesByName("first-contentful-paint").length) seen.disconnect(), done();
-    }).observe({ type: "paint", buffered: true });
-  });
-  return function () { return painted; };
+// Waiting for the browser to show something: mvsepShown (an element), mvsepPainted (the shell).
+(function () {
+  // Resolves once the browser reports a paint (a performance entry of `type`) that `wanted`
+  // takes, after `ms` at most, or by `otherwise(done)` where it reports no paints of that type
+  // (or `type` is "": none to wait for).
+  var reported = function (type, wanted, ms, otherwise) {
+    return new Promise(function (done) {
+      var seen;
+      setTimeout(function () { seen && seen.disconnect(); done(); }, ms);
+      if ((PerformanceObserver.supportedEntryTypes || []).indexOf(type) < 0) return otherwise(done);
+      (seen = new PerformanceObserver(function (list) {
+        if (list.getEntries().some(wanted)) seen.disconnect(), done();
+      })).observe({ type: type, buffered: true });
+    });
+  };
+  // Resolves once the browser has painted the element `selector` names, marked elementtiming as
+  // it was drawn (Element Timing, in Chromium), else two frames on; at most 300 ms
+  // (src/browser/page.rs's shown).
+  window.mvsepShown = function (selector) {
+    var el = document.querySelector(selector);
+    return reported(el ? "element" : "", function (e) { return e.element == el; }, 300, function (done) {
+      requestAnimationFrame(function () { requestAnimationFrame(done); });
+    });
+  };
+  // Resolves once the browser has shown the static shell (its first contentful paint), at once
+  // in a hidden tab (which paints nothing), else after a second at most. The app replaces the
+  // shell only then (src/i18n/start.rs): where the wasm is ready first (a fast device, a cached
+  // visit), the shell is painted without waiting for the app's first frame, and a text replaced
+  // before its paint was shown never counts as the page's largest content, the app's copy of it
+  // counting instead, later.
+  var painted = reported(document.visibilityState == "hidden" ? "" : "paint", function (e) {
+    return e.name == "first-contentful-paint";
+  }, 1000, function (done) { done(); });
+  window.mvsepPainted = function () { return painted; };
 })();
 // A link to a place on the page ("Skip to content") moves the focus there. The browser would read
 // "#main" against <base href> and leave a deep link for the site's first page.
