@@ -172,14 +172,14 @@ if len(early) != 3:
     sys.exit(f"split-dist: expected three preload links in index.html, found {len(early)}")
 for tag in early + [boot_tag]:
     page = page.replace(tag, "", 1)
-sheets = re.findall(r"<link\b[^>]*\bhref=\./(main-[0-9a-f]+\.css)\b[^>]*\brel=stylesheet>", page)
+sheets = list(re.finditer(r"<link\b[^>]*\bhref=\./(main-[0-9a-f]+\.css)\b[^>]*\brel=stylesheet>", page))
 if len(sheets) != 1:
     sys.exit(f"split-dist: expected one stylesheet link in index.html, found {len(sheets)}")
-css_path = os.path.join(os.path.dirname(page_path), sheets[0])
+css_path = os.path.join(os.path.dirname(page_path), sheets[0].group(1))
 css = open(css_path).read().strip()
 if "</" in css:
     sys.exit("split-dist: style/main.css holds '</', which would end an inline <style>")
-page, n = re.subn(r"<link\b[^>]*\brel=stylesheet>", lambda m: boot_tag + "<style>" + css + "</style>" + "".join(early), page, count=1)
+page = page.replace(sheets[0].group(0), boot_tag + "<style>" + css + "</style>" + "".join(early), 1)
 os.remove(css_path)
 open(page_path, "w").write(page)
 PY
