@@ -110,9 +110,9 @@ test.describe('a new deploy', () => {
 
   test('offers "Reload", and a batch under way goes on after it', async ({ page, errors }) => {
     test.setTimeout(120_000);
+    // Eight seconds a job: the batch is still under way at the reload, on a slow machine too.
     await fetch(`${base}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ queue_ahead: 0, processing_ms: 8000 }) });
-    // (Eight seconds a job: the batch is still under way at the reload, on a slow machine too.)
     await page.goto(`${base}/settings`);
     await controlled(page);
     await page.getByLabel('API token').fill(FREE_TOKEN);
