@@ -7,7 +7,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PORT ?= 8787
 STANDIN := target/standin/mvsep-standin
 
-.PHONY: run test demo standin tools fetch build standin-bin test-native test-analysis test-browser test-e2e test-curl size fmt lint bench long-tasks lighthouse chaos chaos-short
+.PHONY: run test demo standin tools fetch build standin-bin test-native test-analysis test-browser test-e2e test-curl size fmt lint bench long-tasks interactions lighthouse chaos chaos-short
 
 ## make run: the app at http://127.0.0.1:8080 with /api proxied to https://mvsep.com
 run: tools fetch
@@ -93,6 +93,7 @@ bench: tools fetch build
 	node tests/bench/mixer.mjs
 	node tests/bench/analysis.mjs 200
 	$(MAKE) long-tasks
+	$(MAKE) interactions
 	$(MAKE) lighthouse
 
 ## make lighthouse: Lighthouse 12.2.3, mobile and desktop, on every screen of the release build
@@ -104,6 +105,12 @@ long-tasks: export CSP_HOSTS ?= http://127.0.0.1:* http://localhost:*
 long-tasks: standin-bin
 	@[ -f dist/index.html ] || $(MAKE) build
 	node tests/bench/long-tasks.mjs
+
+# Everyday actions at 4x CPU, input to next paint (figures in the README's "Interactions").
+interactions: export CSP_HOSTS ?= http://127.0.0.1:* http://localhost:*
+interactions: standin-bin
+	@[ -f dist/index.html ] || $(MAKE) build
+	node tests/bench/interactions.mjs
 
 lighthouse: export CSP_HOSTS ?= http://127.0.0.1:* http://localhost:*
 lighthouse: standin-bin
