@@ -71,7 +71,7 @@ fn keys_in(dir: &Path, keys: &mut BTreeSet<String>, plurals: &mut BTreeSet<Strin
             let name = &before[name_start..];
             let after = code[i + 1..].trim_start();
             match name {
-                "t" | "k" | "tr!" => {
+                "t" | "k" | "tr!" | "around" => {
                     if let Some(rest) = after.strip_prefix('"') {
                         keys.insert(literal(rest).unwrap().0);
                     }

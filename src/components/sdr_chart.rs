@@ -35,7 +35,7 @@ pub fn SdrChart(
                     view! {
                         <g>
                             <rect x="220" y=y + 3 height=h - 6 width=crate::i18n::fixed(len * 330.0, 1) class="bar-fill"></rect>
-                            <text x="214" y=y + 13 text-anchor="end" class="bar-label">{name.chars().take(32).collect::<String>()}</text>
+                            <text x="214" y=y + 13 text-anchor="end" class="bar-label" translate="no">{clip(&name)}</text>
                             <text x=crate::i18n::fixed(226.0 + len * 330.0, 1) y=y + 13 class="bar-value">
                                 {v.map(|v| crate::i18n::number(v, 2)).unwrap_or_else(|| "–".into())}
                             </text>
@@ -44,5 +44,14 @@ pub fn SdrChart(
                 }).collect_view()}
             </svg>
         </figure>
+    }
+}
+
+/// A model's name as its bar's label has room for it: 32 characters, the last an ellipsis where
+/// it is cut (the table above has the whole name).
+fn clip(name: &str) -> String {
+    match name.char_indices().nth(31) {
+        Some((at, _)) if name.chars().count() > 32 => format!("{}…", &name[..at]),
+        _ => name.to_string(),
     }
 }

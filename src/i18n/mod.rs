@@ -75,6 +75,13 @@ pub fn t(key: &'static str) -> &'static str {
     CURRENT.with(|c| lookup(&c.borrow(), key).unwrap_or(key))
 }
 
+/// `key`'s text on either side of its `{link}` slot, in the current language: a sentence around
+/// a link, which each language words and punctuates as a whole (Chinese ends it with "。").
+pub fn around(key: &'static str) -> (&'static str, &'static str) {
+    let text = t(key);
+    text.split_once("{link}").unwrap_or((text, ""))
+}
+
 /// `key` with its `{name}` slots filled; see [`tr!`](crate::tr).
 pub fn fill(key: &'static str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = t(key).to_string();

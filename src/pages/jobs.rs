@@ -1,7 +1,7 @@
 //! Jobs: every job started or opened in this browser, newest first.
 
 use crate::components::{lazy_job_list, screen_head, Loading};
-use crate::i18n::{t, tn};
+use crate::i18n::{around, t, tn};
 use crate::routing::route::Route;
 use crate::state::job::saved::KEY_UNREADABLE;
 use crate::state::use_tracker;
@@ -31,8 +31,9 @@ pub fn JobsPage() -> impl IntoView {
             <Show when=move || tracker.saving.with(|s| s.full)>
                 <p class="notice" role="alert">{t("This browser's storage is full: the jobs listed here are not saved, and a reload would lose them. Forget finished jobs, or free some space for this site.")}</p>
             </Show>
-            <Show when=move || !ids().is_empty() fallback=|| view! {
-                <p>{t("No jobs yet. ")} <a href=Route::Separate.href()>{t("Separate a song")}</a> "."</p>
+            <Show when=move || !ids().is_empty() fallback=|| {
+                let (before, after) = around("No jobs yet. {link}.");
+                view! { <p>{before}<a href=Route::Separate.href()>{t("Separate a song")}</a>{after}</p> }
             }>
                 // The cards' code comes with the first job to show.
                 {crate::components::lazy_view(

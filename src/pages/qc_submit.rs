@@ -6,7 +6,7 @@ use crate::api::endpoints::QcSubmission;
 use crate::api::models::quality::DATASET_TYPES;
 use crate::api::{ApiError, UploadHandle};
 use crate::components::{screen_head, DropZone, ErrorView, ProgressBar, SecretInput};
-use crate::i18n::t;
+use crate::i18n::{around, t};
 use crate::quality::is_zip;
 use crate::results::files::human_bytes;
 use crate::routing::route::Route;
@@ -120,8 +120,9 @@ pub fn QcSubmitPage() -> impl IntoView {
     view! {
         <section aria-labelledby="qcs-title">
             {screen_head(&Route::QcSubmit)}
-            <Show when=move || settings.has_token() fallback=|| view! {
-                <p>{t("Submitting needs your API token: ")} <a href=Route::Settings.href()>{t("add it in Settings")}</a> "."</p>
+            <Show when=move || settings.has_token() fallback=|| {
+                let (before, after) = around("Submitting needs your API token: {link}.");
+                view! { <p>{before}<a href=Route::Settings.href()>{t("add it in Settings")}</a>{after}</p> }
             }>
                 <form class="stack" on:submit=submit novalidate>
                     <DropZone id="zip-file" described_by="qc-zip-error" on_files=pick accept=".zip,application/zip" prompt=t("Drop the zip of your separated stems here, or choose it.") />

@@ -8,9 +8,12 @@ import { JobCard } from './objects';
 
 /** Installed before the app: records the English words of every text node and label written. */
 function recordEnglish(lang: string) {
-  const keep = /^(MVSEP|mvsep|web|API|api|SDR|ZIP|zip|CORS|README|Deploy|Web|Audio|WAV|Alt|Shift|Home|https?|com|mp3|wav|flac|ogg|webm|m4a|mp4|aac|drums|Mega|Google|Drive|Dropbox|HTTP|kB|MB|GB|BPM)$/;
-  const heard: string[] = [];
-  const service = new Set<string>();
+  const keep = /^(MVSEP|mvsep|web|API|api|SDR|ZIP|zip|CORS|README|Deploy|Web|Audio|WAV|Alt|Shift|Home|https?|com|mp3|wav|flac|FLAC|kbps|ogg|webm|m4a|mp4|aac|drums|Mega|Google|Drive|Dropbox|HTTP|kB|MB|GB|BPM)$/;
+  // Kept across the walk's page loads (this script starts afresh with each document).
+  const saved = JSON.parse(sessionStorage.getItem('__words') ?? '{"heard":[],"service":[]}');
+  const heard: string[] = saved.heard;
+  const service = new Set<string>(saved.service);
+  addEventListener('pagehide', () => sessionStorage.setItem('__words', JSON.stringify({ heard, service: [...service] })));
   (window as any).__english = () => heard.filter((h) => !service.has(h.split(' ')[0]));
   const foreign = (el: Element) => {
     // <head>: the tab's title names the person's file.
@@ -25,6 +28,8 @@ function recordEnglish(lang: string) {
     const el = n.parentElement;
     if (!el || !n.isConnected || foreign(el)) return;
     words(n.textContent ?? '', location.pathname);
+    // A sentence's English full stop, written after a link in it: Chinese ends it with "。".
+    if (lang.startsWith('zh') && /^\s*\.\s*$/.test(n.textContent ?? '')) heard.push(`"." (${location.pathname}, after "${n.previousSibling?.textContent?.slice(0, 40)}")`);
   };
   const element = (el: Element) => {
     if (el.closest('[translate="no"], .server-html')) {

@@ -1,6 +1,7 @@
 //! `/api/separation/*`: creating jobs and reading their state and results.
 
 use crate::api::de;
+use crate::i18n::k;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -139,14 +140,15 @@ impl Job {
     }
 }
 
-/// Output formats (`output_format`); 4 and 5 are for premium users.
+/// Output formats (`output_format`), their names as keys of the interface's texts; 4 and 5 are
+/// for premium users.
 pub const OUTPUT_FORMATS: [(u8, &str, bool); 6] = [
-    (0, "MP3 320 kbps", false),
-    (1, "WAV 16 bit", false),
-    (2, "FLAC 16 bit", false),
-    (3, "M4A", false),
-    (4, "WAV 32 bit", true),
-    (5, "FLAC 24 bit", true),
+    (0, k("MP3 320 kbps"), false),
+    (1, k("WAV 16 bit"), false),
+    (2, k("FLAC 16 bit"), false),
+    (3, k("M4A"), false),
+    (4, k("WAV 32 bit"), true),
+    (5, k("FLAC 24 bit"), true),
 ];
 
 /// Where a `url` job's input is fetched from (`remote_type`). Stored with a saved job under the

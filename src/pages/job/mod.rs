@@ -176,7 +176,7 @@ pub fn JobPage(
                     {(!j.option_text.is_empty()).then(|| view! { <dt>{t("Options")}</dt><dd translate="no">{j.option_text.join(" · ")}</dd> })}
                     {j.result.as_ref().and_then(|r| r.output_format.clone()).map(|f| view! { <dt>{t("Format")}</dt><dd translate="no">{f}</dd> })}
                     {j.result.as_ref().and_then(|r| r.date.clone()).map(|d| view! { <dt>{t("Date")}</dt><dd>{crate::i18n::date(&d)}</dd> })}
-                    <dt>{t("Job")}</dt><dd class="hash" node_ref=facts>{j.hash.clone().unwrap_or_default()}</dd>
+                    <dt>{t("Job")}</dt><dd class="hash" translate="no" node_ref=facts>{j.hash.clone().unwrap_or_default()}</dd>
                 </dl>
             })}
             {move || kept.with(|k| k.as_ref().filter(|_| worker).and_then(|k| k.kept_input()))

@@ -84,7 +84,7 @@ pub fn Steps(
                 <select id="output-format" on:change=move |ev| output_format.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {OUTPUT_FORMATS.iter().map(|(code, label, prem)| {
                         let code = *code;
-                        let text = if *prem { tr!("{format} (premium)", format = label) } else { label.to_string() };
+                        let text = if *prem { tr!("{format} (premium)", format = t(label)) } else { t(label).to_string() };
                         view! {
                             <option value=code.to_string() selected=move || output_format.get() == code
                                 disabled=move || *prem && session.account.with(|a| matches!(a, Some(Ok(_)))) && !premium.get()>{text}</option>
