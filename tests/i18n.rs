@@ -292,3 +292,34 @@ fn english_is_built_in_and_a_missing_key_reads_as_english() {
     install("en", Vec::new(), None);
     assert_eq!(t("Separate"), "Separate");
 }
+
+/// The real catalogue of `lang`, as the browser side hands it over (plain texts only).
+fn catalogue(lang: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(format!("src/i18n/lang/{lang}.json")).unwrap();
+    let map: BTreeMap<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+    map.into_iter()
+        .filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_string())))
+        .collect()
+}
+
+#[test]
+fn a_sentence_with_the_services_words_in_it_is_punctuated_by_its_language() {
+    use mvsep_web::api::ApiError;
+    let refused = ApiError::Unauthorized {
+        message: Some("Invalid API token".into()),
+    };
+    install("zh-CN", catalogue("zh-CN"), None);
+    assert_eq!(
+        refused.to_string(),
+        "服务器拒绝了令牌或请求（HTTP 401）：Invalid API token。请在“设置”中检查 API 令牌。"
+    );
+    install("en", Vec::new(), None);
+    assert_eq!(
+        refused.to_string(),
+        "The server refused the token or the request (HTTP 401): Invalid API token. Check the API token in Settings."
+    );
+    assert_eq!(
+        ApiError::Unauthorized { message: None }.to_string(),
+        "The server refused the token or the request (HTTP 401). Check the API token in Settings."
+    );
+}

@@ -82,13 +82,18 @@ impl fmt::Display for ApiError {
                 }
                 Ok(())
             }
-            ApiError::Unauthorized { message } => {
-                f.write_str(t("The server refused the token or the request (HTTP 401)"))?;
-                if let Some(m) = message {
-                    write!(f, ": {m}")?;
-                }
-                f.write_str(t(". Check the API token in Settings."))
-            }
+            // Whole sentences, the service's words in a slot: each language punctuates its own.
+            ApiError::Unauthorized { message } => match message {
+                Some(m) => f.write_str(&tr!(
+                    "The server refused the token or the request (HTTP 401): {message}. Check \
+                     the API token in Settings.",
+                    message = m
+                )),
+                None => f.write_str(t(
+                    "The server refused the token or the request (HTTP 401). Check the API token \
+                     in Settings.",
+                )),
+            },
             ApiError::RateLimited { retry_after_secs } => match retry_after_secs {
                 Some(s) => f.write_str(&tr!(
                     "Too many requests: the server asks to wait {s} s.",

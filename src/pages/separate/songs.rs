@@ -85,7 +85,7 @@ pub fn SongInput(
                         let info = move || pending.with(|l| pk.with_value(|k| l.iter().find(|x| &x.key == k).cloned()));
                         view! {
                             <li>
-                                <strong>{p.file.name()}</strong>
+                                <strong translate="no">{p.file.name()}</strong>
                                 <span class="help">{human_bytes(p.file.size())}</span>
                                 {move || info().map(|x| match x.duration {
                                     None => view! { <span class="help">{t("reading its length…")}</span> }.into_any(),
