@@ -323,3 +323,13 @@ fn a_sentence_with_the_services_words_in_it_is_punctuated_by_its_language() {
         "The server refused the token or the request (HTTP 401). Check the API token in Settings."
     );
 }
+
+#[test]
+fn the_cost_line_ends_with_its_languages_full_stop() {
+    use mvsep_web::pages::separate::cost::{cost_line, Songs};
+    install("zh-CN", catalogue("zh-CN"), None);
+    let line = cost_line(Songs::Link, None, false);
+    assert!(line.ends_with('。') && !line.contains('.'), "{line}");
+    install("en", Vec::new(), None);
+    assert!(cost_line(Songs::Link, None, false).ends_with("reads it."));
+}

@@ -8,7 +8,7 @@ use crate::components::{
     load_failed, screen_head, ErrorView, Loading, QueueDetails, SecretInput, UserSummary,
 };
 use crate::hooks::Task;
-use crate::i18n::{t, tn};
+use crate::i18n::{around, t, tn};
 use crate::routing::route::Route;
 use crate::state::{use_queue_watch, use_session, use_settings};
 use leptos::prelude::*;
@@ -78,12 +78,15 @@ fn LoginForm() -> impl IntoView {
             <Field id="login-password" label=t("Password") kind="password" value=password error=Signal::derive(field_error(err, "password")) />
             <div class="row"><button type="submit" disabled=move || login.pending.get()>{t("Log in")}</button></div>
             {move || match login.value.get() {
-                Some(Ok(User { api_token: None, .. })) => Some(view! {
-                    <p class="error" role="alert">
-                        {t("You are logged in, but this account has no API token yet. Create one on ")}
-                        <a href="https://mvsep.com/user-api" target="_blank" rel="noopener noreferrer">{t("your MVSEP account page")}</a>
-                        {t(", then paste it in Settings.")}
-                    </p>
+                Some(Ok(User { api_token: None, .. })) => Some({
+                    let (before, after) = around("You are logged in, but this account has no API token yet. Create one on {link}, then paste it in Settings.");
+                    view! {
+                        <p class="error" role="alert">
+                            {before}
+                            <a href="https://mvsep.com/user-api" target="_blank" rel="noopener noreferrer">{t("your MVSEP account page")}</a>
+                            {after}
+                        </p>
+                    }
                 }.into_any()),
                 Some(Err(e @ (ApiError::Network { .. } | ApiError::Server { .. } | ApiError::NotJson { .. } | ApiError::RateLimited { .. } | ApiError::Decode { .. } | ApiError::Unauthorized { .. }))) => {
                     Some(view! { <ErrorView error=e /> }.into_any())

@@ -50,7 +50,7 @@ pub fn cost_line(songs: Songs, balance: Option<i64>, premium: bool) -> String {
             ". Credits are charged only with premium use on (balance {b}).",
             b = b
         )),
-        _ => s.push('.'),
+        _ => s.push_str(t(".")),
     }
     s
 }

@@ -8,7 +8,7 @@ pub mod reach;
 use crate::api::{Access, ApiError};
 use crate::components::{screen_head, ErrorView, SecretInput, UserSummary};
 use crate::hooks::Task;
-use crate::i18n::t;
+use crate::i18n::{around, t};
 use crate::pages::settings::reach::HOSTS;
 use crate::routing::route::Route;
 use crate::state::use_settings;
@@ -21,6 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = use_settings();
     let base = RwSignal::new(settings.base.get_untracked());
     let token = RwSignal::new(settings.token.get_untracked().unwrap_or_default());
+    let token_help = around("Your token is on your {link}. It is kept in this browser only and sent only to the API address above.");
     let saved = RwSignal::new(None::<Result<(), String>>);
 
     let check = Task::new();
@@ -56,11 +57,11 @@ pub fn SettingsPage() -> impl IntoView {
                 <label for="api-token">{t("API token")}</label>
                 <SecretInput id="api-token" name="api_token" described_by="api-token-help api-token-check" value=token />
                 <p id="api-token-help" class="help">
-                    {t("Your token is on your ")}
+                    {token_help.0}
                     <a href="https://mvsep.com/user-api" rel="noopener noreferrer" target="_blank">
                         {t("MVSEP account page")}
                     </a>
-                    {t(". It is kept in this browser only and sent only to the API address above.")}
+                    {token_help.1}
                 </p>
                 <div class="row">
                     <button type="submit">{t("Save")}</button>
