@@ -157,16 +157,18 @@ python3 - "$DIST/index.html" "$TMP/boot.js" <<'PY'
 import os, re, sys
 page_path, boot = sys.argv[1], open(sys.argv[2]).read().strip()
 page = open(page_path).read()
-script = re.compile(r"<script>(?:(?!</script>).)*mvsepI18n(?:(?!</script>).)*</script>", re.S)
-page, n = script.subn(lambda _: "<script>" + boot + "</script>", page)
+# A module the parser does not wait for, and the browser paints nothing before it has run (the
+# stored theme and the screen's head are set by it): the page's first task is only its reading.
+boot_tag = "<script type=module blocking=render>" + boot + "</script>"
+script = re.compile(r"<script type=module>(?:(?!</script>).)*mvsepI18n(?:(?!</script>).)*</script>", re.S)
+page, n = script.subn(lambda _: boot_tag, page)
 if n != 1:
     sys.exit(f"split-dist: expected one inlined src/boot.js in index.html, found {n}")
 # The styles (style/main.css, 2.5 kB brotli) come inside the page: the first paint waits for no
 # second file, which on a phone's first visit is one round trip sooner. (Their file is no longer
-# needed.) src/boot.js runs first, so that its early calls leave at once; then the styles, and
-# the wasm, its glue and the chunk loader (Trunk writes their links last: on HTTP/1.1, with 6
-# connections to a host, the main module, the longest download of all, was the seventh to ask).
-boot_tag = "<script>" + boot + "</script>"
+# needed.) src/boot.js comes first, so that the screen's pack leaves at once; then the styles,
+# and the wasm, its glue and the chunk loader (Trunk writes their links last: on HTTP/1.1, with
+# 6 connections to a host, the main module, the longest download of all, was the seventh to ask).
 early = re.findall(r"<link\b[^>]*\brel=(?:modulepreload|preload)\b[^>]*>", page)
 if len(early) != 3:
     sys.exit(f"split-dist: expected three preload links in index.html, found {len(early)}")

@@ -1,7 +1,50 @@
-// What runs before the wasm, from index.html: the stored theme (before the first paint) and the
-// interface language's browser side (src/i18n/start.rs calls it). Inlined by Trunk; the release
-// build's copy is minified by esbuild in scripts/split-dist.sh (Trunk's HTML minifier breaks it).
-if (localStorage.getItem("mvsep.theme")) document.documentElement.dataset.theme = localStorage.getItem("mvsep.theme");
+// What runs before the wasm, from index.html: the stored theme and which screen the address
+// names (before the first paint), the interface language's browser side (src/i18n/start.rs
+// calls it), Trusted Types, and a deep link's first requests. Inlined by Trunk; the release
+// build's copy is minified by esbuild in scripts/split-dist.sh (Trunk's HTML minifier breaks it),
+// which also writes the pack of each part over "@PACKS" (a plain build has none).
+//
+// A module marked blocking=render (scripts/split-dist.sh): the parser does not wait for it, it
+// runs once the page is read, and the browser paints nothing before it has run. Its calls to the
+// service leave a task later. So the page's first task is only the browser's reading of the
+// page, and no task of the start is long on a phone (issue 25).
+(function () {
+  var theme = localStorage.getItem("mvsep.theme");
+  if (theme) document.documentElement.dataset.theme = theme;
+})();
+// What a deep link needs first is asked for now, alongside the main module, rather than once it
+// runs: the screen's pack of wasm (scripts/pack-chunks.py), which the chunk loader takes, and its
+// first calls to the service (below), which src/api/transport/ takes. Each by exact address
+// (take); an address taken before it was asked for is left to the app.
+window.mvsepEarly = (function (files) {
+  var pack = {}, early = {}, taken = {};
+  files.split(" ").forEach(function (f) { pack[f.split("=")[0]] = f.split("=")[1]; });
+  var E = {
+    screen: null, match: null,
+    ask: function (key, options) {
+      if (!taken[key]) (early[key] = fetch(key, options)).catch(function () {});
+    },
+    pack: function (part, priority) { if (pack[part]) E.ask(pack[part], { priority: priority }); },
+    take: function (key) { var r = early[key]; taken[key] = 1; delete early[key]; return r; }
+  };
+  // The screen: its path (src/routing/route.rs's, relative to <base>) and its part
+  // (src/app/screens.rs). The static shell shows its head (style/main.css) from the first paint.
+  var path = location.pathname.slice(new URL(document.baseURI).pathname.length).replace(/\/+$/, "");
+  var screens = [[/^$/, "separate"], [/^jobs\/([^/]+)$/, "job_screen"], [/^jobs$/, "jobs_screen"],
+    [/^history$/, "history_screen"], [/^library$/, "library_screen"], [/^demos$/, "demos_screen"],
+    [/^news$/, "news_screen"], [/^leaderboard$/, "leaderboard_screen"],
+    [/^leaderboard\/entry\/(\d+)$/, "qc_entry_screen"], [/^leaderboard\/queue$/, "qc_queue_screen"],
+    [/^leaderboard\/submit$/, "qc_submit_screen"], [/^account$/, "account_screen"], [/^settings$/, "settings_screen"]];
+  for (var i = 0, m; i < screens.length; i++) {
+    if ((m = path.match(screens[i][0]))) {
+      document.documentElement.dataset.screen = E.screen = screens[i][1];
+      E.match = m;
+      E.pack(E.screen, "high");
+      break;
+    }
+  }
+  return E;
+})("@PACKS");
 // Trusted Types (the page's policy refuses a plain string as HTML or as a script's address): HTML
 // goes in only through two named policies, which the glue's one innerHTML setter asks for by
 // this function (scripts/split-dist.sh): the framework's templates (a <template>, SVG) and HTML
@@ -76,8 +119,8 @@ window.mvsepI18n = {
 };
 // The static shell speaks the language before the wasm arrives: its catalogue is far smaller, so
 // it usually comes first. Elements marked data-t have their aria-label, else their text, as key.
-(function (I) {
-  var code = I.pick(document.documentElement.dataset.langs || "en");
+setTimeout(function () {
+  var I = window.mvsepI18n, code = I.pick(document.documentElement.dataset.langs || "en");
   if (code == "en") return;
   I.load(code).then(function (pairs) {
     var cat = new Map(pairs);
@@ -86,15 +129,10 @@ window.mvsepI18n = {
       if (text) label ? el.setAttribute("aria-label", text) : (el.textContent = text);
     });
   }, function () {});
-})(window.mvsepI18n);
-// What a deep link needs first is asked for now, alongside the main module, rather than once it
-// runs: the screen's pack of wasm (scripts/pack-chunks.py), which the chunk loader takes, and
-// the screen's first call to the service, which src/api/transport/ takes. Both by exact
-// address (take): the paths are src/routing/route.rs's, the calls src/api/endpoints.rs's, and
-// the release build writes the pack of each part over "@PACKS" (a plain build has none).
-window.mvsepEarly = (function (files) {
-  var pack = {}, early = {}, path = location.pathname.slice(new URL(document.baseURI).pathname.length).replace(/\/+$/, "");
-  files.split(" ").forEach(function (f) { pack[f.split("=")[0]] = f.split("=")[1]; });
+});
+// A deep link's first calls to the service (src/api/endpoints.rs's), and the parts its screen
+// needs beside its own (its own is asked for above), a task later.
+(function (E) {
   var saved = (localStorage.getItem("mvsep.jobs") || "[]") != "[]", token = localStorage.getItem("mvsep.api_token");
   // As src/state/settings.rs reads the address, and src/api/request.rs encodes a value.
   var base = localStorage.getItem("mvsep.api_base");
@@ -104,51 +142,41 @@ window.mvsepEarly = (function (files) {
     return encodeURIComponent(v).replace(/[!'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
   };
   var value = function (v) { return encode(decodeURIComponent(v)); };
-  // The model list, unless src/state/cache.rs has it for this address from the last 6 hours
-  // (in parts: a line from before the parts is no list).
-  var cached = JSON.parse(localStorage.getItem("mvsep.algorithms") || "null") || {};
-  var models = cached.base == base && cached.parts > 0 && Date.now() - cached.saved_ms < 216e5 ? [] : ["single_upload", "no_upload", "matchering_upload"]
-    .map(function (scope) { return "/api/app/algorithms?scopes=" + scope; });
-  // A list's first page only: another page's address is the app's to write.
-  var first = function (call) { return location.search ? [] : [call]; };
-  // Each screen: its path, its parts (src/app/screens.rs), its first calls (src/api/endpoints.rs).
-  var screens = [
-    [/^$/, "separate", models],
-    [/^jobs\/([^/]+)$/, "job_screen", function (m) { return ["/api/separation/get?hash=" + value(m[1])]; }],
-    [/^jobs$/, "jobs_screen" + (saved ? " job_list" : "")], [/^history$/, "history_screen"], [/^library$/, "library_screen"],
-    [/^demos$/, "demos_screen", first("/api/app/demo?start=0&limit=20")],
-    [/^news$/, "news_screen", first("/api/app/news?lang=" + (mvsepI18n.pick(document.documentElement.dataset.langs || "en") == "ru" ? "ru" : "en") + "&start=0&limit=5")],
-    [/^leaderboard$/, "leaderboard_screen", first("/api/quality_checker/leaderboard?dataset_type=1&start=0&limit=50")],
-    [/^leaderboard\/entry\/(\d+)$/, "qc_entry_screen", function (m) { return ["/api/quality_checker/entry?id=" + m[1]]; }],
-    [/^leaderboard\/queue$/, "qc_queue_screen", first("/api/quality_checker/queue?start=0&limit=20")],
-    [/^leaderboard\/submit$/, "qc_submit_screen"],
-    [/^account$/, "account_screen" + (token ? " account_signed" : "")], [/^settings$/, "settings_screen"]];
-  var ask = function (part, priority) {
-    var file = pack[part];
-    if (file) (early[file] = fetch(file, { priority: priority })).catch(function () {});
-  };
   var call = function (at, priority) {
-    var url = base + at;
-    (early[url] = fetch(url, { cache: "no-store", priority: priority, signal: AbortSignal.timeout(30000) })).catch(function () {});
+    E.ask(base + at, { cache: "no-store", priority: priority, signal: AbortSignal.timeout(30000) });
   };
-  for (var i = 0, m; i < screens.length; i++) {
-    if ((m = path.match(screens[i][0]))) {
-      var parts = screens[i][1].split(" ");
-      // Which of the static shell's heads shows (style/main.css), before the body is parsed.
-      document.documentElement.dataset.screen = parts[0];
-      parts.forEach(function (part) { ask(part, "high"); });
-      // (A path the app reads but decodeURIComponent does not is left to the app.)
-      try { (typeof screens[i][2] == "function" ? screens[i][2](m) : screens[i][2] || []).forEach(function (at) { call(at); }); } catch (e) {}
-      break;
-    }
-  }
-  // The service's queue, which the header shows on every screen (src/state/site_queue.rs).
-  // Low: the screen's own calls and the wasm come first where connections are few (HTTP/1.1).
-  call("/api/app/queue" + (token && token.trim() ? "?api_token=" + encode(token) : ""), "low");
-  // Saved jobs are read by the tracker's engine on every screen, after the screen's own code.
-  if (saved) ask("tracker_engine", "low");
-  return { take: function (key) { var r = early[key]; delete early[key]; return r; } };
-})("@PACKS");
+  // A list's first page only: another page's address is the app's to write.
+  var first = function (at) { return function () { return location.search ? [] : [at]; }; };
+  var calls = {
+    // The model list, unless src/state/cache.rs has it for this address from the last 6 hours
+    // (in parts: a line from before the parts is no list).
+    separate: function () {
+      var cached = JSON.parse(localStorage.getItem("mvsep.algorithms") || "null") || {};
+      return cached.base == base && cached.parts > 0 && Date.now() - cached.saved_ms < 216e5 ? [] : ["single_upload", "no_upload", "matchering_upload"]
+        .map(function (scope) { return "/api/app/algorithms?scopes=" + scope; });
+    },
+    job_screen: function (m) { return ["/api/separation/get?hash=" + value(m[1])]; },
+    demos_screen: first("/api/app/demo?start=0&limit=20"),
+    news_screen: first("/api/app/news?lang=" + (mvsepI18n.pick(document.documentElement.dataset.langs || "en") == "ru" ? "ru" : "en") + "&start=0&limit=5"),
+    leaderboard_screen: first("/api/quality_checker/leaderboard?dataset_type=1&start=0&limit=50"),
+    qc_entry_screen: function (m) { return ["/api/quality_checker/entry?id=" + m[1]]; },
+    qc_queue_screen: first("/api/quality_checker/queue?start=0&limit=20")
+  };
+  var beside = { jobs_screen: saved && "job_list", account_screen: token && "account_signed" };
+  // Each a task of its own: the screen's, then what every screen has.
+  setTimeout(function () {
+    if (beside[E.screen]) E.pack(beside[E.screen], "high");
+    // (A path the app reads but decodeURIComponent does not is left to the app.)
+    try { (calls[E.screen] ? calls[E.screen](E.match) : []).forEach(function (at) { call(at); }); } catch (e) {}
+  });
+  setTimeout(function () {
+    // The service's queue, which the header shows on every screen (src/state/site_queue.rs).
+    // Low: the screen's own calls and the wasm come first where connections are few (HTTP/1.1).
+    call("/api/app/queue" + (token && token.trim() ? "?api_token=" + encode(token) : ""), "low");
+    // Saved jobs are read by the tracker's engine on every screen, after the screen's own code.
+    if (saved) E.pack("tracker_engine", "low");
+  });
+})(window.mvsepEarly);
 // Waiting for the browser to show something: mvsepShown (an element), mvsepPainted (the shell).
 (function () {
   // Resolves once the browser reports a paint (a performance entry of `type`) that `wanted`

@@ -15,9 +15,23 @@ async function timings(page: Page, path: string) {
   }, path);
 }
 
+/** Holds the wasm back until `count` calls to `path` have left (10 s at most): a call that leaves
+ * while the app cannot yet run is src/boot.js's, however fast the machine fetches the wasm. */
+async function wasmHeldFor(page: Page, path: string, count = 1) {
+  let seen = 0, left!: () => void;
+  const done = new Promise<void>((r) => (left = r));
+  page.on('request', (r) => { if (new URL(r.url()).pathname === path && ++seen >= count) left(); });
+  await page.unroute(/_bg\.wasm$/);
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
+    await route.continue();
+  });
+}
+
 test("a shared result's link: the job is asked for alongside the wasm, once, and shown", async ({ page, request, errors }) => {
   // A name with what the two encoders could write differently: a space, brackets, an apostrophe.
   const hash = await doneElsewhere(request, "early (it's) song.wav");
+  await wasmHeldFor(page, '/api/separation/get');
   await page.goto(`/jobs/${encodeURIComponent(hash)}`);
   await expect(page.getByRole('button', { name: 'Follow this job' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Download .*vocals/ }).first()).toBeVisible();
@@ -52,6 +66,7 @@ test("a result's parts are fetched once its facts are painted", async ({ page, r
 });
 
 test("a leaderboard entry's link: the entry is asked for alongside the wasm, once", async ({ page, errors }) => {
+  await wasmHeldFor(page, '/api/quality_checker/entry');
   await page.goto('/leaderboard/entry/1');
   await expect(page.getByRole('heading', { level: 1, name: 'Entry 1' })).toBeVisible();
   const { main, calls } = await timings(page, '/api/quality_checker/entry');
@@ -65,6 +80,7 @@ for (const [url, path, count, heading] of [
   ['/leaderboard', '/api/quality_checker/leaderboard', 1, 'Leaderboard'], ['/leaderboard/queue', '/api/quality_checker/queue', 1, 'Evaluation queue'],
 ] as const) {
   test(`${url}: its first calls leave alongside the wasm, each once`, async ({ page, errors }) => {
+    await wasmHeldFor(page, path, count);
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await page.waitForLoadState('networkidle');
@@ -79,6 +95,7 @@ for (const [url, path, count, heading] of [
 test("the service's queue is asked for alongside the wasm, once, signed in or not", async ({ page, errors }) => {
   for (const signed of [false, true]) {
     if (signed) await signIn(page, FREE_TOKEN);
+    await wasmHeldFor(page, '/api/app/queue');
     await page.goto('/settings');
     await expect(page.getByText(/Service queue: \d+ in process/)).toBeVisible();
     const { main, calls, addresses } = await timings(page, '/api/app/queue');
@@ -174,6 +191,32 @@ const hold = async (page: Page, pattern: RegExp) => {
   return release;
 };
 
+// src/boot.js is a module that the parser does not wait for; the browser paints nothing before it
+// has run (blocking=render): the first frame already has the stored theme and the screen's head.
+test("the stored theme and the screen's head are in the first frame", async ({ page, errors }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('mvsep.theme', 'dark');
+    // The first frame's callbacks run just before it is painted.
+    requestAnimationFrame(() => {
+      const html = document.documentElement;
+      const head = document.querySelector('[data-head="leaderboard_screen"]');
+      (window as unknown as Record<string, unknown>).firstFrame = {
+        theme: html.dataset.theme, screen: html.dataset.screen, head: head ? getComputedStyle(head).display : 'absent',
+      };
+    });
+  });
+  const wasm = await hold(page, /_bg\.wasm$/);
+  // As on a phone, where the browser has time to paint while it reads the page.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.goto('/leaderboard', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => (window as unknown as Record<string, unknown>).firstFrame !== undefined);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).firstFrame))
+    .toEqual({ theme: 'dark', screen: 'leaderboard_screen', head: 'block' });
+  wasm();
+});
+
 test("a deep link's heading is painted before the wasm, and stays put until the screen is drawn", async ({ page, errors }) => {
   const wasm = await hold(page, /_bg\.wasm$/);
   const pack = await hold(page, /pack_leaderboard_screen-[0-9a-f]+\.bin$/);
@@ -234,6 +277,7 @@ test('a model list line from before the parts is asked for early, once', async (
       localStorage.setItem('mvsep.algorithms.body', '[]');
     }
   });
+  await wasmHeldFor(page, '/api/app/algorithms', 3);
   await page.goto('/');
   await expect(page.getByText('Model list just loaded.')).toBeVisible();
   const { main, calls } = await timings(page, '/api/app/algorithms');
