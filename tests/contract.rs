@@ -291,8 +291,19 @@ fn the_2026_queue_names_the_plan_current_and_counts_free_separations() {
     let q = read(
         r#"{"queue":{"in_process":12,"registered":3,"unregistered":9},"current":{"plan":"free","queue":2},"free_separations":{"left":"47","max":50}}"#,
     );
-    assert_eq!(q.plan.unwrap().plan.as_deref(), Some("free"));
+    let plan = q.plan.unwrap();
+    assert_eq!(plan.plan.as_deref(), Some("free"));
+    assert_eq!(plan.queue, Some(2));
     assert_eq!(q.free, Some((47, 50)));
+    // The plan's queue as text is read as its number (not shown in quotes); not a number, none.
+    let queue = |v: &str| {
+        read(&format!(r#"{{"current":{{"plan":"free","queue":{v}}}}}"#))
+            .plan
+            .unwrap()
+            .queue
+    };
+    assert_eq!(queue(r#"" 3 ""#), Some(3));
+    assert_eq!(queue(r#"{"n":3}"#), None);
     // Odd counts: a negative left is none left; a missing or zero max says nothing.
     assert_eq!(
         read(r#"{"free_separations":{"left":-1,"max":50}}"#).free,

@@ -23,7 +23,7 @@ pub fn queue_line(q: &SiteQueue) -> String {
         waiting = waiting
     );
     // The plan's name is on Account (`QueueDetails`): here, its queue alone.
-    if let Some(queue) = q.plan.as_ref().and_then(|p| p.queue.as_ref()) {
+    if let Some(queue) = q.plan.as_ref().and_then(|p| p.queue) {
         s.push_str(&tr!(" · on your plan: {queue}", queue = queue));
     }
     s
@@ -59,9 +59,11 @@ pub fn QueueDetails(queue: SiteQueue) -> impl IntoView {
             <dt>{t("Waiting, premium")}</dt><dd>{n(c.premium)}</dd>
             <dt>{t("Waiting, registered")}</dt><dd>{n(c.registered)}</dd>
             <dt>{t("Waiting, unregistered")}</dt><dd>{n(c.unregistered)}</dd>
-            {queue.plan.clone().map(|p| view! {
-                <dt>{t("Your plan")}</dt>
-                <dd>{format!("{}: {}", plan_name(&p.plan.unwrap_or_default()), p.queue.map(|q| q.to_string()).unwrap_or_default())}</dd>
+            {queue.plan.clone().and_then(|p| p.plan).map(|plan| view! {
+                <dt>{t("Your plan")}</dt><dd>{plan_name(&plan).to_string()}</dd>
+            })}
+            {queue.plan.as_ref().and_then(|p| p.queue).map(|n| view! {
+                <dt>{t("In your plan's queue")}</dt><dd>{n}</dd>
             })}
             {queue.free.map(|f| view! { <dt>{t("Free separations today")}</dt><dd>{free_left(f)}</dd> })}
         </dl>

@@ -52,7 +52,8 @@ pub struct QueueCounts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanQueue {
     pub plan: Option<String>,
-    pub queue: Option<Value>,
+    /// How many wait in the plan's queue (a number, or a number as text).
+    pub queue: Option<i64>,
 }
 
 /// Read from the JSON value, loosely: a part missing or in another shape is left empty (the
@@ -77,7 +78,7 @@ impl<'de> Deserialize<'de> for SiteQueue {
                 Value::Number(n) => Some(n.to_string()),
                 _ => None,
             },
-            queue: p.get("queue").cloned(),
+            queue: int(&p["queue"]),
         });
         Ok(SiteQueue {
             queue: QueueCounts {
