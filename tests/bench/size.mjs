@@ -64,6 +64,19 @@ async function visit(browser, url) {
       files.add(f || 'index.html');
     }
   });
+  // A deep link's pack must leave without waiting for the main module. On loopback the module
+  // can be in before the page has even been read, so it is held back, as a phone's network
+  // would, until a pack is asked for (10 s at most): a pack the app asks for, not src/boot.js,
+  // comes only after that, and is late.
+  if (url !== '/') {
+    let asked;
+    const packAsked = new Promise((r) => (asked = r));
+    page.on('request', (r) => { if (/\/pack_\w+-[0-9a-f]{8}\.bin$/.test(r.url())) asked(); });
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await Promise.race([packAsked, new Promise((r) => setTimeout(r, 10_000))]);
+      await route.continue();
+    });
+  }
   await page.goto(`${BASE}${url}`);
   await page.locator('main h1').first().waitFor({ timeout: 20_000 });
   await page.waitForLoadState('networkidle');
