@@ -5,8 +5,8 @@
 // which also writes the pack of each part over "@PACKS" (a plain build has none).
 //
 // A module marked blocking=render (scripts/split-dist.sh): the parser does not wait for it, it
-// runs once the page is read, and the browser paints nothing before it has run. The header's
-// queue call leaves a task later. So the page's first task is only the browser's reading of the
+// runs once the page is read, and the browser paints nothing before it has run. Its calls to the
+// service leave a task later. So the page's first task is only the browser's reading of the
 // page, and no task of the start is long on a phone (issue 25).
 (function () {
   var theme = localStorage.getItem("mvsep.theme");
@@ -131,7 +131,7 @@ setTimeout(function () {
   }, function () {});
 });
 // A deep link's first calls to the service (src/api/endpoints.rs's), and the parts its screen
-// needs beside its own (its own is asked for above).
+// needs beside its own (its own is asked for above), a task later.
 (function (E) {
   var saved = (localStorage.getItem("mvsep.jobs") || "[]") != "[]", token = localStorage.getItem("mvsep.api_token");
   // As src/state/settings.rs reads the address, and src/api/request.rs encodes a value.
@@ -163,10 +163,12 @@ setTimeout(function () {
     qc_queue_screen: first("/api/quality_checker/queue?start=0&limit=20")
   };
   var beside = { jobs_screen: saved && "job_list", account_screen: token && "account_signed" };
-  if (beside[E.screen]) E.pack(beside[E.screen], "high");
-  // (A path the app reads but decodeURIComponent does not is left to the app.)
-  try { (calls[E.screen] ? calls[E.screen](E.match) : []).forEach(function (at) { call(at); }); } catch (e) {}
-  // What every screen has, a task later.
+  // Each a task of its own: the screen's, then what every screen has.
+  setTimeout(function () {
+    if (beside[E.screen]) E.pack(beside[E.screen], "high");
+    // (A path the app reads but decodeURIComponent does not is left to the app.)
+    try { (calls[E.screen] ? calls[E.screen](E.match) : []).forEach(function (at) { call(at); }); } catch (e) {}
+  });
   setTimeout(function () {
     // The service's queue, which the header shows on every screen (src/state/site_queue.rs).
     // Low: the screen's own calls and the wasm come first where connections are few (HTTP/1.1).
