@@ -15,17 +15,19 @@
 // What a deep link needs first is asked for now, alongside the main module, rather than once it
 // runs: the screen's pack of wasm (scripts/pack-chunks.py), which the chunk loader takes, and its
 // first calls to the service (below), which src/api/transport/ takes. Each by exact address
-// (take); an address taken before it was asked for is left to the app.
+// (take); an address taken before it was asked for is left to the app. The app takes by every
+// address it calls, so what it took is kept only until the asking is over (done).
 window.mvsepEarly = (function (files) {
   var pack = {}, early = {}, taken = {};
   files.split(" ").forEach(function (f) { pack[f.split("=")[0]] = f.split("=")[1]; });
   var E = {
     screen: null, match: null,
     ask: function (key, options) {
-      if (!taken[key]) (early[key] = fetch(key, options)).catch(function () {});
+      if (taken && !taken[key]) (early[key] = fetch(key, options)).catch(function () {});
     },
     pack: function (part, priority) { if (pack[part]) E.ask(pack[part], { priority: priority }); },
-    take: function (key) { var r = early[key]; taken[key] = 1; delete early[key]; return r; }
+    take: function (key) { var r = early[key]; if (taken) taken[key] = 1; delete early[key]; return r; },
+    done: function () { taken = null; }
   };
   // The screen: its path (src/routing/route.rs's, relative to <base>) and its part
   // (src/app/screens.rs). The static shell shows its head (style/main.css) from the first paint.
@@ -175,6 +177,7 @@ setTimeout(function () {
     call("/api/app/queue" + (token && token.trim() ? "?api_token=" + encode(token) : ""), "low");
     // Saved jobs are read by the tracker's engine on every screen, after the screen's own code.
     if (saved) E.pack("tracker_engine", "low");
+    E.done();
   });
 })(window.mvsepEarly);
 // Waiting for the browser to show something: mvsepShown (an element), mvsepPainted (the shell).

@@ -15,17 +15,21 @@ async function timings(page: Page, path: string) {
   }, path);
 }
 
+/** Holds back what `pattern` names until the returned function is called. */
+const hold = async (page: Page, pattern: RegExp) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+};
+
 /** Holds the wasm back until `count` calls to `path` have left (10 s at most): a call that leaves
  * while the app cannot yet run is src/boot.js's, however fast the machine fetches the wasm. */
 async function wasmHeldFor(page: Page, path: string, count = 1) {
-  let seen = 0, left!: () => void;
-  const done = new Promise<void>((r) => (left = r));
-  page.on('request', (r) => { if (new URL(r.url()).pathname === path && ++seen >= count) left(); });
-  await page.unroute(/_bg\.wasm$/);
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
-    await route.continue();
-  });
+  let seen = 0;
+  const release = await hold(page, /_bg\.wasm$/);
+  page.on('request', (r) => { if (new URL(r.url()).pathname === path && ++seen >= count) release(); });
+  setTimeout(release, 10_000);
 }
 
 test("a shared result's link: the job is asked for alongside the wasm, once, and shown", async ({ page, request, errors }) => {
@@ -180,28 +184,18 @@ test('the app starts where the browser never reports the first paint', async ({ 
   await expect(page.locator('[data-head]')).toHaveCount(0);
 });
 
-// A deep link's heading is painted by the static shell before the wasm arrives (index.html's
-// data-head blocks), and stays where it is while the app starts and the screen's code comes: the
-// shell draws the same head until the screen does (components::screen_head).
-// Requests matching the pattern wait until the returned function is called.
-const hold = async (page: Page, pattern: RegExp) => {
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(pattern, async (route) => { await held; await route.continue(); });
-  return release;
-};
-
 // src/boot.js is a module that the parser does not wait for; the browser paints nothing before it
 // has run (blocking=render): the first frame already has the stored theme and the screen's head.
+// Three loads: without the hold, a load's first frame comes before the script in most runs.
 test("the stored theme and the screen's head are in the first frame", async ({ page, errors }) => {
   await page.addInitScript(() => {
     localStorage.setItem('mvsep.theme', 'dark');
     // The first frame's callbacks run just before it is painted.
     requestAnimationFrame(() => {
-      const html = document.documentElement;
-      const head = document.querySelector('[data-head="leaderboard_screen"]');
+      const html = document.documentElement, screen = html.dataset.screen;
+      const head = screen && document.querySelector(`[data-head="${screen}"]`);
       (window as unknown as Record<string, unknown>).firstFrame = {
-        theme: html.dataset.theme, screen: html.dataset.screen, head: head ? getComputedStyle(head).display : 'absent',
+        theme: html.dataset.theme, screen, head: head ? getComputedStyle(head).display : 'absent',
       };
     });
   });
@@ -209,14 +203,19 @@ test("the stored theme and the screen's head are in the first frame", async ({ p
   // As on a phone, where the browser has time to paint while it reads the page.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-  await page.goto('/leaderboard', { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => (window as unknown as Record<string, unknown>).firstFrame !== undefined);
+  for (const [path, screen] of [['/leaderboard', 'leaderboard_screen'], ['/settings', 'settings_screen'], ['/jobs', 'jobs_screen']]) {
+    await page.goto(path, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => (window as unknown as Record<string, unknown>).firstFrame !== undefined);
+    expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).firstFrame), path)
+      .toEqual({ theme: 'dark', screen, head: 'block' });
+  }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).firstFrame))
-    .toEqual({ theme: 'dark', screen: 'leaderboard_screen', head: 'block' });
   wasm();
 });
 
+// A deep link's heading is painted by the static shell before the wasm arrives (index.html's
+// data-head blocks), and stays where it is while the app starts and the screen's code comes: the
+// shell draws the same head until the screen does (components::screen_head).
 test("a deep link's heading is painted before the wasm, and stays put until the screen is drawn", async ({ page, errors }) => {
   const wasm = await hold(page, /_bg\.wasm$/);
   const pack = await hold(page, /pack_leaderboard_screen-[0-9a-f]+\.bin$/);
