@@ -9,9 +9,25 @@ fn main() {
     mvsep_web::i18n::start(mount);
 }
 
-/// Replaces the static shell in index.html (painted before the wasm loaded) with the app. Its
-/// header stays until the app's own is drawn, in the next task (`app::App`).
+/// Replaces the static shell in index.html (painted before the wasm loaded) with the app: its
+/// state in this task, its drawing in the next (`app::provide_state`). The shell's header stays
+/// until the app's own is drawn, a task later again (`app::App`).
 fn mount() {
+    // The state's effects are spawned before `mount_to` would set the executor up.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = leptos::prelude::Owner::new();
+    owner.with(mvsep_web::app::provide_state);
+    leptos::prelude::set_timeout(
+        move || {
+            owner.with(draw);
+            // The state's owner lives as long as the page (dropped, it would dispose of it).
+            std::mem::forget(owner);
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+fn draw() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
