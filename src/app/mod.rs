@@ -44,6 +44,8 @@ pub fn App() -> impl IntoView {
         move || {
             header.set(true);
             remove_shell_header();
+            // The language menu is drawn at the end of this task.
+            set_timeout(crate::i18n::refocus_menu, std::time::Duration::ZERO);
         },
         std::time::Duration::ZERO,
     );

@@ -7,7 +7,7 @@ mod format;
 mod start;
 
 pub use format::fixed;
-pub use start::{choose, failure, start};
+pub use start::{choose, failure, refocus_menu, start};
 
 use std::cell::RefCell;
 use std::fmt::Display;

@@ -82,14 +82,13 @@ pub fn start(mount: impl FnOnce() + 'static) {
 /// The app is drawn in a task of its own, not in the one that compiled and started the wasm:
 /// both in one held a phone's main thread for some 90 ms (4x slower CPU).
 fn soon(mount: impl FnOnce() + 'static) {
-    leptos::prelude::set_timeout(
-        move || {
-            mount();
-            // After the app's header (and its language menu), which the mount drew a task later.
-            leptos::prelude::set_timeout(refocus, std::time::Duration::ZERO);
-        },
-        std::time::Duration::ZERO,
-    );
+    leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+}
+
+/// Puts the focus back on the language menu after a change of language reloaded the page (the
+/// app calls it once its header, with the menu, is drawn).
+pub fn refocus_menu() {
+    refocus();
 }
 
 /// Why the chosen language could not be loaded, if it could not.
