@@ -95,6 +95,25 @@ test("on a phone the board scrolls sideways with readable columns, which the lat
   expect(await page.getByRole('columnheader', { name: 'SDR vocals' }).evaluate(lines)).toBeLessThanOrEqual(2);
 });
 
+for (const lang of ['ru', 'zh-CN']) {
+  test(`on a phone, in ${lang}, each entry's day is on one line`, async ({ page, errors }) => {
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.goto('/');
+    await page.evaluate((l) => localStorage.setItem('mvsep.lang', l), lang);
+    await page.goto('/leaderboard');
+    const days = page.locator('table.board tbody tr td:nth-child(3)');
+    await expect(days).toHaveCount(50);
+    // In the language's own form (a month's name or 年), not the service's digits.
+    await expect(days.first()).toHaveText(lang === 'ru' ? /\d{4}\s?г\./ : /\d{4}年/);
+    const wrapped = await days.evaluateAll((cells) => cells.filter((c) => {
+      const r = document.createRange();
+      r.selectNodeContents(c);
+      return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1;
+    }).map((c) => c.textContent));
+    expect(wrapped).toEqual([]);
+  });
+}
+
 test('submit a zip and see it evaluated; delete with a wrong then the right password', async ({ page, errors }) => {
   test.setTimeout(60_000);
   await signIn(page, PREMIUM_TOKEN);
