@@ -19,8 +19,10 @@ extern "C" {
     /// Remembers `code` and loads the page again in it, keeping the focus on the menu.
     #[wasm_bindgen(js_namespace = mvsepI18n, js_name = choose)]
     fn choose_js(code: &str);
-    #[wasm_bindgen(js_namespace = mvsepI18n)]
-    fn refocus();
+    /// Puts the focus back on the language menu after a change of language reloaded the page
+    /// (the app calls it once its header, with the menu, is drawn).
+    #[wasm_bindgen(js_namespace = mvsepI18n, js_name = refocus)]
+    pub fn refocus_menu();
     #[wasm_bindgen(js_namespace = mvsepI18n)]
     fn number(code: &str, x: f64, places: u32) -> String;
     #[wasm_bindgen(js_namespace = mvsepI18n)]
@@ -83,12 +85,6 @@ pub fn start(mount: impl FnOnce() + 'static) {
 /// both in one held a phone's main thread for some 90 ms (4x slower CPU).
 fn soon(mount: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
-}
-
-/// Puts the focus back on the language menu after a change of language reloaded the page (the
-/// app calls it once its header, with the menu, is drawn).
-pub fn refocus_menu() {
-    refocus();
 }
 
 /// Why the chosen language could not be loaded, if it could not.
