@@ -98,14 +98,15 @@ hash16() { openssl dgst -sha256 -r "$@" | cut -c1-16; }
 # digits (32 bits) each are plenty to tell a deploy's file from another's.
 hash8() { openssl dgst -sha256 -r "$@" | cut -c1-8; }
 OUT=$TMP/out
-# Packs first: their names go into __wasm_split.js, and into boot.js as PACKS ("part=file ...").
+# Packs first: their names go into __wasm_split.js, and into boot.js as PACKS ("part=hash ...",
+# each file pack_<part>-<hash>.bin).
 PACKS=""
 for f in "$OUT"/pack_*.bin; do
   base=$(basename "$f" .bin)
   new="$base-$(hash8 "$f").bin"
   mv "$f" "$OUT/$new"
   sed -i "s#\"$base\.bin\"#\"$new\"#g" "$OUT/__wasm_split.js"
-  PACKS="$PACKS ${base#pack_}=$new"
+  PACKS="$PACKS ${base#pack_}=$(basename "$new" .bin | sed 's/.*-//')"
 done
 # The main module's name: a hash of what it is made of, taken before the names are written in.
 NEW="$BIN-$(cat "$OUT/${STEM}_bg.wasm" "$OUT/$STEM.js" "$OUT/__wasm_split.js" | hash16)"
@@ -123,9 +124,6 @@ rm -f "$DIST/$OLD.js" "$DIST/${OLD}_bg.wasm" "$DIST"/chunk_*.wasm "$DIST"/split_
   "$DIST"/__wasm_split*.js
 cp "$OUT"/* "$DIST/"
 sed -i "s#$OLD#$NEW#g" "$DIST/index.html"
-# The chunk loader is asked for with the glue, not once the glue has arrived and imports it.
-sed -i "s#\(<link [^>]*$NEW\.js[^>]*rel=modulepreload>\)#\1<link crossorigin href=./$SPLIT_JS rel=modulepreload>#" "$DIST/index.html"
-grep -q "href=./$SPLIT_JS" "$DIST/index.html" || { echo "split-dist: no <link rel=modulepreload> of the glue in index.html" >&2; exit 1; }
 # The integrity of the two files Trunk links (its minified HTML leaves attributes unquoted).
 python3 - "$DIST" "$NEW.js" "${NEW}_bg.wasm" <<'PY'
 import base64, hashlib, re, sys
@@ -157,6 +155,17 @@ python3 - "$DIST/index.html" "$TMP/boot.js" <<'PY'
 import os, re, sys
 page_path, boot = sys.argv[1], open(sys.argv[2]).read().strip()
 page = open(page_path).read()
+# The wasm is asked for by src/boot.js (it says why); the glue by the page.
+wasm = re.findall(r"<link\b[^>]*\bhref=\./[\w.-]+_bg\.wasm\b[^>]*>", page)
+if len(wasm) != 1:
+    sys.exit(f"split-dist: expected one preload of the wasm in index.html, found {len(wasm)}")
+href = re.search(r"href=\./([\w.-]+_bg\.wasm)", wasm[0]).group(1)
+sri = re.search(r'integrity="([^"]+)"', wasm[0]).group(1)
+for mark, value, n in (('"@WASM"', f'"./{href}"', 2), ('"@SRI"', f'"{sri}"', 1)):
+    if boot.count(mark) != n:
+        sys.exit(f"split-dist: expected {n} of {mark} in src/boot.js")
+    boot = boot.replace(mark, value)
+page = page.replace(wasm[0], "", 1)
 # A module the parser does not wait for, and the browser paints nothing before it has run (the
 # stored theme and the screen's head are set by it): the page's first task is only its reading.
 boot_tag = "<script type=module blocking=render>" + boot + "</script>"
@@ -166,12 +175,12 @@ if n != 1:
     sys.exit(f"split-dist: expected one inlined src/boot.js in index.html, found {n}")
 # The styles (style/main.css, 2.5 kB brotli) come inside the page: the first paint waits for no
 # second file, which on a phone's first visit is one round trip sooner. (Their file is no longer
-# needed.) src/boot.js comes first, so that the screen's pack leaves at once; then the styles,
-# and the wasm, its glue and the chunk loader (Trunk writes their links last: on HTTP/1.1, with
-# 6 connections to a host, the main module, the longest download of all, was the seventh to ask).
+# needed.) src/boot.js comes first, so that the wasm and the screen's pack leave at once; then the
+# styles and the glue's link (Trunk writes its links last: on HTTP/1.1, with 6 connections to a
+# host, the main module, the longest download of all, was the seventh to ask).
 early = re.findall(r"<link\b[^>]*\brel=(?:modulepreload|preload)\b[^>]*>", page)
-if len(early) != 3:
-    sys.exit(f"split-dist: expected three preload links in index.html, found {len(early)}")
+if len(early) != 1:
+    sys.exit(f"split-dist: expected one preload link (the glue's) in index.html, found {len(early)}")
 for tag in early + [boot_tag]:
     page = page.replace(tag, "", 1)
 sheets = list(re.finditer(r"<link\b[^>]*\bhref=\./(main-[0-9a-f]+\.css)\b[^>]*\brel=stylesheet>", page))

@@ -2,13 +2,19 @@
 // names (before the first paint), the interface language's browser side (src/i18n/start.rs
 // calls it), Trusted Types, and a deep link's first requests. Inlined by Trunk; the release
 // build's copy is minified by esbuild in scripts/split-dist.sh (Trunk's HTML minifier breaks it),
-// which also writes the pack of each part over "@PACKS" (a plain build has none).
+// which also writes the pack of each part over "@PACKS" (part=hash; a plain build has none).
 //
 // A module marked blocking=render (scripts/split-dist.sh): the parser does not wait for it, it
 // runs once the page is read, and the browser paints nothing before it has run. Its requests
 // (the screen's pack, its calls to the service) leave in the tasks after it. So the page's first
 // task is only the browser's reading of the page, and no task of the start is long on a phone
 // (issue 25).
+// The main module's wasm is asked for from here, first of all, not by a <link> in the page
+// (scripts/split-dist.sh writes its address over "@WASM"): each request costs a phone some
+// 5-15 ms, and the page's three (the wasm, the glue, the chunk loader, which the glue now
+// imports when it arrives) made its reading a long task (issue 25). A plain build links its own.
+if ("@WASM".charAt(0) != "@") document.head.append(Object.assign(document.createElement("link"),
+  { rel: "preload", as: "fetch", type: "application/wasm", crossOrigin: "", integrity: "@SRI", href: "@WASM" }));
 (function () {
   var theme = localStorage.getItem("mvsep.theme");
   if (theme) document.documentElement.dataset.theme = theme;
@@ -20,7 +26,7 @@
 // address it calls, so what it took is kept only until the asking is over (done).
 window.mvsepEarly = (function (files) {
   var pack = {}, early = {}, taken = {};
-  files.split(" ").forEach(function (f) { pack[f.split("=")[0]] = f.split("=")[1]; });
+  files.split(" ").forEach(function (f) { f = f.split("="); pack[f[0]] = "pack_" + f[0] + "-" + f[1] + ".bin"; });
   var E = {
     screen: null, match: null,
     ask: function (key, options) {
