@@ -5,10 +5,11 @@
 // which also writes the pack of each part over "@PACKS" (part=hash; a plain build has none).
 //
 // A module marked blocking=render (scripts/split-dist.sh): the parser does not wait for it, it
-// runs once the page is read, and the browser paints nothing before it has run. Its requests
-// (the screen's pack, its calls to the service) leave in the tasks after it. So the page's first
-// task is only the browser's reading of the page, and no task of the start is long on a phone
-// (issue 25).
+// runs once the page is read, and the browser paints nothing before it has run. Its requests but
+// the wasm's (the screen's pack, its calls to the service) leave in the tasks after it. So the
+// page's first task is only the browser's reading of the page, and no task of the start is long
+// on a phone (issue 25).
+//
 // The main module's wasm is asked for from here, first of all, not by a <link> in the page
 // (scripts/split-dist.sh writes its address over "@WASM"): each request costs a phone some
 // 5-15 ms, and the page's three (the wasm, the glue, the chunk loader, which the glue now
