@@ -106,5 +106,5 @@ try {
 const all = rows.flatMap((r) => r.app);
 const loads = rows.reduce((n, r) => n + r.loads, 0), shellLoads = rows.reduce((n, r) => n + r.shellLoads, 0);
 console.log(`\n${rows.length} screens, ${RUNS} loads each: a task over 50 ms in ${loads} loads of the app`
-  + ` (${all.filter((t) => t[2] >= 50).length} of them scripts for 50 ms or more; the longest script ${Math.round(Math.max(...rows.map((r) => r.longest[0])))} ms),`
+  + ` (${all.filter((t) => t[2] >= 50).length} task(s) with 50 ms of script or more; the longest script ${Math.round(Math.max(...rows.map((r) => r.longest[0])))} ms),`
   + ` in ${shellLoads} loads of the same page with no script.`);

@@ -78,6 +78,21 @@ test("a leaderboard entry's link: the entry is asked for alongside the wasm, onc
   expect(calls[0]).toBeLessThan(main);
 });
 
+// src/boot.js asks for the wasm itself (the page's reading asks only for the glue): it leaves
+// while the glue is still on its way, and the glue's own fetch takes that answer (one download).
+test('the wasm is asked for before its glue has arrived, and downloaded once', async ({ page, errors }) => {
+  let glueHeld = true, heldWhenAsked: boolean | undefined;
+  const release = await hold(page, /\/mvsep-web-[0-9a-f]+\.js$/);
+  const letGo = () => { glueHeld = false; release(); };
+  page.on('request', (r) => { if (/_bg\.wasm$/.test(r.url()) && heldWhenAsked === undefined) { heldWhenAsked = glueHeld; letGo(); } });
+  setTimeout(letGo, 10_000);
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  expect(heldWhenAsked, 'asked for while the glue was held back').toBe(true);
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /_bg\.wasm$/.test(e.name)).length);
+  expect(wasm, 'one download').toBe(1);
+});
+
 // A list's first page: its call leaves with the wasm and is taken by the screen (no second one).
 for (const [url, path, count, heading] of [
   ['/', '/api/app/algorithms', 3, 'Separate'], ['/demos', '/api/app/demo', 1, 'Demos'], ['/news', '/api/app/news', 1, 'News'],
