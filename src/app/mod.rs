@@ -3,8 +3,8 @@
 
 pub mod screens;
 
-use crate::app::screens::{prefetch, screen};
-use crate::components::{queue_line, Loading, Nav};
+use crate::app::screens::{pending, prefetch, screen};
+use crate::components::{queue_line, Nav};
 use crate::i18n::t;
 use crate::routing::route::Route;
 use crate::routing::router::{on_link_intent, provide_location, use_location};
@@ -52,7 +52,11 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip" href="#main">{t("Skip to content")}</a>
         {move || header.get().then(|| view! { <Nav status=status current=route /> })}
-        <main id="main" tabindex="-1">{move || if drawn.get() { screen(route.get()) } else { view! { <Loading text=t("Loading…") /> }.into_any() }}</main>
+        <main id="main" tabindex="-1">{move || {
+            let r = route.get();
+            // Until then, what the static shell showed.
+            if drawn.get() { screen(r) } else { pending(&r, t("Loading…")) }
+        }}</main>
     }
 }
 

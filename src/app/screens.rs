@@ -48,21 +48,33 @@ lazy_screens! {
 
 /// The view of a route.
 pub fn screen(route: Route) -> AnyView {
-    match route.clone() {
+    match route {
         Route::Separate => view! { <SeparatePage /> }.into_any(),
         Route::NotFound => view! { <NotFound /> }.into_any(),
-        Route::Jobs => lazy(&route, jobs_screen),
-        Route::Job(hash) => lazy(&route, move || job_screen(hash.clone())),
-        Route::History => lazy(&route, history_screen),
-        Route::Library => lazy(&route, library_screen),
-        Route::Demos => lazy(&route, demos_screen),
-        Route::News => lazy(&route, news_screen),
-        Route::Leaderboard => lazy(&route, leaderboard_screen),
-        Route::QcEntry(id) => lazy(&route, move || qc_entry_screen(id)),
-        Route::QcQueue => lazy(&route, qc_queue_screen),
-        Route::QcSubmit => lazy(&route, qc_submit_screen),
-        Route::Account => lazy(&route, account_screen),
-        Route::Settings => lazy(&route, settings_screen),
+        route => lazy(route),
+    }
+}
+
+type Build = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
+/// The screen of a lazily loaded route, from its chunk. One function for all of them, boxed:
+/// a generic `lazy` for each screen was some 2 kB more of the main module.
+fn build(route: &Route) -> Build {
+    match route.clone() {
+        // Built in, drawn by `screen` itself.
+        Route::Separate | Route::NotFound => Box::pin(async { Ok(().into_any()) }),
+        Route::Jobs => Box::pin(jobs_screen()),
+        Route::Job(hash) => Box::pin(job_screen(hash)),
+        Route::History => Box::pin(history_screen()),
+        Route::Library => Box::pin(library_screen()),
+        Route::Demos => Box::pin(demos_screen()),
+        Route::News => Box::pin(news_screen()),
+        Route::Leaderboard => Box::pin(leaderboard_screen()),
+        Route::QcEntry(id) => Box::pin(qc_entry_screen(id)),
+        Route::QcQueue => Box::pin(qc_queue_screen()),
+        Route::QcSubmit => Box::pin(qc_submit_screen()),
+        Route::Account => Box::pin(account_screen()),
+        Route::Settings => Box::pin(settings_screen()),
     }
 }
 
@@ -92,17 +104,17 @@ pub fn prefetch(route: &Route) {
 /// A screen from its chunk: its head and "Loading…" until it is in (the head as the screen and
 /// the static shell draw it: it stays put); if it cannot be fetched, says so with Try again and
 /// Reload.
-fn lazy<F, Fut>(route: &Route, build: F) -> AnyView
-where
-    F: Fn() -> Fut + 'static,
-    Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
-{
-    let route = route.clone();
+fn lazy(route: Route) -> AnyView {
+    let head = route.clone();
     lazy_view(
-        build,
-        move || {
-            view! { {screen_head(&route)} <Loading text=t("Loading this screen…") /> }.into_any()
-        },
+        move || build(&route),
+        move || pending(&head, t("Loading this screen…")),
         false,
     )
+}
+
+/// A screen not drawn yet: its head, as the static shell and the screen draw it (so the heading
+/// never leaves the page), and a loading line.
+pub fn pending(route: &Route, text: &'static str) -> AnyView {
+    view! { {screen_head(route)} <Loading text=text /> }.into_any()
 }

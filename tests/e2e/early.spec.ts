@@ -254,6 +254,32 @@ test("a deep link's heading is painted before the wasm, and stays put until the 
   expect(await at(), 'where the shell had it').toBe(first);
 });
 
+// The heading is in the page at every moment from the shell to the screen: a screen reader,
+// axe or a person never meets a page without one while the app takes over (it once drew a bare
+// "Loading…" for the frame before the screen).
+for (const url of ['/', '/settings', '/leaderboard', '/jobs']) {
+  test(`${url}: the heading never leaves the page while the app takes over`, async ({ page, errors }) => {
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.__noHead = [];
+      w.__checks = 0;
+      document.addEventListener('DOMContentLoaded', () => {
+        new MutationObserver(() => {
+          w.__checks++;
+          if (!document.querySelector('main h1')) w.__noHead.push(document.querySelector('main')?.textContent?.slice(0, 80));
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+    });
+    await page.goto(url);
+    await expect(page.getByRole('combobox', { name: 'Language' })).toBeVisible();
+    await expect(page.locator('main .loading')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    const { noHead, checks } = await page.evaluate(() => ({ noHead: (window as any).__noHead, checks: (window as any).__checks }));
+    expect(checks, 'the app changed the page').toBeGreaterThan(0);
+    expect(noHead, 'moments with no heading').toEqual([]);
+  });
+}
+
 test("the front page says what it is for before the wasm, and keeps it where it was", async ({ page, errors }) => {
   const release = await hold(page, /_bg\.wasm$/);
   await page.goto('/', { waitUntil: 'domcontentloaded' });
