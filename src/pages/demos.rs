@@ -4,13 +4,17 @@
 use crate::api::models::Demo;
 use crate::api::web_url::web_url_on;
 use crate::api::ApiError;
-use crate::components::{screen_head, ErrorView, Loading};
+use crate::components::{screen_head, ErrorView, Loading, Player};
 use crate::i18n::t;
 use crate::pages::paging::{has_next, PAGE_SIZE};
 use crate::routing::route::Route;
 use crate::state::use_settings;
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// A demo's model name, marked for the browser's Element Timing: the players wait for its paint.
+const NAME: &str = ".demo strong";
 
 #[component]
 pub fn DemosPage() -> impl IntoView {
@@ -81,10 +85,10 @@ pub fn DemosPage() -> impl IntoView {
             <ul class="demos">
                 <For each=shown key=|d| d.hash.clone() let:d>
                     <li class="demo">
-                        <strong translate="no">{d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</strong>
+                        <strong translate="no" {..custom_attribute("elementtiming", "demo")}>{d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</strong>
                         <span class="help">{d.date.as_deref().map(crate::i18n::date)}</span>
                         {d.input_audio.as_deref().and_then(|a| web_url_on(a, &settings.base.get_untracked())).map(|src| view! {
-                            <audio controls preload="none" src=src aria-label=tr!("Play the input of {model}", model = d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default())></audio>
+                            <Player src=src label=tr!("Play the input of {model}", model = d.algorithm.as_ref().map(|a| a.name.clone()).unwrap_or_default()) after=NAME />
                         })}
                         <a href=Route::Job(d.hash.clone()).href()>{t("See the result")}</a>
                     </li>

@@ -69,6 +69,36 @@ test("a result's parts are fetched once its facts are painted", async ({ page, r
   for (const at of parts) expect(at, 'asked for after the frame that showed the facts').toBeGreaterThanOrEqual(facts);
 });
 
+// The browser's own players are drawn once the text around them has been painted (its Element
+// Timing entry is in), in the room held for them: Chromium draws their icons from data:
+// addresses, which Lighthouse would count on the way to the largest paint.
+for (const [screen, mark] of [['a result', 'facts'], ['Demos', 'demo']]) {
+  test(`${screen}: its players come after its text is painted, where their room was`, async ({ page, request, errors }) => {
+    const url = screen === 'Demos' ? '/demos' : `/jobs/${encodeURIComponent(await doneElsewhere(request, 'players.wav'))}`;
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.__painted = {};
+      new PerformanceObserver((l) => l.getEntries().forEach((e: any) => { w.__painted[e.identifier] ??= e.renderTime || e.loadTime; }))
+        .observe({ type: 'element', buffered: true });
+      new MutationObserver(() => {
+        const a = document.querySelector('main audio');
+        if (a && w.__audio === undefined) {
+          w.__audio = performance.now();
+          w.__room = (a.parentElement as HTMLElement).getBoundingClientRect().height;
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(url);
+    await expect(page.locator('main audio[controls]').first()).toBeVisible();
+    const { painted, audio, room } = await page.evaluate(() => ({ painted: (window as any).__painted, audio: (window as any).__audio, room: (window as any).__room }));
+    expect(painted[mark], 'the text was painted').toBeGreaterThan(0);
+    expect(audio, 'the player drawn after it').toBeGreaterThanOrEqual(painted[mark]);
+    const now = await page.locator('main audio').first().evaluate((a) => [a.getBoundingClientRect().height, (a.parentElement as HTMLElement).getBoundingClientRect().height]);
+    expect(room, 'its room held before it came').toBe(now[1]);
+    expect(now[0], 'the player fills it').toBe(now[1]);
+  });
+}
+
 test("a leaderboard entry's link: the entry is asked for alongside the wasm, once", async ({ page, errors }) => {
   await wasmHeldFor(page, '/api/quality_checker/entry');
   await page.goto('/leaderboard/entry/1');

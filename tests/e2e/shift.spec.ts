@@ -61,3 +61,19 @@ test("a result's page fills in without moving", async ({ page, request, errors }
   });
   expect(total, JSON.stringify(all)).toBeLessThan(0.02);
 });
+
+// On a wide screen the mixer's room is in view from the start: what comes above it ("Keep on
+// this device", the input's player) holds its room too.
+test.describe('a wide screen', () => {
+  test.use({ viewport: { width: 1350, height: 940 } });
+  test("a result's page fills in without moving", async ({ page, request, errors }) => {
+    const hash = await doneElsewhere(request, 'steady.wav');
+    await watch(page);
+    const { total, all } = await shifts(page, `/jobs/${encodeURIComponent(hash)}`, async () => {
+      await expect(page.getByRole('button', { name: 'Keep on this device' })).toBeVisible();
+      await expect(page.getByRole('link', { name: /Download .*vocals/ }).first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+    });
+    expect(total, JSON.stringify(all)).toBeLessThan(0.01);
+  });
+});

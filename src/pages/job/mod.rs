@@ -12,7 +12,7 @@ use crate::api::web_url::web_url;
 use crate::browser::now_ms;
 use crate::browser::page::shown;
 use crate::components::lazy_job_list;
-use crate::components::{lazy_view, load_failed, Loading};
+use crate::components::{lazy_view, load_failed, Loading, Player};
 use crate::hooks::load;
 use crate::hooks::use_clock;
 use crate::i18n::t;
@@ -21,11 +21,13 @@ use crate::mixer::view::{lazy_mixer, Other};
 use crate::state::job::TrackedJob;
 use crate::state::{use_settings, use_tracker};
 use keep::{kept_result, lazy_keep};
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use mirror::lazy_mirror;
 
 /// The job's line in its facts, the largest of what the person came for: the result's parts are
-/// fetched once the browser has painted it (`page::shown`).
+/// fetched, and its player drawn, once the browser has painted it (`page::shown`; marked for
+/// Element Timing as it is drawn: a mark set after its first paint would never be reported).
 const FACTS: &str = "dl.facts .hash";
 
 #[component]
@@ -89,14 +91,6 @@ pub fn JobPage(
     let follow = move |_| {
         tracker.open(&hash.get_value());
     };
-    // Marked for the browser's Element Timing as it is drawn (the `view!` macro refuses the
-    // attribute): a mark set after its first paint would never be reported.
-    let facts = NodeRef::<leptos::html::Dd>::new();
-    Effect::new(move |_| {
-        if let Some(dd) = facts.get() {
-            let _ = dd.set_attribute("elementtiming", "facts");
-        }
-    });
     // What the mixer is built from: it is built again only when these change, not at every
     // change of the job (a rebuild would stop the music).
     let results = Memo::new(move |_| {
@@ -176,14 +170,14 @@ pub fn JobPage(
                     {(!j.option_text.is_empty()).then(|| view! { <dt>{t("Options")}</dt><dd translate="no">{j.option_text.join(" · ")}</dd> })}
                     {j.result.as_ref().and_then(|r| r.output_format.clone()).map(|f| view! { <dt>{t("Format")}</dt><dd translate="no">{f}</dd> })}
                     {j.result.as_ref().and_then(|r| r.date.clone()).map(|d| view! { <dt>{t("Date")}</dt><dd>{crate::i18n::date(&d)}</dd> })}
-                    <dt>{t("Job")}</dt><dd class="hash" translate="no" node_ref=facts>{j.hash.clone().unwrap_or_default()}</dd>
+                    <dt>{t("Job")}</dt><dd class="hash" translate="no" {..custom_attribute("elementtiming", "facts")}>{j.hash.clone().unwrap_or_default()}</dd>
                 </dl>
             })}
             {move || kept.with(|k| k.as_ref().filter(|_| worker).and_then(|k| k.kept_input()))
                 .or_else(|| job.get().and_then(|j| j.result.and_then(|r| r.input_url.as_deref().and_then(web_url))))
                 .map(|u| view! {
                 <h2>{t("Input")}</h2>
-                <audio controls preload="none" src=u aria-label=t("Play the input")></audio>
+                <Player src=u label=t("Play the input") after=FACTS />
             })}
             {move || results.get().map(|(files, song, long_names, model)| {
                 view! {
